@@ -1,0 +1,138 @@
+package dev.cxp.autoconfigure;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import dev.cxp.CxpActivityListener;
+import dev.cxp.consent.ConsentPolicy;
+import dev.cxp.consent.ConsentResolver;
+import dev.cxp.consent.DefaultConsentResolver;
+import dev.cxp.session.InMemoryVisitorSessionStore;
+import dev.cxp.session.SessionTracker;
+import dev.cxp.session.VisitorSessionStore;
+import dev.cxp.support.SecureIdGenerator;
+import dev.cxp.visitor.CookieAttributes;
+import dev.cxp.visitor.CxpCookies;
+import dev.cxp.visitor.CxpVisitorProcessor;
+import dev.cxp.visitor.RequestClassifier;
+import dev.cxp.visitor.VisitorIdentityInterceptor;
+
+/**
+ * Auto-configuration of consent-gated visitor identity and visit sessions for Spring MVC applications.
+ *
+ * @author CXP
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(CxpProperties.class)
+public final class CxpAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock cxpClock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsentResolver consentResolver(CxpProperties properties) {
+		CxpProperties.Consent consent = properties.consent();
+		return new DefaultConsentResolver(consent.headerName(), consent.cookieName(),
+				consent.honorGlobalPrivacyControl());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsentPolicy cxpConsentPolicy(ConsentResolver consentResolver, CxpProperties properties) {
+		return new ConsentPolicy(consentResolver, properties.consent().required());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CxpCookies cxpCookies(CxpProperties properties) {
+		CxpProperties.Visitor visitor = properties.visitor();
+		String sameSite = visitor.sameSite().attributeValue();
+		CookieAttributes visitorCookie = new CookieAttributes(visitor.cookieName(), visitor.maxAge(),
+				visitor.domain(), sameSite, visitor.secure(), visitor.httpOnly());
+		// The consent cookie follows the visitor cookie's scope, but page scripts may always read the choice.
+		CookieAttributes consentCookie = new CookieAttributes(properties.consent().cookieName(),
+				properties.consent().maxAge(), visitor.domain(), sameSite, visitor.secure(), false);
+		return new CxpCookies(visitorCookie, consentCookie);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecureIdGenerator cxpIdGenerator() {
+		return new SecureIdGenerator();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	VisitorSessionStore visitorSessionStore(CxpProperties properties, Clock clock) {
+		return new InMemoryVisitorSessionStore(properties.session().maxEntries(), properties.session().timeout(),
+				clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionTracker cxpSessionTracker(VisitorSessionStore store, Clock clock, CxpProperties properties,
+			SecureIdGenerator ids, ApplicationEventPublisher events, ObjectProvider<CxpActivityListener> listeners) {
+		CxpProperties.Session session = properties.session();
+		return new SessionTracker(store, clock, session.timeout(), session.recordQueryString(), ids::sessionId,
+				events, composite(listeners));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CxpVisitorProcessor cxpVisitorProcessor(ConsentPolicy consentPolicy, CxpCookies cookies, SecureIdGenerator ids,
+			SessionTracker sessionTracker, ObjectProvider<CxpActivityListener> listeners) {
+		return new CxpVisitorProcessor(consentPolicy, cookies, ids, sessionTracker, composite(listeners));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestClassifier cxpRequestClassifier(CxpProperties properties, Environment environment) {
+		List<String> ignored = new ArrayList<>();
+		ignored.add(properties.web().basePath() + "/**");
+		ignored.add(environment.getProperty("management.endpoints.web.base-path", "/actuator") + "/**");
+		ignored.add(environment.getProperty("server.error.path", "/error"));
+		return new RequestClassifier(ignored, properties.tracking().excludePatterns());
+	}
+
+	@Bean
+	VisitorIdentityInterceptor visitorIdentityInterceptor(RequestClassifier classifier,
+			CxpVisitorProcessor processor) {
+		return new VisitorIdentityInterceptor(classifier, processor);
+	}
+
+	@Bean
+	WebMvcConfigurer cxpVisitorIdentityWebMvcConfigurer(VisitorIdentityInterceptor interceptor) {
+		return new WebMvcConfigurer() {
+
+			@Override
+			public void addInterceptors(InterceptorRegistry registry) {
+				registry.addInterceptor(interceptor);
+			}
+
+		};
+	}
+
+	static CxpActivityListener composite(ObjectProvider<CxpActivityListener> listeners) {
+		return CxpActivityListener.composite(listeners.orderedStream().toList());
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.cxp.consent;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The consent values understood on the wire, in headers, cookies and the consent endpoint's body.
+ *
+ * @author CXP
+ */
+public final class ConsentValues {
+
+	private ConsentValues() {
+	}
+
+	/**
+	 * Parse a consent value, ignoring case: {@code granted}, {@code true}, {@code 1}, {@code yes} grant;
+	 * {@code denied}, {@code false}, {@code 0}, {@code no} deny.
+	 * @param value the raw value, possibly {@code null} or junk
+	 * @return {@link ConsentState#GRANTED} or {@link ConsentState#DENIED}, or {@code null} when the value
+	 * is not understood
+	 */
+	public static @Nullable ConsentState parse(@Nullable String value) {
+		if (value == null || value.isEmpty() || value.length() > 7) {
+			return null;
+		}
+		if (value.equalsIgnoreCase("granted") || value.equalsIgnoreCase("true") || value.equals("1")
+				|| value.equalsIgnoreCase("yes")) {
+			return ConsentState.GRANTED;
+		}
+		if (value.equalsIgnoreCase("denied") || value.equalsIgnoreCase("false") || value.equals("0")
+				|| value.equalsIgnoreCase("no")) {
+			return ConsentState.DENIED;
+		}
+		return null;
+	}
+
+	/**
+	 * The canonical value written to the consent cookie for a state.
+	 * @param state a granted or denied state
+	 * @return {@code granted} or {@code denied}
+	 */
+	public static String cookieValue(ConsentState state) {
+		return switch (state) {
+			case GRANTED -> "granted";
+			case DENIED -> "denied";
+			case UNSPECIFIED -> throw new IllegalArgumentException("No cookie value records an unspecified choice");
+		};
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.cxp.visitor;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import dev.cxp.visitor.RequestClassifier.Classification;
+
+/**
+ * Runs the starter's request path before each handler: decides consent, keeps the {@code _mspi} visitor
+ * id cookie in step with it, tracks page views, and exposes the {@link CxpVisitor} as a request attribute.
+ * Cookies are added before the handler writes anything, so they reach the response. Never creates an
+ * {@code HttpSession}.
+ *
+ * @author CXP
+ */
+public class VisitorIdentityInterceptor implements HandlerInterceptor {
+
+	private final RequestClassifier classifier;
+
+	private final CxpVisitorProcessor processor;
+
+	/**
+	 * Create the interceptor.
+	 * @param classifier decides what to do with each request
+	 * @param processor the request path
+	 */
+	public VisitorIdentityInterceptor(RequestClassifier classifier, CxpVisitorProcessor processor) {
+		this.classifier = classifier;
+		this.processor = processor;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (request.getAttribute(CxpVisitor.ATTRIBUTE) != null) {
+			return true;
+		}
+		Classification classification = this.classifier.classify(request, handler);
+		if (classification != Classification.IGNORED) {
+			CxpVisitor visitor = this.processor.process(request, response,
+					classification == Classification.PAGE_VIEW);
+			request.setAttribute(CxpVisitor.ATTRIBUTE, visitor);
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,44 @@
+package dev.cxp.visitor;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What counts as a valid visitor id: 1 to 128 characters of {@code [A-Za-z0-9_.-]}, so that ids written
+ * by the CXP browser SDK survive while anything that could break a header, a log line or a store key is
+ * rejected.
+ *
+ * @author CXP
+ */
+public final class VisitorIds {
+
+	/**
+	 * The longest valid id.
+	 */
+	public static final int MAX_LENGTH = 128;
+
+	private VisitorIds() {
+	}
+
+	/**
+	 * Whether a value is a valid visitor id.
+	 * @param value the value, possibly {@code null}
+	 * @return {@code true} when it may be used as is
+	 */
+	public static boolean isValid(@Nullable String value) {
+		if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
+			return false;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			if (!isIdCharacter(value.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isIdCharacter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
+				|| c == '-';
+	}
+
+}
