@@ -36,7 +36,8 @@ public final class ThrottledWarning {
 	/**
 	 * Log the warning unless one was logged within the interval.
 	 * @param message what happened, without any request data
-	 * @param failure the failure; only its type is logged at WARN, the whole of it at DEBUG
+	 * @param failure the failure; only its type is logged at WARN, and its stack trace at DEBUG, never its
+	 * message, which may quote request data
 	 */
 	public void warn(String message, Throwable failure) {
 		long now = System.nanoTime();
@@ -51,8 +52,14 @@ public final class ThrottledWarning {
 					+ ((skipped > 0) ? "; " + skipped + " more since the last warning" : ""));
 		}
 		if (this.logger.isDebugEnabled()) {
-			this.logger.debug(message, failure);
+			this.logger.debug(message, withoutMessage(failure));
 		}
+	}
+
+	private static Throwable withoutMessage(Throwable failure) {
+		Throwable trace = new Throwable(failure.getClass().getName());
+		trace.setStackTrace(failure.getStackTrace());
+		return trace;
 	}
 
 }

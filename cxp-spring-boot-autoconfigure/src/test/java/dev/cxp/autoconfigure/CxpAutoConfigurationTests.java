@@ -1,0 +1,149 @@
+package dev.cxp.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import dev.cxp.consent.ConsentDecision;
+import dev.cxp.consent.ConsentPolicy;
+import dev.cxp.consent.ConsentResolver;
+import dev.cxp.consent.DefaultConsentResolver;
+import dev.cxp.session.InMemoryVisitorSessionStore;
+import dev.cxp.session.SessionTracker;
+import dev.cxp.session.VisitorSessionStore;
+import dev.cxp.visitor.CxpCookies;
+import dev.cxp.visitor.CxpVisitorProcessor;
+import dev.cxp.visitor.VisitorIdentityInterceptor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link CxpAutoConfiguration} and {@link CxpVisitorArgumentAutoConfiguration}.
+ */
+class CxpAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WebMvcAutoConfiguration.class, CxpAutoConfiguration.class,
+				CxpVisitorArgumentAutoConfiguration.class));
+
+	@Test
+	void defaultBeansArePresent() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(CxpProperties.class);
+			assertThat(context).hasSingleBean(DefaultConsentResolver.class);
+			assertThat(context).hasSingleBean(ConsentPolicy.class);
+			assertThat(context).hasSingleBean(CxpCookies.class);
+			assertThat(context).hasSingleBean(InMemoryVisitorSessionStore.class);
+			assertThat(context).hasSingleBean(SessionTracker.class);
+			assertThat(context).hasSingleBean(CxpVisitorProcessor.class);
+			assertThat(context).hasSingleBean(VisitorIdentityInterceptor.class);
+			assertThat(context).hasBean("cxpVisitorArgumentWebMvcConfigurer");
+			assertThat(context.getBean(ConsentPolicy.class).isRequired()).isFalse();
+		});
+	}
+
+	@Test
+	void disabledGivesNoBeansButKeepsTheVisitorArgument() {
+		this.contextRunner.withPropertyValues("cxp.enabled=false").run((context) -> {
+			assertThat(context).doesNotHaveBean(CxpProperties.class);
+			assertThat(context).doesNotHaveBean(ConsentResolver.class);
+			assertThat(context).doesNotHaveBean(ConsentPolicy.class);
+			assertThat(context).doesNotHaveBean(VisitorSessionStore.class);
+			assertThat(context).doesNotHaveBean(SessionTracker.class);
+			assertThat(context).doesNotHaveBean(VisitorIdentityInterceptor.class);
+			assertThat(context).doesNotHaveBean("cxpVisitorIdentityWebMvcConfigurer");
+			assertThat(context).hasBean("cxpVisitorArgumentWebMvcConfigurer");
+		});
+	}
+
+	@Test
+	void userConsentResolverMakesTheDefaultBackOff() {
+		this.contextRunner.withUserConfiguration(UserResolverConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(ConsentResolver.class);
+			assertThat(context).doesNotHaveBean(DefaultConsentResolver.class);
+			ConsentDecision decision = context.getBean(ConsentPolicy.class).decide(new MockHttpServletRequest());
+			assertThat(decision).isEqualTo(ConsentDecision.granted("cmp"));
+		});
+	}
+
+	@Test
+	void userSessionStoreMakesTheDefaultBackOff() {
+		this.contextRunner.withBean(VisitorSessionStore.class, () -> new InMemoryVisitorSessionStore(1,
+				java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC()))
+			.run((context) -> assertThat(context).hasSingleBean(VisitorSessionStore.class));
+	}
+
+	@Test
+	void requiredPropertyReachesThePolicy() {
+		this.contextRunner.withPropertyValues("cxp.consent.required=true")
+			.run((context) -> assertThat(context.getBean(ConsentPolicy.class).isRequired()).isTrue());
+	}
+
+	@Test
+	void nonWebContextGetsNoInterceptor() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CxpAutoConfiguration.class,
+					CxpVisitorArgumentAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(VisitorIdentityInterceptor.class);
+				assertThat(context).doesNotHaveBean(WebMvcConfigurer.class);
+			});
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			cxp.session.timeout              | -5m    | cxp.session.timeout
+			cxp.session.timeout              | 0s     | cxp.session.timeout
+			cxp.visitor.max-age              | -1d    | cxp.visitor.max-age
+			cxp.consent.max-age              | -1d    | cxp.consent.max-age
+			cxp.session.redis.timeout        | -1ms   | cxp.session.redis.timeout
+			cxp.session.max-entries          | 0      | cxp.session.max-entries
+			cxp.visitor.same-site            | sloppy | cxp.visitor.same-site
+			cxp.visitor.same-site            | none   | cxp.visitor.same-site
+			cxp.visitor.cookie-name          | 'a b'  | cxp.visitor.cookie-name
+			cxp.visitor.domain               | 'https://example.com/' | cxp.visitor.domain
+			cxp.consent.cookie-name          | 'x;y'  | cxp.consent.cookie-name
+			cxp.web.base-path                | cxp    | cxp.web.base-path
+			cxp.session.store                | disk   | cxp.session.store
+			""")
+	void invalidPropertyFailsStartUpNamingTheProperty(String property, String value, String expectedName) {
+		this.contextRunner.withPropertyValues(property + "=" + value).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(messages(context.getStartupFailure())).contains(expectedName);
+		});
+	}
+
+	@Test
+	void sameSiteNoneIsAcceptedWithSecure() {
+		this.contextRunner.withPropertyValues("cxp.visitor.same-site=none", "cxp.visitor.secure=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	private static String messages(Throwable failure) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			messages.append(cause.getMessage()).append('\n');
+		}
+		return messages.toString();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserResolverConfiguration {
+
+		@Bean
+		ConsentResolver cmpConsentResolver() {
+			return (request) -> ConsentDecision.granted("cmp");
+		}
+
+	}
+
+}

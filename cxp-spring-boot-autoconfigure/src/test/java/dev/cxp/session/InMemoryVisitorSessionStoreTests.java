@@ -1,0 +1,110 @@
+package dev.cxp.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+import dev.cxp.CxpActivityListener;
+import dev.cxp.support.MutableClock;
+import dev.cxp.support.SecureIdGenerator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link InMemoryVisitorSessionStore}: atomicity under real threads and the size bound.
+ */
+class InMemoryVisitorSessionStoreTests {
+
+	private static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+	private final MutableClock clock = MutableClock.startingAt("2026-03-01T10:00:00Z");
+
+	@Test
+	void concurrentFirstPageViewsOfOneVisitorStartExactlyOneSession() throws Exception {
+		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(100_000, TIMEOUT, this.clock);
+		AtomicInteger started = new AtomicInteger();
+		SecureIdGenerator ids = new SecureIdGenerator();
+		SessionTracker tracker = new SessionTracker(store, this.clock, TIMEOUT, false, ids::sessionId, (event) -> {
+		}, new CxpActivityListener() {
+
+			@Override
+			public void sessionStarted() {
+				started.incrementAndGet();
+			}
+
+		});
+		int threads = 64;
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			for (int round = 0; round < 20; round++) {
+				String visitor = "visitor-" + round;
+				CountDownLatch ready = new CountDownLatch(threads);
+				CountDownLatch go = new CountDownLatch(1);
+				List<Future<VisitSession>> results = IntStream.range(0, threads)
+					.mapToObj((i) -> executor.submit(() -> {
+						ready.countDown();
+						go.await();
+						return tracker.trackPageView(visitor, "/page-" + i, null);
+					}))
+					.toList();
+				assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
+				go.countDown();
+				Set<String> sessionIds = ConcurrentHashMap.newKeySet();
+				int withoutPrevious = 0;
+				for (Future<VisitSession> result : results) {
+					VisitSession session = result.get(10, TimeUnit.SECONDS);
+					sessionIds.add(session.id());
+					withoutPrevious += (session.previousPage() == null) ? 1 : 0;
+				}
+				assertThat(sessionIds).hasSize(1);
+				assertThat(withoutPrevious).isEqualTo(1);
+			}
+			assertThat(started).hasValue(20);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void fillingBeyondMaxEntriesStaysWithinTheBound() {
+		int maxEntries = 100_000;
+		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(maxEntries, TIMEOUT, this.clock);
+		Instant now = this.clock.instant();
+		long largest = 0;
+		for (int i = 0; i < maxEntries + 10_000; i++) {
+			store.recordPageView("visitor-" + i, new PageVisit("/", now, TIMEOUT, () -> "session"));
+			if (i % 1000 == 0) {
+				largest = Math.max(largest, store.size());
+			}
+		}
+		store.cleanUp();
+		assertThat(store.size()).isLessThanOrEqualTo(maxEntries);
+		assertThat(largest).isLessThanOrEqualTo(maxEntries);
+		assertThat(store.find("visitor-" + (maxEntries + 9_999), now)).isNotNull();
+	}
+
+	@Test
+	void idleEntriesExpire() {
+		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(1000, TIMEOUT, this.clock);
+		for (int i = 0; i < 100; i++) {
+			store.recordPageView("visitor-" + i, new PageVisit("/", this.clock.instant(), TIMEOUT, () -> "s"));
+		}
+		assertThat(store.size()).isEqualTo(100);
+		this.clock.advance(TIMEOUT);
+		store.cleanUp();
+		assertThat(store.size()).isZero();
+	}
+
+}
