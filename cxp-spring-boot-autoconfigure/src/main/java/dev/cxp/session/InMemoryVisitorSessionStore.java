@@ -74,6 +74,11 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 		return this.cache.estimatedSize();
 	}
 
+	@Override
+	public String type() {
+		return "memory";
+	}
+
 	/**
 	 * Run pending evictions and expirations now, rather than on later writes.
 	 */

@@ -43,4 +43,12 @@ public interface VisitorSessionStore {
 	 */
 	long size();
 
+	/**
+	 * A short name of the kind of store, for reporting, such as {@code memory} or {@code redis}.
+	 * @return the store type
+	 */
+	default String type() {
+		return getClass().getSimpleName();
+	}
+
 }

@@ -126,4 +126,20 @@ public class CxpCookies {
 		return this.visitor.name();
 	}
 
+	/**
+	 * The attributes of the visitor id cookie.
+	 * @return the attributes
+	 */
+	public CookieAttributes visitorCookie() {
+		return this.visitor;
+	}
+
+	/**
+	 * The attributes of the consent cookie.
+	 * @return the attributes
+	 */
+	public CookieAttributes consentCookie() {
+		return this.consent;
+	}
+
 }

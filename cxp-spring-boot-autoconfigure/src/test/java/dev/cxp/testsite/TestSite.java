@@ -20,7 +20,7 @@ import dev.cxp.visitor.CxpVisitorView;
 public class TestSite {
 
 	@RestController
-	static class Pages {
+	public static class Pages {
 
 		@GetMapping(path = { "/", "/about", "/private/page" }, produces = MediaType.TEXT_HTML_VALUE)
 		String page(CxpVisitor visitor) {
