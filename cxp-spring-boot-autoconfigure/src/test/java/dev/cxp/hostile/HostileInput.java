@@ -1,0 +1,146 @@
+package dev.cxp.hostile;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
+
+/**
+ * Generates hostile values for cookies, headers and URLs from a seed, so that a failure can be replayed:
+ * any bytes (CR, LF, NUL, separators, quotes, backslash, non-ASCII, invalid UTF-8), lengths from 0 to 8 KB,
+ * and near misses of the values the starter understands.
+ */
+final class HostileInput {
+
+	/**
+	 * How many values each property is tried with: a few hundred in the normal suite, more in the
+	 * {@code hostile-input} Maven profile.
+	 */
+	static final int TRIES = Integer.getInteger("cxp.hostile.tries", 300);
+
+	/**
+	 * The seed of this run, printed with every failure; set {@code cxp.hostile.seed} to replay one.
+	 */
+	static final long SEED = Long.getLong("cxp.hostile.seed", System.nanoTime());
+
+	private static final String SPECIAL = "\r\n\u0000;,\"\\= \t'<>%$!{}[]()/:@?&#+*|^`~\u007f";
+
+	private static final List<String> NEAR_MISSES = List.of("granted", "denied", "GRANTED", "yes", "no", "1", "0",
+			"true", "false", "0123456789abcdef0123456789abcdef", "https://evil.example", "null", "same-origin",
+			"cross-site", "document", "empty", "/", "/cxp/consent");
+
+	private final RandomGenerator random;
+
+	HostileInput(long seed) {
+		this.random = RandomGeneratorFactory.of("L64X128MixRandom").create(seed);
+	}
+
+	/**
+	 * A hostile value, as a Java string whose chars are the bytes to send (ISO-8859-1).
+	 */
+	String next() {
+		return switch (this.random.nextInt(6)) {
+			case 0 -> mutate(NEAR_MISSES.get(this.random.nextInt(NEAR_MISSES.size())));
+			case 1 -> fromAlphabet(SPECIAL, length(64));
+			case 2 -> utf8(length(256));
+			case 3 -> anyBytes(length(8192));
+			case 4 -> fromAlphabet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-", length(200));
+			default -> mixed(length(1024));
+		};
+	}
+
+	private int length(int max) {
+		// Mostly short values, now and then the longest.
+		int bucket = this.random.nextInt(10);
+		if (bucket == 0) {
+			return 0;
+		}
+		if (bucket == 9) {
+			return max;
+		}
+		return 1 + this.random.nextInt(Math.min(max, (bucket < 6) ? 40 : max));
+	}
+
+	private String mutate(String value) {
+		StringBuilder mutated = new StringBuilder(value);
+		int edits = 1 + this.random.nextInt(3);
+		for (int i = 0; i < edits; i++) {
+			int at = this.random.nextInt(mutated.length() + 1);
+			switch (this.random.nextInt(3)) {
+				case 0 -> mutated.insert(at, SPECIAL.charAt(this.random.nextInt(SPECIAL.length())));
+				case 1 -> mutated.insert(at, (char) (0x80 + this.random.nextInt(0x80)));
+				default -> {
+					if (at < mutated.length()) {
+						mutated.deleteCharAt(at);
+					}
+					else {
+						mutated.append(' ');
+					}
+				}
+			}
+		}
+		return mutated.toString();
+	}
+
+	private String fromAlphabet(String alphabet, int length) {
+		StringBuilder value = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			value.append(alphabet.charAt(this.random.nextInt(alphabet.length())));
+		}
+		return value.toString();
+	}
+
+	private String anyBytes(int length) {
+		StringBuilder value = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			value.append((char) this.random.nextInt(256));
+		}
+		return value.toString();
+	}
+
+	private String utf8(int length) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < length; i++) {
+			text.appendCodePoint(switch (this.random.nextInt(4)) {
+				case 0 -> 0x00e0 + this.random.nextInt(0x20);
+				case 1 -> 0x4e00 + this.random.nextInt(0x100);
+				case 2 -> 0x1f600 + this.random.nextInt(0x40);
+				default -> 0x20 + this.random.nextInt(0x5f);
+			});
+		}
+		return new String(text.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+	}
+
+	private String mixed(int length) {
+		StringBuilder value = new StringBuilder(length);
+		for (int i = 0; i < length; i++) {
+			value.append(switch (this.random.nextInt(4)) {
+				case 0 -> SPECIAL.charAt(this.random.nextInt(SPECIAL.length()));
+				case 1 -> (char) (0x80 + this.random.nextInt(0x80));
+				default -> (char) ('a' + this.random.nextInt(26));
+			});
+		}
+		return value.toString();
+	}
+
+	/**
+	 * Whether a response header would show this value: only values long and distinctive enough that
+	 * finding them is not a coincidence.
+	 */
+	static boolean isTraceable(String value) {
+		return value.length() >= 8 && value.chars().distinct().count() >= 4;
+	}
+
+	static String describe(String value) {
+		StringBuilder shown = new StringBuilder();
+		for (char c : value.substring(0, Math.min(value.length(), 80)).toCharArray()) {
+			shown.append((c >= 0x20 && c < 0x7f) ? String.valueOf(c) : String.format("\\x%02x", (int) c));
+		}
+		return shown + ((value.length() > 80) ? "... (" + value.length() + " chars)" : "");
+	}
+
+	static String replay(int index) {
+		return " [replay: -Dcxp.hostile.seed=" + SEED + ", try " + index + "]";
+	}
+
+}

@@ -1,0 +1,109 @@
+package dev.cxp.hostile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.cxp.consent.ConsentState;
+import dev.cxp.consent.ConsentValues;
+import dev.cxp.testsite.TestSite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Generated hostile cookies, headers and URLs sent as raw bytes to a real server: whatever the server lets
+ * through reaches the starter, whatever it rejects must still not be a 5xx.
+ */
+@SpringBootTest(classes = TestSite.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "cxp.consent.required=true")
+@ExtendWith(OutputCaptureExtension.class)
+class HostileInputServerTests {
+
+	@LocalServerPort
+	int port;
+
+	@ParameterizedTest
+	@EnumSource(InputTarget.class)
+	void hostileValuesNeverHurt(InputTarget target, CapturedOutput output) throws IOException {
+		HostileInput input = new HostileInput(HostileInput.SEED + 100 + target.ordinal());
+		List<String> traceable = new ArrayList<>();
+		for (int i = 0; i < HostileInput.TRIES; i++) {
+			String value = input.next();
+			String replay = HostileInput.replay(i) + " " + target + "=" + HostileInput.describe(value);
+			RawResponse response = send(target, value);
+			assertThat(response.status()).as("status" + replay).isBetween(200, 499);
+			if (HostileInput.isTraceable(value)) {
+				traceable.add(value);
+				assertThat(response.headers()).as("headers" + replay).doesNotContain(value);
+			}
+			if (target == InputTarget.CONSENT_COOKIE && ConsentValues.parse(asParsedByHttp(value)) != ConsentState.GRANTED) {
+				assertThat(response.headers()).as("cookies" + replay).doesNotContainPattern("(?i)set-cookie: _mspi=[^;]");
+			}
+		}
+		String logs = output.getAll();
+		assertThat(traceable).as("logged input" + HostileInput.replay(-1)).noneMatch(logs::contains);
+	}
+
+	/**
+	 * The value as HTTP hands it over: without surrounding white space, and a cookie without its quotes.
+	 */
+	private static String asParsedByHttp(String value) {
+		String trimmed = value.replaceAll("^[ \t]+|[ \t]+$", "");
+		return (trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\""))
+				? trimmed.substring(1, trimmed.length() - 1) : trimmed;
+	}
+
+	private RawResponse send(InputTarget target, String value) throws IOException {
+		StringBuilder request = new StringBuilder();
+		// Raw bytes, except those that would end the request line and make another request of the rest.
+		String url = value.replace("\r", "%0D").replace("\n", "%0A").replace(" ", "%20");
+		String path = (target == InputTarget.URL) ? "/" + url + "?" + url : "/";
+		request.append("GET ").append(path).append(" HTTP/1.1\r\n");
+		request.append("Host: 127.0.0.1:").append(this.port).append("\r\n");
+		request.append("Accept: text/html\r\n");
+		if (target.cookie) {
+			request.append("Cookie: ").append(target.name).append('=').append(value).append("\r\n");
+		}
+		else if (target != InputTarget.URL) {
+			request.append(target.name).append(": ").append(value).append("\r\n");
+		}
+		request.append("Connection: close\r\n\r\n");
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", this.port), 5000);
+			socket.setSoTimeout(10000);
+			OutputStream out = socket.getOutputStream();
+			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			return RawResponse.read(socket.getInputStream());
+		}
+	}
+
+	record RawResponse(int status, String headers) {
+
+		static RawResponse read(InputStream in) throws IOException {
+			String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+			int end = response.indexOf("\r\n\r\n");
+			String head = (end >= 0) ? response.substring(0, end) : response;
+			String[] statusLine = head.split("\r\n", 2)[0].split(" ");
+			int status = (statusLine.length > 1) ? Integer.parseInt(statusLine[1]) : -1;
+			int firstLineEnd = head.indexOf("\r\n");
+			return new RawResponse(status, (firstLineEnd >= 0) ? head.substring(firstLineEnd + 2) : "");
+		}
+
+	}
+
+}
