@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptException;
@@ -28,9 +27,15 @@ import org.springframework.util.FileSystemUtils;
 /**
  * One headless Chromium, driven through Debian's chromedriver, for the browser tests of the sample site.
  * The driver and the browser are named explicitly, so Selenium never tries to download either. Where they
- * are not installed, {@link #start()} skips the calling tests with a message that says what to install.
+ * are not installed, tests skip themselves with {@link #NOT_INSTALLED}, which says what to install.
  */
 final class BrowserSession implements AutoCloseable {
+
+	/**
+	 * Why the browser tests are skipped where no browser is installed.
+	 */
+	static final String NOT_INSTALLED = "Browser tests skipped: Chromium and its driver are not installed "
+			+ "(Debian: apt-get install chromium chromium-driver; or set -Dchromium.binary and -Dchromedriver.binary)";
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
@@ -50,17 +55,16 @@ final class BrowserSession implements AutoCloseable {
 	}
 
 	/**
-	 * Start a browser with a fresh profile, or skip the calling tests when none is installed.
-	 * @return the session
+	 * Start a browser with a fresh profile, where one is installed.
+	 * @return the session, or {@code null} when Chromium or chromedriver is missing
 	 * @throws IOException when the profile directory cannot be created
 	 */
-	static BrowserSession start() throws IOException {
+	static @Nullable BrowserSession startIfInstalled() throws IOException {
 		File chromedriver = executable("chromedriver.binary", "chromedriver");
 		File chromium = executable("chromium.binary", "chromium", "chromium-browser");
-		Assumptions.assumeTrue(chromedriver != null && chromium != null,
-				"Browser tests skipped: Chromium and its driver are not installed "
-						+ "(Debian: apt-get install chromium chromium-driver; or set -Dchromium.binary and "
-						+ "-Dchromedriver.binary)");
+		if (chromedriver == null || chromium == null) {
+			return null;
+		}
 		Path userDataDir = Files.createTempDirectory("cxp-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(chromium);

@@ -2,7 +2,9 @@ package dev.cxp.sample;
 
 import java.io.IOException;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,14 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ConsentBannerBrowserTests {
 
-	private static BrowserSession browser;
+	private static @Nullable BrowserSession browser;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		browser = BrowserSession.start();
+		browser = BrowserSession.startIfInstalled();
 	}
 
 	@AfterAll
@@ -38,6 +40,7 @@ class ConsentBannerBrowserTests {
 
 	@BeforeEach
 	void freshVisitor() {
+		Assumptions.assumeTrue(browser != null, BrowserSession.NOT_INSTALLED);
 		browser.reset(origin());
 	}
 
