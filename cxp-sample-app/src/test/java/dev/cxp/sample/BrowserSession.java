@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptException;
@@ -77,6 +79,18 @@ final class BrowserSession implements AutoCloseable {
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(TIMEOUT).scriptTimeout(TIMEOUT);
 		return new BrowserSession(driver, userDataDir);
+	}
+
+	/**
+	 * Skip the calling test where no browser could be started; fail it instead in a CI run (environment
+	 * variable {@code CI=true}), where the build installs the browser and a skip would hide a broken set-up.
+	 * @param browser the session, {@code null} when none could be started
+	 */
+	static void assumeInstalled(@Nullable BrowserSession browser) {
+		if (browser == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
+			Assertions.fail(NOT_INSTALLED.replace("Browser tests skipped", "Browser tests cannot run in CI"));
+		}
+		Assumptions.assumeTrue(browser != null, NOT_INSTALLED);
 	}
 
 	private static @Nullable File executable(String property, String... names) {

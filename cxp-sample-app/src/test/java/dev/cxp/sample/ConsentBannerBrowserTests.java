@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class ConsentBannerBrowserTests {
 
 	@BeforeEach
 	void freshVisitor() {
-		Assumptions.assumeTrue(browser != null, BrowserSession.NOT_INSTALLED);
+		BrowserSession.assumeInstalled(browser);
 		browser.reset(origin());
 	}
 
