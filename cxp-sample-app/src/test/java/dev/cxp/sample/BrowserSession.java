@@ -1,0 +1,262 @@
+package dev.cxp.sample;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * One headless Chromium, driven through Debian's chromedriver, for the browser tests of the sample site.
+ * The driver and the browser are named explicitly, so Selenium never tries to download either. Where they
+ * are not installed, tests skip themselves with {@link #NOT_INSTALLED}, which says what to install.
+ */
+final class BrowserSession implements AutoCloseable {
+
+	/**
+	 * Why the browser tests are skipped where no browser is installed.
+	 */
+	static final String NOT_INSTALLED = "Browser tests skipped: Chromium and its driver are not installed "
+			+ "(Debian: apt-get install chromium chromium-driver; or set -Dchromium.binary and -Dchromedriver.binary)";
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+	private final ChromeDriver driver;
+
+	private final Path userDataDir;
+
+	private final WebDriverWait wait;
+
+	private BrowserSession(ChromeDriver driver, Path userDataDir) {
+		this.driver = driver;
+		this.userDataDir = userDataDir;
+		this.wait = new WebDriverWait(driver, TIMEOUT);
+		this.wait.ignoring(JavascriptException.class).ignoring(StaleElementReferenceException.class);
+	}
+
+	/**
+	 * Start a browser with a fresh profile, where one is installed.
+	 * @return the session, or {@code null} when Chromium or chromedriver is missing
+	 * @throws IOException when the profile directory cannot be created
+	 */
+	static @Nullable BrowserSession startIfInstalled() throws IOException {
+		File chromedriver = executable("chromedriver.binary", "chromedriver");
+		File chromium = executable("chromium.binary", "chromium", "chromium-browser");
+		if (chromedriver == null || chromium == null) {
+			return null;
+		}
+		Path userDataDir = Files.createTempDirectory("cxp-chromium-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(chromium);
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+				"--window-size=1100,1200", "--user-data-dir=" + userDataDir.toAbsolutePath());
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
+			.usingAnyFreePort()
+			.build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(TIMEOUT).scriptTimeout(TIMEOUT);
+		return new BrowserSession(driver, userDataDir);
+	}
+
+	/**
+	 * Skip the calling test where no browser could be started; fail it instead in a CI run (environment
+	 * variable {@code CI=true}), where the build installs the browser and a skip would hide a broken set-up.
+	 * @param browser the session, {@code null} when none could be started
+	 */
+	static void assumeInstalled(@Nullable BrowserSession browser) {
+		if (browser == null && "true".equalsIgnoreCase(System.getenv("CI"))) {
+			Assertions.fail(NOT_INSTALLED.replace("Browser tests skipped", "Browser tests cannot run in CI"));
+		}
+		Assumptions.assumeTrue(browser != null, NOT_INSTALLED);
+	}
+
+	private static @Nullable File executable(String property, String... names) {
+		String configured = System.getProperty(property);
+		if (configured != null && !configured.isEmpty()) {
+			File file = new File(configured);
+			return file.canExecute() ? file : null;
+		}
+		String path = System.getenv("PATH");
+		if (path == null) {
+			return null;
+		}
+		for (String name : names) {
+			for (String directory : path.split(File.pathSeparator)) {
+				File file = new File(directory, name);
+				if (file.isFile() && file.canExecute()) {
+					return file;
+				}
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Forget everything the site stored in this browser: its cookies and its local storage.
+	 * @param origin the site's origin, such as {@code http://localhost:12345}
+	 */
+	void reset(String origin) {
+		// A page of the origin that sets no cookie, so that its storage can be reached.
+		this.driver.get(origin + "/cxp/cxp.js");
+		this.driver.manage().deleteAllCookies();
+		this.driver.executeScript("window.localStorage.clear();");
+	}
+
+	/**
+	 * Open a page and wait until its scripts have asked the server about consent and local storage.
+	 * @param url the page
+	 */
+	void open(String url) {
+		this.driver.get(url);
+		waitUntilReady();
+	}
+
+	/**
+	 * Reload the page and wait until its scripts are done.
+	 */
+	void reload() {
+		this.driver.navigate().refresh();
+		waitUntilReady();
+	}
+
+	/**
+	 * Click an element that makes the page reload (a banner button), and wait for the new page's scripts.
+	 * @param id the element's id
+	 */
+	void clickAndWaitForReload(String id) {
+		WebElement page = this.driver.findElement(By.tagName("html"));
+		this.driver.findElement(By.id(id)).click();
+		this.wait.until(ExpectedConditions.stalenessOf(page));
+		waitUntilReady();
+	}
+
+	/**
+	 * Click an element that changes the page in place.
+	 * @param id the element's id
+	 */
+	void click(String id) {
+		this.driver.findElement(By.id(id)).click();
+	}
+
+	/**
+	 * Follow a link by its text, and wait until the new page's scripts are done.
+	 * @param text the link text
+	 */
+	void follow(String text) {
+		WebElement page = this.driver.findElement(By.tagName("html"));
+		this.driver.findElement(By.linkText(text)).click();
+		this.wait.until(ExpectedConditions.stalenessOf(page));
+		waitUntilReady();
+	}
+
+	private void waitUntilReady() {
+		this.wait.until((driver) -> "true".equals(((JavascriptExecutor) driver)
+			.executeScript("return document.documentElement.getAttribute('data-cxp-ready');")));
+	}
+
+	/**
+	 * Whether an element is shown.
+	 * @param id the element's id
+	 * @return {@code true} when displayed
+	 */
+	boolean isDisplayed(String id) {
+		return this.driver.findElement(By.id(id)).isDisplayed();
+	}
+
+	/**
+	 * Wait until an element is shown.
+	 * @param id the element's id
+	 */
+	void waitUntilDisplayed(String id) {
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+	}
+
+	/**
+	 * The text of an element.
+	 * @param id the element's id
+	 * @return its visible text
+	 */
+	String text(String id) {
+		return this.driver.findElement(By.id(id)).getText();
+	}
+
+	/**
+	 * A cookie the browser holds for the current page.
+	 * @param name the cookie name
+	 * @return its value, or {@code null} when the browser holds none
+	 */
+	@Nullable String cookie(String name) {
+		Cookie cookie = this.driver.manage().getCookieNamed(name);
+		return (cookie != null) ? cookie.getValue() : null;
+	}
+
+	/**
+	 * The names of the cookies the browser holds for the current page.
+	 * @return the names
+	 */
+	Set<String> cookieNames() {
+		return this.driver.manage().getCookies().stream().map(Cookie::getName).collect(Collectors.toSet());
+	}
+
+	/**
+	 * An item of the page's local storage.
+	 * @param key the key
+	 * @return its value, or {@code null} when absent
+	 */
+	@Nullable String localStorage(String key) {
+		return (String) this.driver.executeScript("return window.localStorage.getItem(arguments[0]);", key);
+	}
+
+	/**
+	 * The keys of the page's local storage.
+	 * @return the keys
+	 */
+	@SuppressWarnings("unchecked")
+	Set<String> localStorageKeys() {
+		return Set.copyOf((List<String>) this.driver.executeScript("return Object.keys(window.localStorage);"));
+	}
+
+	/**
+	 * Save a screenshot of the page under {@code target/screenshots}, for review.
+	 * @param name the file name, without extension
+	 * @throws IOException when it cannot be written
+	 */
+	void screenshot(String name) throws IOException {
+		Files.createDirectories(SCREENSHOTS);
+		Files.write(SCREENSHOTS.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
+	}
+
+	@Override
+	public void close() throws IOException {
+		try {
+			this.driver.quit();
+		}
+		finally {
+			FileSystemUtils.deleteRecursively(this.userDataDir);
+		}
+	}
+
+}

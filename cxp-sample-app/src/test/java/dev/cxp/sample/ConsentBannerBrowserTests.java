@@ -1,0 +1,116 @@
+package dev.cxp.sample;
+
+import java.io.IOException;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample site in a real browser, with the default policy (consent not required): the consent banner,
+ * the cookies the browser ends up holding, and the local storage that {@code cxp.js} keeps in step.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class ConsentBannerBrowserTests {
+
+	private static @Nullable BrowserSession browser;
+
+	@LocalServerPort
+	int port;
+
+	@BeforeAll
+	static void startBrowser() throws IOException {
+		browser = BrowserSession.startIfInstalled();
+	}
+
+	@AfterAll
+	static void stopBrowser() throws IOException {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	@BeforeEach
+	void freshVisitor() {
+		BrowserSession.assumeInstalled(browser);
+		browser.reset(origin());
+	}
+
+	@Test
+	void firstVisitKeepsAVisitorIdAndASessionAndAsksForAChoice() throws IOException {
+		browser.open(origin() + "/");
+		browser.screenshot("1-first-visit");
+		assertThat(browser.cookie("_mspi")).matches("[0-9a-f]{32}");
+		assertThat(browser.cookie("cxp_consent")).isNull();
+		assertThat(browser.localStorage("PISession.Id")).startsWith("{\"id\":\"");
+		assertThat(browser.localStorage("PISession.Previous")).isNull();
+		assertThat(browser.text("cxp-session")).startsWith(sessionId());
+		assertThat(browser.isDisplayed("cxp-banner")).isTrue();
+	}
+
+	@Test
+	void declineErasesEverythingAndAReloadWritesNothing() throws IOException {
+		browser.open(origin() + "/");
+		assertThat(browser.cookie("_mspi")).isNotNull();
+		assertThat(browser.localStorage("PISession.Id")).isNotNull();
+
+		browser.clickAndWaitForReload("cxp-decline");
+		browser.screenshot("2-declined");
+		assertDeclined();
+		assertThat(browser.isDisplayed("cxp-banner")).isFalse();
+		assertThat(browser.text("cxp-visitor-id")).isEqualTo("none (no consent)");
+
+		browser.reload();
+		assertDeclined();
+	}
+
+	@Test
+	void acceptAfterDeclineBringsTheVisitorIdAndTheSessionBack() throws IOException {
+		browser.open(origin() + "/");
+		browser.clickAndWaitForReload("cxp-decline");
+		assertDeclined();
+
+		browser.click("cxp-privacy-settings");
+		browser.waitUntilDisplayed("cxp-banner");
+		browser.clickAndWaitForReload("cxp-accept");
+		browser.screenshot("3-accepted-again");
+		assertThat(browser.cookie("cxp_consent")).isEqualTo("granted");
+		assertThat(browser.cookie("_mspi")).matches("[0-9a-f]{32}");
+		assertThat(browser.localStorage("PISession.Id")).startsWith("{\"id\":\"" + sessionId() + "\"");
+		assertThat(browser.isDisplayed("cxp-banner")).isFalse();
+	}
+
+	@Test
+	void theNextPageRemembersThePreviousOne() throws IOException {
+		browser.open(origin() + "/");
+		String sessionId = sessionId();
+		browser.follow("About");
+		browser.screenshot("4-previous-page");
+		assertThat(browser.localStorage("PISession.Previous")).isEqualTo("/");
+		assertThat(browser.localStorage("PISession.Id")).startsWith("{\"id\":\"" + sessionId + "\"");
+		assertThat(browser.text("cxp-previous-page")).isEqualTo("/");
+	}
+
+	private void assertDeclined() {
+		assertThat(browser.cookieNames()).containsExactly("cxp_consent");
+		assertThat(browser.cookie("cxp_consent")).isEqualTo("denied");
+		assertThat(browser.localStorageKeys()).noneMatch((key) -> key.startsWith("PISession."));
+	}
+
+	private String sessionId() {
+		String session = browser.text("cxp-session");
+		return session.substring(0, session.indexOf(','));
+	}
+
+	private String origin() {
+		return "http://localhost:" + this.port;
+	}
+
+}

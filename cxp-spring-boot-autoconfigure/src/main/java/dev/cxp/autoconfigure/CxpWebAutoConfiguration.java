@@ -1,0 +1,68 @@
+package dev.cxp.autoconfigure;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.DispatcherServlet;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.cxp.CxpActivityListener;
+import dev.cxp.consent.ConsentPolicy;
+import dev.cxp.visitor.CxpCookies;
+import dev.cxp.visitor.CxpVisitorProcessor;
+import dev.cxp.web.ConsentController;
+import dev.cxp.web.ConsentRecorder;
+import dev.cxp.web.CxpScript;
+import dev.cxp.web.CxpScriptController;
+import dev.cxp.web.CxpVisitorController;
+
+/**
+ * Auto-configuration of the starter's HTTP endpoints under {@code cxp.web.base-path}: the current visitor
+ * and the browser script always, the consent endpoint unless {@code cxp.web.consent-endpoint.enabled=false}.
+ *
+ * @author CXP
+ */
+@AutoConfiguration(after = CxpAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({ DispatcherServlet.class, JsonMapper.class })
+@ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
+@ConditionalOnBean(CxpVisitorProcessor.class)
+public final class CxpWebAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CxpVisitorController cxpVisitorController(CxpVisitorProcessor processor) {
+		return new CxpVisitorController(processor);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CxpScriptController cxpScriptController() {
+		return new CxpScriptController(CxpScript.load());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
+	ConsentRecorder cxpConsentRecorder(ConsentPolicy policy, CxpCookies cookies, CxpVisitorProcessor processor,
+			ApplicationEventPublisher events, ObjectProvider<CxpActivityListener> listeners, Clock clock) {
+		return new ConsentRecorder(policy, cookies, processor, events, CxpAutoConfiguration.composite(listeners),
+				clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
+	ConsentController cxpConsentController(ConsentPolicy policy, ConsentRecorder recorder) {
+		return new ConsentController(policy, recorder);
+	}
+
+}
