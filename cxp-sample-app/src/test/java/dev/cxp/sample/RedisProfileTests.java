@@ -19,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.CountingActivityListener;
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.session.redis.RedisServerExtension;
 import dev.cxp.session.redis.RedisVisitorSessionStore;
@@ -61,7 +61,7 @@ class RedisProfileTests {
 	@Test
 	void pagesAreServedWhileRedisIsDownAndTrackingResumesWhenItIsBack() throws Exception {
 		try (ConfigurableApplicationContext app = start(CountingListenerConfiguration.class)) {
-			CountingListener listener = app.getBean(CountingListener.class);
+			CountingActivityListener listener = app.getBean(CountingActivityListener.class);
 			SampleHttp http = SampleHttp.to(app);
 			AtomicBoolean stop = new AtomicBoolean();
 			ConcurrentMap<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -131,26 +131,8 @@ class RedisProfileTests {
 	static class CountingListenerConfiguration {
 
 		@Bean
-		CountingListener countingListener() {
-			return new CountingListener();
-		}
-
-	}
-
-	static class CountingListener implements CxpActivityListener {
-
-		final AtomicInteger pageViews = new AtomicInteger();
-
-		final AtomicInteger storeFailures = new AtomicInteger();
-
-		@Override
-		public void pageViewed() {
-			this.pageViews.incrementAndGet();
-		}
-
-		@Override
-		public void sessionStoreFailed() {
-			this.storeFailures.incrementAndGet();
+		CountingActivityListener countingListener() {
+			return new CountingActivityListener();
 		}
 
 	}

@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.CountingActivityListener;
 import dev.cxp.session.SessionTracker;
 import dev.cxp.session.VisitSession;
 import dev.cxp.session.redis.RedisServerExtension;
@@ -82,10 +82,10 @@ class CxpRedisSessionStoreSharingTests {
 			assertThat(done.await(60, TimeUnit.SECONDS)).as("all page views done").isTrue();
 			assertThat(failures).hasValue(0);
 			assertThat(sessionIds).hasSize(1);
-			long started = first.getBean(CountingListener.class).sessionsStarted.get()
-					+ second.getBean(CountingListener.class).sessionsStarted.get();
+			long started = first.getBean(CountingActivityListener.class).sessionsStarted.get()
+					+ second.getBean(CountingActivityListener.class).sessionsStarted.get();
 			assertThat(started).as("sessions started over both instances").isEqualTo(1);
-			assertThat(first.getBean(CountingListener.class).pageViews.get()).isEqualTo(THREADS / 2);
+			assertThat(first.getBean(CountingActivityListener.class).pageViews.get()).isEqualTo(THREADS / 2);
 		}));
 	}
 
@@ -93,26 +93,8 @@ class CxpRedisSessionStoreSharingTests {
 	static class CountingListenerConfiguration {
 
 		@Bean
-		CountingListener countingListener() {
-			return new CountingListener();
-		}
-
-	}
-
-	static class CountingListener implements CxpActivityListener {
-
-		final AtomicInteger sessionsStarted = new AtomicInteger();
-
-		final AtomicInteger pageViews = new AtomicInteger();
-
-		@Override
-		public void sessionStarted() {
-			this.sessionsStarted.incrementAndGet();
-		}
-
-		@Override
-		public void pageViewed() {
-			this.pageViews.incrementAndGet();
+		CountingActivityListener countingListener() {
+			return new CountingActivityListener();
 		}
 
 	}
