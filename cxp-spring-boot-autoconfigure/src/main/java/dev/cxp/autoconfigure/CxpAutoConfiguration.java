@@ -83,6 +83,12 @@ public final class CxpAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	VisitorSessionStore visitorSessionStore(CxpProperties properties, Clock clock) {
+		if (properties.session().store() == CxpProperties.StoreType.REDIS) {
+			// Falling back to memory would silently split sessions between instances.
+			throw new IllegalStateException("cxp.session.store=redis, but no Redis session store could be configured: "
+					+ "it needs Spring Data Redis (spring-boot-starter-data-redis) and a single or primary "
+					+ "RedisConnectionFactory bean");
+		}
 		return new InMemoryVisitorSessionStore(properties.session().maxEntries(), properties.session().timeout(),
 				clock);
 	}

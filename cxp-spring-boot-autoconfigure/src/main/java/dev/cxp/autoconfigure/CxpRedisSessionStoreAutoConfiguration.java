@@ -1,0 +1,59 @@
+package dev.cxp.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+import dev.cxp.session.VisitorSessionStore;
+import dev.cxp.session.redis.RedisVisitorSessionStore;
+import dev.cxp.session.redis.SessionStoreRedisConnections;
+
+/**
+ * Auto-configuration of the Redis session store, shared by every instance of the application: applies when
+ * {@code cxp.session.store} is {@code redis}, or is not set and the application has a
+ * {@link RedisConnectionFactory}. Runs before {@link CxpAutoConfiguration}, whose in-memory store then backs
+ * off.
+ *
+ * @author CXP
+ */
+@AutoConfiguration(before = CxpAutoConfiguration.class, after = DataRedisAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
+@ConditionalOnClass(RedisConnectionFactory.class)
+@ConditionalOnProperty(name = "cxp.session.store", havingValue = "redis", matchIfMissing = true)
+@ConditionalOnSingleCandidate(RedisConnectionFactory.class)
+@EnableConfigurationProperties(CxpProperties.class)
+public final class CxpRedisSessionStoreAutoConfiguration {
+
+	/**
+	 * How long a count of the sessions in Redis is reused by the active-sessions gauge.
+	 */
+	static final Duration SESSION_COUNT_INTERVAL = Duration.ofSeconds(30);
+
+	@Bean
+	@ConditionalOnMissingBean(VisitorSessionStore.class)
+	SessionStoreRedisConnections cxpSessionStoreRedisConnections(RedisConnectionFactory connectionFactory,
+			CxpProperties properties) {
+		return SessionStoreRedisConnections.to(connectionFactory, properties.session().redis().timeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(VisitorSessionStore.class)
+	RedisVisitorSessionStore visitorSessionStore(SessionStoreRedisConnections connections, CxpProperties properties,
+			Clock clock) {
+		return new RedisVisitorSessionStore(connections.connectionFactory(), properties.session().redis().keyPrefix(),
+				clock, SESSION_COUNT_INTERVAL);
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.cxp.session.redis;
+
+import java.time.Duration;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.redis.connection.RedisConfiguration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration.LettuceClientConfigurationBuilder;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration.LettuceSslClientConfigurationBuilder;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * Copies of a Lettuce connection factory with connecting and every command bounded by a timeout. Only
+ * loaded when Lettuce is on the classpath.
+ *
+ * @author CXP
+ */
+final class BoundedLettuceConnections {
+
+	private BoundedLettuceConnections() {
+	}
+
+	/**
+	 * A started copy of the application's connection factory, bounded by the timeout.
+	 * @param application the application's connection factory
+	 * @param timeout the longest wait for a connection or a command
+	 * @return the copy, or {@code null} when the application's factory is not Lettuce's
+	 */
+	static @Nullable LettuceConnectionFactory copyOf(RedisConnectionFactory application, Duration timeout) {
+		if (!(application instanceof LettuceConnectionFactory lettuce)) {
+			return null;
+		}
+		LettuceConnectionFactory bounded = new LettuceConnectionFactory(configuration(lettuce),
+				clientConfiguration(lettuce, timeout));
+		bounded.afterPropertiesSet();
+		bounded.start();
+		return bounded;
+	}
+
+	private static RedisConfiguration configuration(LettuceConnectionFactory application) {
+		if (application.isClusterAware()) {
+			return application.getClusterConfiguration();
+		}
+		if (application.isRedisSentinelAware()) {
+			return application.getSentinelConfiguration();
+		}
+		return application.getStandaloneConfiguration();
+	}
+
+	private static LettuceClientConfiguration clientConfiguration(LettuceConnectionFactory application,
+			Duration timeout) {
+		LettuceClientConfiguration source = application.getClientConfiguration();
+		LettuceClientConfigurationBuilder builder = LettuceClientConfiguration.builder();
+		if (source.isUseSsl()) {
+			LettuceSslClientConfigurationBuilder ssl = builder.useSsl().verifyPeer(source.getVerifyMode());
+			if (source.isStartTls()) {
+				ssl.startTls();
+			}
+			builder = ssl.and();
+		}
+		source.getClientResources().ifPresent(builder::clientResources);
+		source.getClientName().ifPresent(builder::clientName);
+		source.getReadFrom().ifPresent(builder::readFrom);
+		source.getRedisCredentialsProviderFactory().ifPresent(builder::redisCredentialsProviderFactory);
+		ClientOptions options = boundedOptions(source.getClientOptions().orElse(null), application.isClusterAware(),
+				timeout);
+		return builder.clientOptions(options)
+			.commandTimeout(timeout)
+			.shutdownTimeout(source.getShutdownTimeout())
+			.shutdownQuietPeriod(source.getShutdownQuietPeriod())
+			.build();
+	}
+
+	private static ClientOptions boundedOptions(@Nullable ClientOptions source, boolean cluster, Duration timeout) {
+		ClientOptions.Builder builder;
+		if (source instanceof ClusterClientOptions clusterOptions) {
+			builder = clusterOptions.mutate();
+		}
+		else if (cluster) {
+			builder = (source != null) ? ClusterClientOptions.builder(source) : ClusterClientOptions.builder();
+		}
+		else {
+			builder = (source != null) ? source.mutate() : ClientOptions.builder();
+		}
+		SocketOptions socket = (source != null) ? source.getSocketOptions() : SocketOptions.create();
+		return builder.autoReconnect(true)
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.socketOptions(socket.mutate().connectTimeout(timeout).build())
+			.timeoutOptions(TimeoutOptions.enabled(timeout))
+			.build();
+	}
+
+}

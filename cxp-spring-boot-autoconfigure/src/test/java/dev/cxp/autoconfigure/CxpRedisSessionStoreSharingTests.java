@@ -1,0 +1,102 @@
+package dev.cxp.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.cxp.CountingActivityListener;
+import dev.cxp.session.SessionTracker;
+import dev.cxp.session.VisitSession;
+import dev.cxp.session.redis.RedisServerExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two application contexts sharing one real Redis through the auto-configured session store.
+ *
+ * @author CXP
+ */
+class CxpRedisSessionStoreSharingTests {
+
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
+
+	private static final int THREADS = 64;
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
+				CxpRedisSessionStoreAutoConfiguration.class, CxpAutoConfiguration.class))
+		.withUserConfiguration(CountingListenerConfiguration.class)
+		.withPropertyValues("cxp.session.redis.timeout=5s");
+
+	@Test
+	void concurrentFirstPageViewsOnTwoInstancesStartOneSession() {
+		redis.command("FLUSHALL");
+		String visitorId = "0123456789abcdef0123456789abcdef";
+		WebApplicationContextRunner runner = this.contextRunner
+			.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port());
+		runner.run((first) -> runner.run((second) -> {
+			List<SessionTracker> trackers = List.of(first.getBean(SessionTracker.class),
+					second.getBean(SessionTracker.class));
+			Set<String> sessionIds = ConcurrentHashMap.newKeySet();
+			AtomicInteger failures = new AtomicInteger();
+			CountDownLatch startGate = new CountDownLatch(1);
+			CountDownLatch done = new CountDownLatch(THREADS);
+			List<Thread> threads = new ArrayList<>();
+			for (int i = 0; i < THREADS; i++) {
+				SessionTracker tracker = trackers.get(i % 2);
+				Thread thread = new Thread(() -> {
+					try {
+						startGate.await();
+						VisitSession session = tracker.trackPageView(visitorId, "/", null);
+						if (session == null) {
+							failures.incrementAndGet();
+						}
+						else {
+							sessionIds.add(session.id());
+						}
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+					finally {
+						done.countDown();
+					}
+				});
+				thread.start();
+				threads.add(thread);
+			}
+			startGate.countDown();
+			assertThat(done.await(60, TimeUnit.SECONDS)).as("all page views done").isTrue();
+			assertThat(failures).hasValue(0);
+			assertThat(sessionIds).hasSize(1);
+			long started = first.getBean(CountingActivityListener.class).sessionsStarted.get()
+					+ second.getBean(CountingActivityListener.class).sessionsStarted.get();
+			assertThat(started).as("sessions started over both instances").isEqualTo(1);
+			assertThat(first.getBean(CountingActivityListener.class).pageViews.get()).isEqualTo(THREADS / 2);
+		}));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CountingListenerConfiguration {
+
+		@Bean
+		CountingActivityListener countingListener() {
+			return new CountingActivityListener();
+		}
+
+	}
+
+}
