@@ -101,6 +101,11 @@ public class RedisVisitorSessionStore implements VisitorSessionStore {
 		this.redis.delete(key(visitorId));
 	}
 
+	@Override
+	public String type() {
+		return "redis";
+	}
+
 	/**
 	 * The number of session keys, counted with {@code SCAN} over the key prefix at most once per count
 	 * interval and reused in between, so frequent metric scrapes do not walk the key space each time.
