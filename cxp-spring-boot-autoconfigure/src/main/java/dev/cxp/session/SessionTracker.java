@@ -17,7 +17,7 @@ import dev.cxp.support.ThrottledWarning;
  * Keeps consenting visitors' visit sessions: records page views in the {@link VisitorSessionStore}, with
  * a sliding idle timeout and the previous page, and publishes a {@link PageViewEvent} for each. A failing
  * store never fails the request: the failure is counted, warned about at most once a minute, and the
- * page is served untracked.
+ * page is served untracked. Nor does a failing {@link PageViewEvent} listener.
  *
  * @author CXP
  */
@@ -45,6 +45,8 @@ public class SessionTracker {
 	private final CxpActivityListener listener;
 
 	private final ThrottledWarning storeFailure = new ThrottledWarning(logger, Duration.ofMinutes(1));
+
+	private final ThrottledWarning listenerFailure = new ThrottledWarning(logger, Duration.ofMinutes(1));
 
 	/**
 	 * Create a tracker.
@@ -90,8 +92,7 @@ public class SessionTracker {
 		if (tracked.newSession()) {
 			this.listener.sessionStarted();
 		}
-		this.events.publishEvent(new PageViewEvent(visitorId, session.id(), page, session.previousPage(),
-				tracked.newSession(), now));
+		publish(new PageViewEvent(visitorId, session.id(), page, session.previousPage(), tracked.newSession(), now));
 		return session;
 	}
 
@@ -120,6 +121,16 @@ public class SessionTracker {
 		}
 		catch (RuntimeException ex) {
 			storeFailed(ex);
+		}
+	}
+
+	private void publish(PageViewEvent event) {
+		try {
+			this.events.publishEvent(event);
+		}
+		catch (RuntimeException ex) {
+			// Tracking must never fail the page, not even through an application's listener.
+			this.listenerFailure.warn("A PageViewEvent listener failed; the page was served", ex);
 		}
 	}
 

@@ -75,6 +75,10 @@ final class ConsentChoiceReader {
 		catch (InvalidMediaTypeException ex) {
 			return false;
 		}
+		catch (RuntimeException ex) {
+			// Some malformed types (such as "*/b with a stray quote) make the parser throw other exceptions.
+			return false;
+		}
 	}
 
 	private static byte[] readBody(HttpServletRequest request) throws InvalidConsentRequestException {

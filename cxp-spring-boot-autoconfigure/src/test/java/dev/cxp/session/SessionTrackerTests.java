@@ -161,4 +161,15 @@ class SessionTrackerTests {
 				new PageViewEvent(VISITOR, session.id(), "/about", "/", false, first.plusSeconds(3)));
 	}
 
+	@Test
+	void failingEventListenerDoesNotFailTheTracking() {
+		SecureIdGenerator ids = new SecureIdGenerator();
+		SessionTracker failingListener = new SessionTracker(this.store, this.clock, TIMEOUT, false, ids::sessionId,
+				(event) -> {
+					throw new IllegalStateException("listener broke");
+				}, CxpActivityListener.NONE);
+		assertThat(failingListener.trackPageView(VISITOR, "/", null)).isNotNull();
+		assertThat(failingListener.trackPageView(VISITOR, "/next", null).previousPage()).isEqualTo("/");
+	}
+
 }
