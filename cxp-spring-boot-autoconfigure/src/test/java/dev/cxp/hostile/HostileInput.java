@@ -23,6 +23,10 @@ final class HostileInput {
 	 */
 	static final long SEED = Long.getLong("cxp.hostile.seed", System.nanoTime());
 
+	static {
+		System.out.println("Hostile input: seed " + SEED + ", " + TRIES + " tries per property");
+	}
+
 	private static final String SPECIAL = "\r\n\u0000;,\"\\= \t'<>%$!{}[]()/:@?&#+*|^`~\u007f";
 
 	private static final List<String> NEAR_MISSES = List.of("granted", "denied", "GRANTED", "yes", "no", "1", "0",

@@ -15,6 +15,7 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import dev.cxp.session.PageVisit;
 import dev.cxp.session.TrackedPageView;
 import dev.cxp.session.VisitSession;
+import dev.cxp.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
