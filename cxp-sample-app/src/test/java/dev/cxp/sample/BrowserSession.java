@@ -18,7 +18,7 @@ import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -147,10 +147,9 @@ final class BrowserSession implements AutoCloseable {
 	 * @param id the element's id
 	 */
 	void clickAndWaitForReload(String id) {
-		WebElement page = this.driver.findElement(By.tagName("html"));
+		markCurrentDocument();
 		this.driver.findElement(By.id(id)).click();
-		this.wait.until(ExpectedConditions.stalenessOf(page));
-		waitUntilReady();
+		waitForNewDocument();
 	}
 
 	/**
@@ -166,15 +165,28 @@ final class BrowserSession implements AutoCloseable {
 	 * @param text the link text
 	 */
 	void follow(String text) {
-		WebElement page = this.driver.findElement(By.tagName("html"));
+		markCurrentDocument();
 		this.driver.findElement(By.linkText(text)).click();
-		this.wait.until(ExpectedConditions.stalenessOf(page));
-		waitUntilReady();
+		waitForNewDocument();
 	}
 
 	private void waitUntilReady() {
 		this.wait.until((driver) -> "true".equals(((JavascriptExecutor) driver)
 			.executeScript("return document.documentElement.getAttribute('data-cxp-ready');")));
+	}
+
+	// A marker on the window object is gone once a new document has loaded. Polling by script, rather than
+	// waiting for an element to go stale, copes with the moment in between, when the browser may answer
+	// with other errors than a stale element.
+	private void markCurrentDocument() {
+		((JavascriptExecutor) this.driver).executeScript("window.cxpTestOldDocument = true;");
+	}
+
+	private void waitForNewDocument() {
+		new WebDriverWait(this.driver, TIMEOUT).ignoring(WebDriverException.class)
+			.until((driver) -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+					"return window.cxpTestOldDocument !== true && document.readyState === 'complete'"
+							+ " && document.documentElement.getAttribute('data-cxp-ready') === 'true';")));
 	}
 
 	/**
