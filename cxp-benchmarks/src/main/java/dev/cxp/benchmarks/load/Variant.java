@@ -1,0 +1,47 @@
+package dev.cxp.benchmarks.load;
+
+import java.util.List;
+
+import dev.cxp.benchmarks.session.SpringSessionVariant;
+
+/**
+ * The three ways the load benchmark runs the sample app.
+ *
+ * @author CXP
+ */
+enum Variant {
+
+	/**
+	 * The starter as the sample app configures it.
+	 */
+	STARTER("starter", List.of()),
+
+	/**
+	 * The same app with the starter switched off: the baseline.
+	 */
+	DISABLED("disabled", List.of("--cxp.enabled=false")),
+
+	/**
+	 * The starter switched off and Spring Session doing comparable work.
+	 */
+	SPRING_SESSION("spring-session",
+			List.of("--cxp.enabled=false", "--spring.main.sources=" + SpringSessionVariant.class.getName()));
+
+	private final String label;
+
+	private final List<String> arguments;
+
+	Variant(String label, List<String> arguments) {
+		this.label = label;
+		this.arguments = arguments;
+	}
+
+	String label() {
+		return this.label;
+	}
+
+	List<String> arguments() {
+		return this.arguments;
+	}
+
+}
