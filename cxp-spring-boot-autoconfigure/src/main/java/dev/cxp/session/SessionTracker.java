@@ -9,6 +9,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.AbstractApplicationContext;
 
 import dev.cxp.CxpActivityListener;
 import dev.cxp.support.ThrottledWarning;
@@ -90,9 +91,18 @@ public class SessionTracker {
 		if (tracked.newSession()) {
 			this.listener.sessionStarted();
 		}
-		this.events.publishEvent(new PageViewEvent(visitorId, session.id(), page, session.previousPage(),
-				tracked.newSession(), now));
+		publish(new PageViewEvent(visitorId, session.id(), page, session.previousPage(), tracked.newSession(), now));
 		return session;
+	}
+
+	private void publish(PageViewEvent event) {
+		// A context without a parent would wrap the event exactly so, but resolve its generic type each time
+		if (this.events instanceof AbstractApplicationContext context && context.getParent() == null) {
+			context.publishEvent(new PageViewApplicationEvent(context, event));
+		}
+		else {
+			this.events.publishEvent(event);
+		}
 	}
 
 	/**
