@@ -4,19 +4,19 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 
 import javax.management.ObjectName;
 
+import dev.cxp.CxpActivityListener;
 import dev.cxp.session.InMemoryVisitorSessionStore;
-import dev.cxp.session.PageVisit;
+import dev.cxp.session.SessionTracker;
 import dev.cxp.support.SecureIdGenerator;
 
 /**
- * Fills the in-memory session store with active sessions the way page views do (random 32-hex visitor
- * ids, two page views each so every session has a current and a previous page, page strings fresh per
- * request as a server creates them) and prints the heap retained per session after full collections.
+ * Fills the in-memory session store with active sessions the way page views do, through the session
+ * tracker (random 32-hex visitor ids, two page views each so every session has a current and a previous
+ * page, page strings fresh per request as a server creates them) and prints the heap retained per session after full collections.
  * Then adds more visitors than the store may hold and shows that it stays at its bound. Run with a fixed
  * heap, for example {@code java -Xms3g -Xmx3g -cp cxp-benchmarks/target/benchmarks.jar
  * dev.cxp.benchmarks.memory.SessionStoreMemory [sessions] [extra]}.
@@ -44,15 +44,17 @@ public final class SessionStoreMemory {
 		SecureIdGenerator ids = new SecureIdGenerator();
 		Clock clock = Clock.systemUTC();
 		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(sessions, TIMEOUT, clock);
+		SessionTracker tracker = new SessionTracker(store, clock, TIMEOUT, false, ids::sessionId, (event) -> {
+		}, CxpActivityListener.NONE);
 		long empty = usedHeapAfterFullGc();
-		fill(store, ids, clock, sessions);
+		fill(tracker, ids, sessions);
 		store.cleanUp();
 		long full = usedHeapAfterFullGc();
 		System.out.printf(Locale.ROOT, "%,d sessions held (max-entries %,d)%n", store.size(), sessions);
 		System.out.printf(Locale.ROOT, "retained heap: %,d bytes, %.1f bytes per session (target <= 150)%n",
 				full - empty, (full - empty) / (double) store.size());
 		System.out.println(histogram(25));
-		fill(store, ids, clock, extra);
+		fill(tracker, ids, extra);
 		store.cleanUp();
 		System.out.printf(Locale.ROOT, "after %,d more visitors: %,d sessions held (bound %,d): eviction %s%n", extra,
 				store.size(), sessions, (store.size() <= sessions) ? "works" : "FAILED");
@@ -60,14 +62,13 @@ public final class SessionStoreMemory {
 				(usedHeapAfterFullGc() - empty) / (double) store.size());
 	}
 
-	private static void fill(InMemoryVisitorSessionStore store, SecureIdGenerator ids, Clock clock, int visitors) {
+	private static void fill(SessionTracker tracker, SecureIdGenerator ids, int visitors) {
 		for (int i = 0; i < visitors; i++) {
 			String visitorId = ids.visitorId();
 			for (int view = 0; view < 2; view++) {
 				// A server reads a new string from each request
-				String page = new String(PAGES[(i + view) % PAGES.length].toCharArray());
-				Instant now = clock.instant();
-				store.recordPageView(visitorId, new PageVisit(page, now, TIMEOUT, ids::sessionId));
+				String path = new String(PAGES[(i + view) % PAGES.length].toCharArray());
+				tracker.trackPageView(visitorId, path, null);
 			}
 		}
 	}
