@@ -2,6 +2,7 @@ package dev.cxp.benchmarks.load;
 
 import java.util.List;
 
+import dev.cxp.benchmarks.pages.BenchmarkPagesController;
 import dev.cxp.benchmarks.session.SpringSessionVariant;
 
 /**
@@ -14,18 +15,27 @@ enum Variant {
 	/**
 	 * The starter as the sample app configures it.
 	 */
-	STARTER("starter", List.of()),
+	STARTER("starter", List.of(Sources.PAGES)),
 
 	/**
 	 * The same app with the starter switched off: the baseline.
 	 */
-	DISABLED("disabled", List.of("--cxp.enabled=false")),
+	DISABLED("disabled", List.of("--cxp.enabled=false", Sources.PAGES)),
 
 	/**
 	 * The starter switched off and Spring Session doing comparable work.
 	 */
 	SPRING_SESSION("spring-session",
-			List.of("--cxp.enabled=false", "--spring.main.sources=" + SpringSessionVariant.class.getName()));
+			List.of("--cxp.enabled=false", Sources.PAGES + "," + SpringSessionVariant.class.getName()));
+
+	/**
+	 * What every variant adds to the sample app: the benchmark's pages.
+	 */
+	private static final class Sources {
+
+		static final String PAGES = "--spring.main.sources=" + BenchmarkPagesController.class.getName();
+
+	}
 
 	private final String label;
 

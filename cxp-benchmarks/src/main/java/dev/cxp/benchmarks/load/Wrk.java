@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Drives a server with wrk: returning visitors, each sending its cookie, alternating between the pages
- * {@code /} and {@code /about} as navigations.
+ * Drives a server with wrk: returning visitors, each sending its cookie, alternating between the two
+ * benchmark pages as navigations.
  *
  * @author CXP
  */
@@ -47,7 +47,7 @@ final class Wrk {
 				local cookies = {
 				  %s
 				}
-				local pages = { "/", "/about" }
+				local pages = { "/benchmark/home", "/benchmark/about" }
 				local counter = 0
 				request = function()
 				  counter = counter + 1
