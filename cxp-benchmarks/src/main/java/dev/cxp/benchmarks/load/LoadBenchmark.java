@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The load benchmark: the sample app's jar started three ways on loopback ports (the starter on, the
- * starter off, Spring Session instead), each warmed up, then driven with the same wrk load in rotated
+ * The load benchmark: the sample app's jar started on loopback ports with the starter on, with the
+ * starter off (twice, the second JVM showing the noise floor), and with Spring Session instead, each
+ * warmed up, then driven with the same wrk load in rotated
  * rounds. Per round and as medians it prints requests per second, p99 latency and server CPU per request
  * (user plus system time of the server JVM over the requests served). Run from the repository root after
  * building, for example {@code java -cp cxp-benchmarks/target/benchmarks.jar
@@ -30,7 +31,7 @@ public final class LoadBenchmark {
 	 * Run the benchmark.
 	 * @param args {@code --quick} for a short trial; {@code --rounds=N}, {@code --round-seconds=N},
 	 * {@code --warmup-seconds=N}, {@code --connections=N}, {@code --visitors=N}, {@code --base-port=N},
-	 * {@code --sample-jar=PATH} to change the defaults
+	 * {@code --sample-jar=PATH} to change the defaults (ports are consecutive from the base port)
 	 * @throws Exception when a server or wrk fails
 	 */
 	public static void main(String[] args) throws Exception {

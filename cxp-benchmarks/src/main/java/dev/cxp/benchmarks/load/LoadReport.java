@@ -49,6 +49,7 @@ final class LoadReport {
 			System.out.printf(Locale.ROOT, "  %-14s %9.0f req/s  p99 %7.2f ms  cpu %7.2f µs/req%n", variant.label(),
 					median(this.requestsPerSecond.get(variant)), median(this.p99Millis.get(variant)), median(cpu));
 		}
+		double controlDiffers = median(differences(Variant.DISABLED_CONTROL));
 		double starterAdds = median(differences(Variant.STARTER));
 		double sessionAdds = median(differences(Variant.SPRING_SESSION));
 		double ratio = median(this.cpuMicrosByRound.values()
@@ -56,6 +57,8 @@ final class LoadReport {
 			.map((round) -> round.get(Variant.STARTER) / round.get(Variant.DISABLED))
 			.toList());
 		System.out.println("paired per round, medians (target in brackets)");
+		System.out.printf(Locale.ROOT, "  second baseline JVM %6.2f µs/req  (noise floor: same app, another JVM)%n",
+				controlDiffers);
 		System.out.printf(Locale.ROOT, "  starter adds        %6.2f µs/req  [<= 2.5]        %s%n", starterAdds,
 				verdict(starterAdds <= 2.5));
 		System.out.printf(Locale.ROOT, "  starter / disabled  %6.3f         [<= 1.03]       %s%n", ratio,

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * @param warmupSeconds how long each JVM is warmed up before the rounds
  * @param connections how many keep-alive connections wrk holds
  * @param visitors how many returning visitors the load rotates through
- * @param basePort the first of three loopback ports
+ * @param basePort the first of consecutive loopback ports, one per variant
  * @param sampleJar the sample app's executable jar
  * @author CXP
  */

@@ -6,7 +6,7 @@ import dev.cxp.benchmarks.pages.BenchmarkPagesController;
 import dev.cxp.benchmarks.session.SpringSessionVariant;
 
 /**
- * The three ways the load benchmark runs the sample app.
+ * The ways the load benchmark runs the sample app.
  *
  * @author CXP
  */
@@ -21,6 +21,12 @@ enum Variant {
 	 * The same app with the starter switched off: the baseline.
 	 */
 	DISABLED("disabled", List.of("--cxp.enabled=false", Sources.PAGES)),
+
+	/**
+	 * A second JVM of the baseline: how far two JVMs of the same app differ (JIT decisions, memory layout)
+	 * is the noise floor of the comparison.
+	 */
+	DISABLED_CONTROL("disabled-again", List.of("--cxp.enabled=false", Sources.PAGES)),
 
 	/**
 	 * The starter switched off and Spring Session doing comparable work.
