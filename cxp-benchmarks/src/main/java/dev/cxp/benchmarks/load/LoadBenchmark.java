@@ -49,35 +49,49 @@ public final class LoadBenchmark {
 				servers.add(SampleServer.start(variants[i], settings.basePort() + i, settings.sampleJar(), loaderPath,
 						work));
 			}
-			Map<Variant, Path> scripts = new EnumMap<>(Variant.class);
-			for (SampleServer server : servers) {
-				server.awaitReady(Duration.ofSeconds(180));
-				List<String> cookies = Visitors.returning(server, settings.visitors());
-				scripts.put(server.variant(), Wrk.writeScript(work, server.variant().label(), cookies));
-			}
+			Map<Variant, Path> scripts = prepare(servers, settings, work);
 			Wrk wrk = new Wrk(1, settings.connections());
 			for (SampleServer server : servers) {
 				System.out.printf(Locale.ROOT, "warming up %s for %d s%n", server.variant().label(),
 						settings.warmupSeconds());
 				wrk.run(server.baseUrl(), scripts.get(server.variant()), settings.warmupSeconds());
 			}
-			LoadReport report = new LoadReport(ticksPerSecond);
-			for (int round = 0; round < settings.rounds(); round++) {
-				for (int i = 0; i < servers.size(); i++) {
-					SampleServer server = servers.get((round + i) % servers.size());
-					long before = server.cpuTicks();
-					Wrk.Result result = wrk.run(server.baseUrl(), scripts.get(server.variant()),
-							settings.roundSeconds());
-					long after = server.cpuTicks();
-					report.add(round + 1, server.variant(), result, after - before, loadAverage());
-				}
-			}
-			report.printSummary();
+			measure(servers, scripts, wrk, settings, ticksPerSecond).printSummary();
 			System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
 		}
 		finally {
 			servers.forEach(LoadBenchmark::stopQuietly);
 		}
+	}
+
+	private static Map<Variant, Path> prepare(List<SampleServer> servers, LoadSettings settings, Path work)
+			throws IOException, InterruptedException {
+		Map<Variant, Path> scripts = new EnumMap<>(Variant.class);
+		for (SampleServer server : servers) {
+			server.awaitReady(Duration.ofSeconds(180));
+			List<String> cookies = Visitors.returning(server, settings.visitors());
+			scripts.put(server.variant(), Wrk.writeScript(work, server.variant().label(), cookies));
+		}
+		return scripts;
+	}
+
+	/**
+	 * Rounds in rotated order, so that no variant always runs first or last (machine drift, a busy
+	 * neighbour) while every variant sees the same load.
+	 */
+	private static LoadReport measure(List<SampleServer> servers, Map<Variant, Path> scripts, Wrk wrk,
+			LoadSettings settings, long ticksPerSecond) throws IOException, InterruptedException {
+		LoadReport report = new LoadReport(ticksPerSecond);
+		for (int round = 0; round < settings.rounds(); round++) {
+			for (int i = 0; i < servers.size(); i++) {
+				SampleServer server = servers.get((round + i) % servers.size());
+				long before = server.cpuTicks();
+				Wrk.Result result = wrk.run(server.baseUrl(), scripts.get(server.variant()), settings.roundSeconds());
+				long after = server.cpuTicks();
+				report.add(round + 1, server.variant(), result, after - before, loadAverage());
+			}
+		}
+		return report;
 	}
 
 	private static void stopQuietly(SampleServer server) {
