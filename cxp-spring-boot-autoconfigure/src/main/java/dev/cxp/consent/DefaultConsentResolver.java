@@ -62,7 +62,9 @@ public class DefaultConsentResolver implements ConsentResolver {
 
 	@Override
 	public ConsentDecision resolve(HttpServletRequest request) {
-		ConsentState fromHeader = firstUnderstood(request.getHeaders(this.headerName));
+		// Most requests carry no consent header: asking for its first value costs nothing, enumerating does
+		ConsentState fromHeader = (request.getHeader(this.headerName) != null)
+				? firstUnderstood(request.getHeaders(this.headerName)) : null;
 		if (fromHeader != null) {
 			return (fromHeader == ConsentState.GRANTED) ? HEADER_GRANTED : HEADER_DENIED;
 		}

@@ -3,12 +3,15 @@ package dev.cxp.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.support.AbstractApplicationContext;
 
 import dev.cxp.CxpActivityListener;
 import dev.cxp.support.ThrottledWarning;
@@ -30,6 +33,16 @@ public class SessionTracker {
 
 	private static final Log logger = LogFactory.getLog(SessionTracker.class);
 
+	/**
+	 * How many distinct pages are shared between sessions; a site has few, each held by many sessions.
+	 */
+	private static final int MAX_CANONICAL_PAGES = 4096;
+
+	/**
+	 * The longest page shared between sessions, so the shared pages stay small.
+	 */
+	private static final int MAX_CANONICAL_PAGE_LENGTH = 256;
+
 	private final VisitorSessionStore store;
 
 	private final Clock clock;
@@ -43,6 +56,8 @@ public class SessionTracker {
 	private final ApplicationEventPublisher events;
 
 	private final CxpActivityListener listener;
+
+	private final ConcurrentMap<String, String> canonicalPages = new ConcurrentHashMap<>();
 
 	private final ThrottledWarning storeFailure = new ThrottledWarning(logger, Duration.ofMinutes(1));
 
@@ -96,6 +111,16 @@ public class SessionTracker {
 		return session;
 	}
 
+	private void publish(PageViewEvent event) {
+		// A context without a parent would wrap the event exactly so, but resolve its generic type each time
+		if (this.events instanceof AbstractApplicationContext context && context.getParent() == null) {
+			context.publishEvent(new PageViewApplicationEvent(context, event));
+		}
+		else {
+			this.events.publishEvent(event);
+		}
+	}
+
 	/**
 	 * The visitor's live session, without changing it.
 	 * @param visitorId the visitor id
@@ -141,7 +166,23 @@ public class SessionTracker {
 
 	private String page(String path, @Nullable String query) {
 		String page = (this.recordQueryString && query != null && !query.isEmpty()) ? path + '?' + query : path;
-		return (page.length() > MAX_PAGE_LENGTH) ? page.substring(0, MAX_PAGE_LENGTH) : page;
+		return canonical((page.length() > MAX_PAGE_LENGTH) ? page.substring(0, MAX_PAGE_LENGTH) : page);
+	}
+
+	/**
+	 * The one instance of an often viewed page: each request brings its own copy of the path, and an
+	 * in-memory store would otherwise keep one per session for the current and the previous page.
+	 */
+	private String canonical(String page) {
+		String canonical = this.canonicalPages.get(page);
+		if (canonical != null) {
+			return canonical;
+		}
+		if (page.length() > MAX_CANONICAL_PAGE_LENGTH || this.canonicalPages.size() >= MAX_CANONICAL_PAGES) {
+			return page;
+		}
+		canonical = this.canonicalPages.putIfAbsent(page, page);
+		return (canonical != null) ? canonical : page;
 	}
 
 }

@@ -48,9 +48,10 @@ public class RequestClassifier {
 
 	private static final String SEC_FETCH_DEST = "Sec-Fetch-Dest";
 
-	private final List<PathPattern> ignoredPaths;
+	// Arrays rather than lists: iterating a list allocates an iterator on every request
+	private final PathPattern[] ignoredPaths;
 
-	private final List<PathPattern> untrackedPaths;
+	private final PathPattern[] untrackedPaths;
 
 	/**
 	 * Create a classifier.
@@ -63,8 +64,8 @@ public class RequestClassifier {
 		this.untrackedPaths = parse(untrackedPaths);
 	}
 
-	private static List<PathPattern> parse(List<String> patterns) {
-		return patterns.stream().map(PathPatternParser.defaultInstance::parse).toList();
+	private static PathPattern[] parse(List<String> patterns) {
+		return patterns.stream().map(PathPatternParser.defaultInstance::parse).toArray(PathPattern[]::new);
 	}
 
 	/**
@@ -112,7 +113,7 @@ public class RequestClassifier {
 		return RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
 	}
 
-	private static boolean matchesAny(List<PathPattern> patterns, PathContainer path) {
+	private static boolean matchesAny(PathPattern[] patterns, PathContainer path) {
 		for (PathPattern pattern : patterns) {
 			if (pattern.matches(path)) {
 				return true;

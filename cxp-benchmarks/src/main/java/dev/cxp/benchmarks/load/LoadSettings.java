@@ -1,0 +1,60 @@
+package dev.cxp.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * The load benchmark's settings, from its command line.
+ *
+ * @param rounds how many rotated rounds to measure
+ * @param roundSeconds how long each variant is driven in a round
+ * @param warmupSeconds how long each JVM is warmed up before the rounds
+ * @param connections how many keep-alive connections wrk holds
+ * @param visitors how many returning visitors the load rotates through
+ * @param basePort the first of consecutive loopback ports, one per variant
+ * @param sampleJar the sample app's executable jar
+ * @author CXP
+ */
+record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connections, int visitors, int basePort,
+		Path sampleJar) {
+
+	static LoadSettings parse(String[] args) throws IOException {
+		boolean quick = Stream.of(args).anyMatch("--quick"::equals);
+		int rounds = intArgument(args, "rounds", quick ? 2 : 6);
+		int roundSeconds = intArgument(args, "round-seconds", quick ? 5 : 20);
+		int warmupSeconds = intArgument(args, "warmup-seconds", quick ? 10 : 45);
+		int connections = intArgument(args, "connections", 16);
+		int visitors = intArgument(args, "visitors", 100);
+		int basePort = intArgument(args, "base-port", 18081);
+		String jar = argument(args, "sample-jar");
+		return new LoadSettings(rounds, roundSeconds, warmupSeconds, connections, visitors, basePort,
+				(jar != null) ? Path.of(jar) : findSampleJar());
+	}
+
+	private static Path findSampleJar() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("cxp-sample-app", "target"))) {
+			return files.filter((path) -> path.getFileName().toString().matches("cxp-sample-app-.*\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException(
+						"Build first: mvn -B -q package -DskipTests -pl cxp-sample-app -am"));
+		}
+	}
+
+	private static int intArgument(String[] args, String name, int defaultValue) {
+		String value = argument(args, name);
+		return (value != null) ? Integer.parseInt(value) : defaultValue;
+	}
+
+	private static String argument(String[] args, String name) {
+		String prefix = "--" + name + "=";
+		for (String arg : args) {
+			if (arg.startsWith(prefix)) {
+				return arg.substring(prefix.length());
+			}
+		}
+		return null;
+	}
+
+}

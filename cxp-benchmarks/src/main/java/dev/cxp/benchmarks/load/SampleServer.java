@@ -1,0 +1,113 @@
+package dev.cxp.benchmarks.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One JVM of the sample app on a loopback port, started from the sample app's jar with Spring Boot's
+ * {@code PropertiesLauncher} (the same way for every variant), and its CPU time as the kernel counts it.
+ *
+ * @author CXP
+ */
+final class SampleServer implements AutoCloseable {
+
+	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final Variant variant;
+
+	private final int port;
+
+	private final Process process;
+
+	private SampleServer(Variant variant, int port, Process process) {
+		this.variant = variant;
+		this.port = port;
+		this.process = process;
+	}
+
+	static SampleServer start(Variant variant, int port, Path sampleJar, String loaderPath, Path logDirectory)
+			throws IOException {
+		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms512m", "-Xmx512m",
+				"-Dloader.path=" + loaderPath, "-Dloader.main=dev.cxp.sample.SampleApplication", "-cp",
+				sampleJar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher",
+				"--server.address=127.0.0.1", "--server.port=" + port, "--spring.main.banner-mode=off",
+				"--logging.level.root=WARN"));
+		command.addAll(variant.arguments());
+		Files.createDirectories(logDirectory);
+		Path log = logDirectory.resolve(variant.label() + ".log");
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		return new SampleServer(variant, port, process);
+	}
+
+	private static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	void awaitReady(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.variant.label() + " exited with " + this.process.exitValue());
+			}
+			try {
+				HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+					.timeout(Duration.ofSeconds(5))
+					.build();
+				if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// Not listening yet
+			}
+			this.process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		throw new IllegalStateException(this.variant.label() + " did not start within " + timeout);
+	}
+
+	HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+			.header("Accept", "text/html")
+			.header("Sec-Fetch-Dest", "document")
+			.timeout(Duration.ofSeconds(5));
+		if (cookie != null) {
+			request.header("Cookie", cookie);
+		}
+		return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/**
+	 * User plus system CPU time of the server JVM so far, in clock ticks, from {@code /proc/<pid>/stat}.
+	 */
+	long cpuTicks() throws IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(this.process.pid()), "stat"));
+		// Fields after the command name, which is in parentheses and may contain spaces
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	Variant variant() {
+		return this.variant;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+			this.process.destroyForcibly();
+		}
+	}
+
+}

@@ -1,0 +1,246 @@
+package dev.cxp.benchmarks.request;
+
+import java.util.concurrent.TimeUnit;
+
+import jakarta.servlet.http.Cookie;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+import dev.cxp.support.SecureIdGenerator;
+import dev.cxp.visitor.CxpVisitor;
+import dev.cxp.visitor.VisitorIdentityInterceptor;
+
+/**
+ * The starter's full request path (consent resolver and policy, interceptor, cookies, session tracker,
+ * in-memory store, page-view event, meters) for the four kinds of visitor that matter, from
+ * {@code VisitorIdentityInterceptor.preHandle}. Each request and response is reused across invocations
+ * (the visitor attribute removed, the headers the starter wrote forgotten), its request path is
+ * parsed up front as the {@code DispatcherServlet} does, and headers are looked up as a server does (see
+ * {@link ServerLikeRequest}), so the figure is the starter's cost. Run with
+ * {@code -prof gc} for the allocation per request.
+ *
+ * @author CXP
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 2, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+public class RequestPathBenchmark {
+
+	/**
+	 * A consenting visitor (consent not required, none given) who has an id cookie and a live session.
+	 * @param starter the starter with default settings
+	 * @param visitor the visitor's request
+	 * @return the visitor the starter exposed, so the work is not eliminated
+	 */
+	@Benchmark
+	public Object returningVisitor(DefaultStarter starter, ReturningVisitor visitor) {
+		return run(starter, visitor.request, visitor.response, false);
+	}
+
+	/**
+	 * A first visit: a new id cookie and a new session each time (the store full of such visitors evicts).
+	 * @param starter the starter with default settings
+	 * @param visitor the visitor's request
+	 * @return the visitor the starter exposed
+	 */
+	@Benchmark
+	public Object newVisitor(DefaultStarter starter, NewVisitor visitor) {
+		return run(starter, visitor.request, visitor.response, true);
+	}
+
+	/**
+	 * A visitor whose consent cookie says no and who still carries an id cookie: the response deletes it
+	 * and the session is removed.
+	 * @param starter the starter with default settings
+	 * @param visitor the visitor's request
+	 * @return the visitor the starter exposed
+	 */
+	@Benchmark
+	public Object decliningVisitor(DefaultStarter starter, DecliningVisitor visitor) {
+		return run(starter, visitor.request, visitor.response, true);
+	}
+
+	/**
+	 * A visitor who made no choice, with consent required: nothing is stored or written.
+	 * @param starter the starter with {@code cxp.consent.required=true}
+	 * @param visitor the visitor's request
+	 * @return the visitor the starter exposed
+	 */
+	@Benchmark
+	public Object undecidedVisitorConsentRequired(RequiredConsentStarter starter, UndecidedVisitor visitor) {
+		return run(starter, visitor.request, visitor.response, false);
+	}
+
+	private static Object run(DefaultStarter starter, MockHttpServletRequest request, RecordingResponse response,
+			boolean resetResponse) {
+		request.removeAttribute(CxpVisitor.ATTRIBUTE);
+		if (resetResponse) {
+			response.clear();
+		}
+		starter.interceptor.preHandle(request, response, starter.handler);
+		Object visitor = request.getAttribute(CxpVisitor.ATTRIBUTE);
+		if (visitor == null) {
+			throw new IllegalStateException("The request was not processed");
+		}
+		return visitor;
+	}
+
+	static MockHttpServletRequest pageView(String path, Cookie... cookies) {
+		MockHttpServletRequest request = new ServerLikeRequest("GET", path);
+		request.addHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+		request.addHeader("Sec-Fetch-Dest", "document");
+		request.addHeader("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0");
+		if (cookies.length > 0) {
+			request.setCookies(cookies);
+		}
+		ServletRequestPathUtils.parseAndCache(request);
+		return request;
+	}
+
+	/**
+	 * The starter with its default settings.
+	 */
+	@State(Scope.Benchmark)
+	public static class DefaultStarter {
+
+		StarterContext context;
+
+		VisitorIdentityInterceptor interceptor;
+
+		HandlerMethod handler;
+
+		/**
+		 * Start the context.
+		 */
+		@Setup(Level.Trial)
+		public void start() {
+			this.context = StarterContext.start(properties());
+			this.interceptor = this.context.interceptor();
+			this.handler = this.context.handler();
+		}
+
+		String[] properties() {
+			return new String[0];
+		}
+
+		/**
+		 * Close the context.
+		 */
+		@TearDown(Level.Trial)
+		public void close() {
+			this.context.close();
+		}
+
+	}
+
+	/**
+	 * The starter with {@code cxp.consent.required=true}.
+	 */
+	@State(Scope.Benchmark)
+	public static class RequiredConsentStarter extends DefaultStarter {
+
+		@Override
+		String[] properties() {
+			return new String[] { "cxp.consent.required=true" };
+		}
+
+	}
+
+	/**
+	 * A request and its response, reused across invocations.
+	 */
+	public abstract static class Visit {
+
+		MockHttpServletRequest request;
+
+		final RecordingResponse response = new RecordingResponse();
+
+	}
+
+	/**
+	 * A returning visitor: an id cookie, a live session started before the measurement.
+	 */
+	@State(Scope.Thread)
+	public static class ReturningVisitor extends Visit {
+
+		/**
+		 * Prepare the request and start the visitor's session.
+		 * @param starter the starter
+		 */
+		@Setup(Level.Trial)
+		public void prepare(DefaultStarter starter) {
+			String visitorId = new SecureIdGenerator().visitorId();
+			this.request = pageView("/about", new Cookie("_mspi", visitorId));
+			run(starter, this.request, this.response, false);
+			if (!this.response.headers().isEmpty()) {
+				throw new IllegalStateException("A returning visitor must not be sent a cookie");
+			}
+		}
+
+	}
+
+	/**
+	 * A first visit, without cookies.
+	 */
+	@State(Scope.Thread)
+	public static class NewVisitor extends Visit {
+
+		/**
+		 * Prepare the request.
+		 */
+		@Setup(Level.Trial)
+		public void prepare() {
+			this.request = pageView("/about");
+		}
+
+	}
+
+	/**
+	 * A visitor who declined with the consent cookie and still carries an id cookie.
+	 */
+	@State(Scope.Thread)
+	public static class DecliningVisitor extends Visit {
+
+		/**
+		 * Prepare the request.
+		 */
+		@Setup(Level.Trial)
+		public void prepare() {
+			this.request = pageView("/about", new Cookie("cxp_consent", "denied"),
+					new Cookie("_mspi", new SecureIdGenerator().visitorId()));
+		}
+
+	}
+
+	/**
+	 * A visitor who made no choice and carries no cookie.
+	 */
+	@State(Scope.Thread)
+	public static class UndecidedVisitor extends Visit {
+
+		/**
+		 * Prepare the request.
+		 */
+		@Setup(Level.Trial)
+		public void prepare() {
+			this.request = pageView("/about");
+		}
+
+	}
+
+}
