@@ -112,12 +112,18 @@ public class SessionTracker {
 	}
 
 	private void publish(PageViewEvent event) {
-		// A context without a parent would wrap the event exactly so, but resolve its generic type each time
-		if (this.events instanceof AbstractApplicationContext context && context.getParent() == null) {
-			context.publishEvent(new PageViewApplicationEvent(context, event));
+		try {
+			// A context without a parent would wrap the event exactly so, but resolve its generic type each time
+			if (this.events instanceof AbstractApplicationContext context && context.getParent() == null) {
+				context.publishEvent(new PageViewApplicationEvent(context, event));
+			}
+			else {
+				this.events.publishEvent(event);
+			}
 		}
-		else {
-			this.events.publishEvent(event);
+		catch (RuntimeException ex) {
+			// Tracking must never fail the page, not even through an application's listener.
+			this.listenerFailure.warn("A PageViewEvent listener failed; the page was served", ex);
 		}
 	}
 
@@ -149,15 +155,6 @@ public class SessionTracker {
 		}
 	}
 
-	private void publish(PageViewEvent event) {
-		try {
-			this.events.publishEvent(event);
-		}
-		catch (RuntimeException ex) {
-			// Tracking must never fail the page, not even through an application's listener.
-			this.listenerFailure.warn("A PageViewEvent listener failed; the page was served", ex);
-		}
-	}
 
 	private void storeFailed(RuntimeException ex) {
 		this.listener.sessionStoreFailed();
