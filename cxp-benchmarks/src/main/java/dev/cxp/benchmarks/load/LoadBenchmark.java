@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * The load benchmark: the sample app's jar started on loopback ports with the starter on, with the
+ * starter keeping its sessions in a local Redis (where {@code redis-server} is installed), with the
  * starter off (twice, the second JVM showing the noise floor), and with Spring Session instead, each
  * warmed up, then driven with the same wrk load in rotated
  * rounds. Per round and as medians it prints requests per second, p99 latency and server CPU per request
@@ -43,11 +44,21 @@ public final class LoadBenchmark {
 				ticksPerSecond, loadAverage());
 		List<SampleServer> servers = new ArrayList<>();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(LoadBenchmark::stopQuietly)));
+		Variant[] variants = Variant.values();
+		int redisPort = settings.basePort() + variants.length;
+		RedisServer redis = null;
+		if (RedisServer.isInstalled()) {
+			redis = RedisServer.start(redisPort, work);
+		}
+		else {
+			System.out.println("redis-server is not installed: the starter-redis variant is left out");
+		}
 		try {
-			Variant[] variants = Variant.values();
 			for (int i = 0; i < variants.length; i++) {
-				servers.add(SampleServer.start(variants[i], settings.basePort() + i, settings.sampleJar(), loaderPath,
-						work));
+				if (variants[i] != Variant.STARTER_REDIS || redis != null) {
+					servers.add(SampleServer.start(variants[i], settings.basePort() + i, settings.sampleJar(),
+							loaderPath, work, redisPort));
+				}
 			}
 			Map<Variant, Path> scripts = prepare(servers, settings, work);
 			Wrk wrk = new Wrk(1, settings.connections());
@@ -61,6 +72,9 @@ public final class LoadBenchmark {
 		}
 		finally {
 			servers.forEach(LoadBenchmark::stopQuietly);
+			if (redis != null) {
+				redis.close();
+			}
 		}
 	}
 

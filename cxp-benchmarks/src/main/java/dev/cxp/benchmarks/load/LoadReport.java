@@ -44,7 +44,7 @@ final class LoadReport {
 	void printSummary() {
 		System.out.println();
 		System.out.println("medians over " + this.cpuMicrosByRound.size() + " rounds");
-		for (Variant variant : Variant.values()) {
+		for (Variant variant : this.requestsPerSecond.keySet()) {
 			List<Double> cpu = this.cpuMicrosByRound.values().stream().map((round) -> round.get(variant)).toList();
 			System.out.printf(Locale.ROOT, "  %-14s %9.0f req/s  p99 %7.2f ms  cpu %7.2f µs/req%n", variant.label(),
 					median(this.requestsPerSecond.get(variant)), median(this.p99Millis.get(variant)), median(cpu));
@@ -67,6 +67,10 @@ final class LoadReport {
 				verdict(ratio <= 1.03));
 		System.out.printf(Locale.ROOT, "  spring-session adds %6.2f µs/req  [starter <= 1/3 of it: %.2f]  %s%n",
 				sessionAdds, sessionAdds / 3, verdict(starterAdds <= sessionAdds / 3));
+		if (this.requestsPerSecond.containsKey(Variant.STARTER_REDIS)) {
+			System.out.printf(Locale.ROOT, "  starter-redis adds  %6.2f µs/req  (the starter with its sessions in Redis)%n",
+					median(differences(Variant.STARTER_REDIS)));
+		}
 		System.out.println("against the mean of both baseline JVMs, medians");
 		System.out.printf(Locale.ROOT, "  starter adds        %6.2f µs/req  [<= 2.5]        %s%n", starterAddsToBoth,
 				verdict(starterAddsToBoth <= 2.5));

@@ -33,14 +33,17 @@ final class SampleServer implements AutoCloseable {
 		this.process = process;
 	}
 
-	static SampleServer start(Variant variant, int port, Path sampleJar, String loaderPath, Path logDirectory)
-			throws IOException {
+	static SampleServer start(Variant variant, int port, Path sampleJar, String loaderPath, Path logDirectory,
+			int redisPort) throws IOException {
 		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms512m", "-Xmx512m",
 				"-Dloader.path=" + loaderPath, "-Dloader.main=dev.cxp.sample.SampleApplication", "-cp",
 				sampleJar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher",
 				"--server.address=127.0.0.1", "--server.port=" + port, "--spring.main.banner-mode=off",
 				"--logging.level.root=WARN"));
 		command.addAll(variant.arguments());
+		if (variant == Variant.STARTER_REDIS) {
+			command.add("--spring.data.redis.port=" + redisPort);
+		}
 		Files.createDirectories(logDirectory);
 		Path log = logDirectory.resolve(variant.label() + ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -29,6 +29,13 @@ enum Variant {
 	DISABLED_CONTROL("disabled-again", List.of("--cxp.enabled=false", Sources.PAGES)),
 
 	/**
+	 * The starter with its visit sessions in Redis (a local {@code redis-server} the benchmark starts), as
+	 * several instances would share them; run only where {@code redis-server} is installed.
+	 */
+	STARTER_REDIS("starter-redis", List.of("--cxp.session.store=redis", "--management.health.redis.enabled=false",
+			"--spring.data.redis.host=127.0.0.1", Sources.PAGES)),
+
+	/**
 	 * The starter switched off and Spring Session doing comparable work.
 	 */
 	SPRING_SESSION("spring-session",

@@ -26,7 +26,8 @@ final class Visitors {
 			.allValues("Set-Cookie")
 			.stream()
 			.anyMatch((value) -> value.startsWith("_mspi="));
-		if (issuesId != (server.variant() == Variant.STARTER)) {
+		boolean starterOn = server.variant() == Variant.STARTER || server.variant() == Variant.STARTER_REDIS;
+		if (issuesId != starterOn) {
 			throw new IllegalStateException(server.variant().label() + ": the starter is not in the expected state");
 		}
 		List<String> cookies = new ArrayList<>(count);

@@ -1,5 +1,8 @@
 package dev.cxp.session.redis;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +33,11 @@ import dev.cxp.session.VisitorSessionStore;
  */
 public class RedisVisitorSessionStore implements VisitorSessionStore {
 
+	// Read once into a string: a script backed by a resource checks the resource's modification time, under a
+	// lock, on every call, which in a jar means opening it again and serialises all page views.
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> RECORD_PAGE_VIEW = RedisScript
-		.of(new ClassPathResource("record-page-view.lua", RedisVisitorSessionStore.class), List.class);
+	private static final RedisScript<List> RECORD_PAGE_VIEW = RedisScript.of(loadScript("record-page-view.lua"),
+			List.class);
 
 	private static final List<String> FIELDS = List.of("id", "started", "seen", "expires", "previous", "page");
 
@@ -62,6 +67,15 @@ public class RedisVisitorSessionStore implements VisitorSessionStore {
 		this.keyPrefix = keyPrefix;
 		this.clock = clock;
 		this.countInterval = countInterval;
+	}
+
+	private static String loadScript(String name) {
+		try {
+			return new ClassPathResource(name, RedisVisitorSessionStore.class).getContentAsString(StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + name, ex);
+		}
 	}
 
 	@Override
