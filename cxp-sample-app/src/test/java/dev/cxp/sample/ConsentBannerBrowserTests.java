@@ -2,14 +2,9 @@ package dev.cxp.sample;
 
 import java.io.IOException;
 
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,30 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the cookies the browser ends up holding, and the local storage that {@code cxp.js} keeps in step.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class ConsentBannerBrowserTests {
-
-	private static @Nullable BrowserSession browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		browser = BrowserSession.startIfInstalled();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
-	@BeforeEach
-	void freshVisitor() {
-		BrowserSession.assumeInstalled(browser);
-		browser.reset(origin());
-	}
+class ConsentBannerBrowserTests extends BrowserTests {
 
 	@Test
 	void firstVisitKeepsAVisitorIdAndASessionAndAsksForAChoice() throws IOException {
@@ -107,10 +79,6 @@ class ConsentBannerBrowserTests {
 	private String sessionId() {
 		String session = browser.text("cxp-session");
 		return session.substring(0, session.indexOf(','));
-	}
-
-	private String origin() {
-		return "http://localhost:" + this.port;
 	}
 
 }

@@ -2,14 +2,9 @@ package dev.cxp.sample;
 
 import java.io.IOException;
 
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,30 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * nothing is stored in the browser until the visitor accepts.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "cxp.consent.required=true")
-class RequiredConsentBrowserTests {
-
-	private static @Nullable BrowserSession browser;
-
-	@LocalServerPort
-	int port;
-
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		browser = BrowserSession.startIfInstalled();
-	}
-
-	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
-	@BeforeEach
-	void freshVisitor() {
-		BrowserSession.assumeInstalled(browser);
-		browser.reset(origin());
-	}
+class RequiredConsentBrowserTests extends BrowserTests {
 
 	@Test
 	void nothingIsStoredUntilAccept() throws IOException {
@@ -61,10 +33,6 @@ class RequiredConsentBrowserTests {
 		assertThat(browser.cookie("_mspi")).matches("[0-9a-f]{32}");
 		assertThat(browser.localStorage("PISession.Id")).startsWith("{\"id\":\"");
 		assertThat(browser.isDisplayed("cxp-banner")).isFalse();
-	}
-
-	private String origin() {
-		return "http://localhost:" + this.port;
 	}
 
 }
