@@ -6,9 +6,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -104,6 +107,16 @@ class HostileInputServerTests {
 			String replay) {
 		if (response.status() >= 200 && response.status() < 500) {
 			return;
+		}
+		// The container may send the error response before its log line is written: wait for it, boundedly.
+		try {
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
+				.pollInterval(Duration.ofMillis(10))
+				.until(() -> output.getAll().substring(logMark).contains("threw exception"));
+		}
+		catch (ConditionTimeoutException ex) {
+			// reported by the assertion below
 		}
 		String logged = output.getAll().substring(logMark);
 		assertThat(logged).as("status " + response.status() + " without a framework exception" + replay)
