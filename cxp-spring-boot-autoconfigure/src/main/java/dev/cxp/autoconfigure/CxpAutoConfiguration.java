@@ -26,9 +26,10 @@ import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.support.SecureIdGenerator;
 import dev.cxp.visitor.CookieAttributes;
 import dev.cxp.visitor.CxpCookies;
-import dev.cxp.visitor.CxpVisitorProcessor;
 import dev.cxp.visitor.RequestClassifier;
+import dev.cxp.visitor.VisitorIdentity;
 import dev.cxp.visitor.VisitorIdentityInterceptor;
+import dev.cxp.visitor.VisitorRequestPath;
 
 /**
  * Auto-configuration of consent-gated visitor identity and visit sessions for Spring MVC applications.
@@ -49,10 +50,10 @@ public final class CxpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConsentResolver consentResolver(CxpProperties properties) {
+	ConsentResolver consentResolver(CxpProperties properties, CxpCookies cookies) {
+		// The cookies, read once per request, also give the request path its visitor id
 		CxpProperties.Consent consent = properties.consent();
-		return new DefaultConsentResolver(consent.headerName(), consent.cookieName(),
-				consent.honorGlobalPrivacyControl());
+		return new DefaultConsentResolver(consent.headerName(), cookies, consent.honorGlobalPrivacyControl());
 	}
 
 	@Bean
@@ -104,9 +105,16 @@ public final class CxpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CxpVisitorProcessor cxpVisitorProcessor(ConsentPolicy consentPolicy, CxpCookies cookies, SecureIdGenerator ids,
-			SessionTracker sessionTracker, ObjectProvider<CxpActivityListener> listeners) {
-		return new CxpVisitorProcessor(consentPolicy, cookies, ids, sessionTracker, composite(listeners));
+	VisitorIdentity cxpVisitorIdentity(CxpCookies cookies, SecureIdGenerator ids, SessionTracker sessionTracker,
+			ObjectProvider<CxpActivityListener> listeners) {
+		return new VisitorIdentity(cookies, ids, sessionTracker, composite(listeners));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	VisitorRequestPath cxpVisitorRequestPath(ConsentPolicy consentPolicy, CxpCookies cookies,
+			VisitorIdentity identity, SessionTracker sessionTracker, ObjectProvider<CxpActivityListener> listeners) {
+		return new VisitorRequestPath(consentPolicy, cookies, identity, sessionTracker, composite(listeners));
 	}
 
 	@Bean
@@ -121,8 +129,8 @@ public final class CxpAutoConfiguration {
 
 	@Bean
 	VisitorIdentityInterceptor visitorIdentityInterceptor(RequestClassifier classifier,
-			CxpVisitorProcessor processor) {
-		return new VisitorIdentityInterceptor(classifier, processor);
+			VisitorRequestPath requestPath) {
+		return new VisitorIdentityInterceptor(classifier, requestPath);
 	}
 
 	@Bean
