@@ -2,7 +2,6 @@ package dev.cxp.autoconfigure;
 
 import java.time.Clock;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.visitor.CxpCookies;
 import dev.cxp.visitor.VisitorIdentity;
@@ -54,9 +53,8 @@ public final class CxpWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
 	ConsentRecorder cxpConsentRecorder(ConsentPolicy policy, CxpCookies cookies, VisitorIdentity identity,
-			ApplicationEventPublisher events, ObjectProvider<CxpActivityListener> listeners, Clock clock) {
-		return new ConsentRecorder(policy, cookies, identity, events, CxpAutoConfiguration.composite(listeners),
-				clock);
+			ApplicationEventPublisher events, CxpActivity activity, Clock clock) {
+		return new ConsentRecorder(policy, cookies, identity, events, activity, clock);
 	}
 
 	@Bean

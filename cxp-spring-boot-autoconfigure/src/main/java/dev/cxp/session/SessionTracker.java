@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.AbstractApplicationContext;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivityListener;
 import dev.cxp.support.ThrottledWarning;
 
 /**
@@ -123,7 +123,7 @@ public class SessionTracker {
 		}
 		catch (RuntimeException ex) {
 			// Tracking must never fail the page, not even through an application's listener.
-			this.listener.eventListenerFailed(PageViewEvent.class);
+			this.listener.pageViewListenerFailed();
 			this.listenerFailure.warn("A PageViewEvent listener failed; the page was served", ex);
 		}
 	}

@@ -9,7 +9,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivityListener;
 import dev.cxp.consent.ConsentChangedEvent;
 import dev.cxp.consent.ConsentDecision;
 import dev.cxp.consent.ConsentPolicy;
@@ -105,7 +105,7 @@ public class ConsentRecorder {
 		}
 		catch (RuntimeException ex) {
 			// The cookies are written: the choice stands, whatever an application's listener does with it.
-			this.listener.eventListenerFailed(ConsentChangedEvent.class);
+			this.listener.consentListenerFailed();
 			this.listenerFailure.warn("A ConsentChangedEvent listener failed; the choice was recorded", ex);
 		}
 	}
