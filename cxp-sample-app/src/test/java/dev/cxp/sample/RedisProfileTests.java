@@ -30,8 +30,6 @@ import static org.awaitility.Awaitility.await;
 /**
  * The sample app's {@code redis} profile against a real Redis: instances that share visit sessions, and
  * pages that are served while Redis is down.
- *
- * @author CXP
  */
 class RedisProfileTests {
 

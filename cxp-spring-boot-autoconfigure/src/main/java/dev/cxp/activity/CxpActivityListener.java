@@ -9,7 +9,7 @@ import dev.cxp.consent.ConsentState;
  * Micrometer nor Actuator. Called on request threads: an
  * implementation must be fast, must not block, and must not throw. Every method does nothing by default.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public interface CxpActivityListener {
 

@@ -35,7 +35,7 @@ import dev.cxp.visitor.VisitorRequestPath;
 /**
  * Auto-configuration of consent-gated visitor identity and visit sessions for Spring MVC applications.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -28,7 +28,7 @@ import dev.cxp.web.CxpVisitorController;
  * Auto-configuration of the starter's HTTP endpoints under {@code cxp.web.base-path}: the current visitor
  * and the browser script always, the consent endpoint unless {@code cxp.web.consent-endpoint.enabled=false}.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @AutoConfiguration(after = CxpAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -13,7 +13,7 @@ import dev.cxp.support.ThrottledWarning;
  * Asks the {@link ConsentResolver} and applies the {@code cxp.consent.required} policy. A resolver that
  * throws fails closed: the request is treated as {@link ConsentState#DENIED} with source {@code error}.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public class ConsentPolicy {
 

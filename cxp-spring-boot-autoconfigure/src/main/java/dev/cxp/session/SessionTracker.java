@@ -22,7 +22,7 @@ import dev.cxp.support.ThrottledWarning;
  * store never fails the request: the failure is counted, warned about at most once a minute, and the
  * page is served untracked. Nor does a failing {@link PageViewEvent} listener.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public class SessionTracker {
 

@@ -15,7 +15,7 @@ import dev.cxp.session.VisitSession;
  * @param consentEffective whether the decision allows tracking under the {@code cxp.consent.required} policy
  * @param session the live visit session, {@code null} without consent, before the first page view, or
  * when the session store could not be read
- * @author CXP
+ * @since 0.1.0
  */
 public record CxpVisitor(@Nullable String visitorId, ConsentDecision consent, boolean consentEffective,
 		@Nullable VisitSession session) {

@@ -25,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two application contexts sharing one real Redis through the auto-configured session store.
- *
- * @author CXP
  */
 class CxpRedisSessionStoreSharingTests {
 

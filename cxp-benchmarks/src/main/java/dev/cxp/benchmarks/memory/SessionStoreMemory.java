@@ -20,8 +20,6 @@ import dev.cxp.support.SecureIdGenerator;
  * Then adds more visitors than the store may hold and shows that it stays at its bound. Run with a fixed
  * heap, for example {@code java -Xms3g -Xmx3g -cp cxp-benchmarks/target/benchmarks.jar
  * dev.cxp.benchmarks.memory.SessionStoreMemory [sessions] [extra]}.
- *
- * @author CXP
  */
 public final class SessionStoreMemory {
 

@@ -24,8 +24,6 @@ import dev.cxp.visitor.VisitorIdentityInterceptor;
  * The starter wired by its own auto-configurations in a servlet web application context, as in an
  * application with Actuator and a meter registry (so every activity listener is on the path), plus a
  * controller method to hand to the interceptor.
- *
- * @author CXP
  */
 public final class StarterContext implements AutoCloseable {
 

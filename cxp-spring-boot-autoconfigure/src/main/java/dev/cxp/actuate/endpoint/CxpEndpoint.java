@@ -16,7 +16,7 @@ import dev.cxp.visitor.CookieAttributes;
  * The {@code cxp} Actuator endpoint: the configuration in effect and live figures, so that operators can
  * see what the starter decides. It never shows a visitor id.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @Endpoint(id = "cxp")
 public class CxpEndpoint {
