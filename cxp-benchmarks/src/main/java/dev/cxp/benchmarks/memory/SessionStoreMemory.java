@@ -8,7 +8,7 @@ import java.util.Locale;
 
 import javax.management.ObjectName;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivityListener;
 import dev.cxp.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.SessionTracker;
 import dev.cxp.support.SecureIdGenerator;

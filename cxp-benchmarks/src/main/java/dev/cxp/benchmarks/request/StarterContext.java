@@ -22,7 +22,7 @@ import dev.cxp.visitor.VisitorIdentityInterceptor;
 
 /**
  * The starter wired by its own auto-configurations in a servlet web application context, as in an
- * application with Actuator and a meter registry (so every activity listener is on the path), plus a
+ * application with Actuator and a meter registry (so the activity counts the meters and the endpoint read are on the path), plus a
  * controller method to hand to the interceptor.
  */
 public final class StarterContext implements AutoCloseable {
