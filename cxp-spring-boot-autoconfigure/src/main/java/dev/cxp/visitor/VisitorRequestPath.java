@@ -57,14 +57,18 @@ public class VisitorRequestPath {
 		ConsentDecision decision = this.consentPolicy.decide(request, reading.consent());
 		boolean effective = this.consentPolicy.isEffective(decision);
 		this.listener.consentDecided(decision, effective);
+		// The reading is handed on only as values, so that it never escapes this method and the JIT can keep it
+		// off the heap
 		if (!effective) {
-			this.identity.eraseVisitor(response, reading);
+			if (reading.visitorCookiePresent()) {
+				this.identity.eraseVisitor(response, reading.visitorIds());
+			}
 			return CxpVisitor.untracked(decision);
 		}
 		String visitorId = reading.visitorId();
 		boolean newVisitor = (visitorId == null);
 		if (visitorId == null) {
-			visitorId = this.identity.issueVisitorId(request, response, reading);
+			visitorId = this.identity.issueVisitorId(request, response, reading.visitorCookiePresent());
 		}
 		VisitSession session;
 		if (pageView) {
