@@ -76,8 +76,8 @@ class CxpAutoConfigurationTests {
 
 	@Test
 	void userSessionStoreMakesTheDefaultBackOff() {
-		this.contextRunner.withBean(VisitorSessionStore.class, () -> new InMemoryVisitorSessionStore(1,
-				java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC()))
+		this.contextRunner.withBean(VisitorSessionStore.class, () -> new InMemoryVisitorSessionStore(
+				java.time.Duration.ofMinutes(1), () -> "session", java.time.Clock.systemUTC(), 1, Long.MAX_VALUE))
 			.run((context) -> assertThat(context).hasSingleBean(VisitorSessionStore.class));
 	}
 
