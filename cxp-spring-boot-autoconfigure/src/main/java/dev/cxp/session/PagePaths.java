@@ -115,6 +115,14 @@ final class PagePaths {
 	}
 
 	/**
+	 * How many pages are shared now.
+	 * @return the number of shared pages
+	 */
+	long sharedPages() {
+		return this.sharedPages.estimatedSize();
+	}
+
+	/**
 	 * Run pending evictions of shared pages now.
 	 */
 	void cleanUp() {

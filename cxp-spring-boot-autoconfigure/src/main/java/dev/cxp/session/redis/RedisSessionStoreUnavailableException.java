@@ -2,6 +2,7 @@ package dev.cxp.session.redis;
 
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -36,7 +37,8 @@ public class RedisSessionStoreUnavailableException extends IllegalStateException
 	 * @return the exception
 	 */
 	public static RedisSessionStoreUnavailableException diagnose(ListableBeanFactory beanFactory) {
-		ClassLoader classLoader = RedisSessionStoreUnavailableException.class.getClassLoader();
+		ClassLoader classLoader = (beanFactory instanceof ConfigurableBeanFactory configurable)
+				? configurable.getBeanClassLoader() : RedisSessionStoreUnavailableException.class.getClassLoader();
 		if (!ClassUtils.isPresent(CONNECTION_FACTORY, classLoader)) {
 			return new RedisSessionStoreUnavailableException(false, 0);
 		}
