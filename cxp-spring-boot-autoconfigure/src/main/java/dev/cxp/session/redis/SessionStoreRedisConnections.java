@@ -124,7 +124,7 @@ public final class SessionStoreRedisConnections implements DisposableBean {
 				return;
 			}
 		}
-		logger.warn("Redis session store: no connection to Redis at start-up (" + failure
+		logger.warn("Redis session store: no connection to Redis at start-up (" + failure.getClass().getName()
 				+ "); pages are served without tracking until a connection made in the background succeeds");
 		scheduleReconnect(FIRST_RETRY_DELAY);
 	}
