@@ -55,13 +55,18 @@ class RedisSessionStoreStartUpTests {
 	@Test
 	void firstPageViewOfAFreshContextIsTracked() {
 		redis.command("FLUSHALL");
+		redis.command("SCRIPT FLUSH");
 		// The default command timeout of 100 ms: the connection is made at start-up, not in the page view.
 		this.contextRunner.withPropertyValues("spring.data.redis.port=" + redis.port()).run((context) -> {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(SessionStoreRedisConnections.class).isConnected()).isTrue();
-			VisitSession session = context.getBean(SessionTracker.class)
-				.trackPageView("0123456789abcdef0123456789abcdef", "/", null);
-			assertThat(session).isNotNull();
+			SessionTracker tracker = context.getBean(SessionTracker.class);
+			VisitSession[] session = new VisitSession[1];
+			// The script was loaded at start-up: the first page view is one EVALSHA, not EVALSHA then EVAL.
+			List<String> commands = redis.clientCommands(
+					() -> session[0] = tracker.trackPageView("0123456789abcdef0123456789abcdef", "/", null));
+			assertThat(session[0]).isNotNull();
+			assertThat(commands).hasSize(1).allSatisfy((command) -> assertThat(command).startsWithIgnoringCase("\"evalsha\""));
 			assertThat(redis.command("EXISTS cxp:session:0123456789abcdef0123456789abcdef")).isEqualTo(":1");
 		});
 	}

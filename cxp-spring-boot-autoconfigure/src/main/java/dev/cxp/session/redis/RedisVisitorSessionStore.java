@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.HashOperations;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -34,7 +36,7 @@ import dev.cxp.session.VisitorSessionStore;
  *
  * @author CXP
  */
-public class RedisVisitorSessionStore implements VisitorSessionStore {
+public class RedisVisitorSessionStore implements VisitorSessionStore, InitializingBean {
 
 	// Read once into a string: a script backed by a resource checks the resource's modification time, under a
 	// lock, on every call, which in a jar means opening it again and serialises all page views.
@@ -95,6 +97,27 @@ public class RedisVisitorSessionStore implements VisitorSessionStore {
 		this.maxPageBytes = Long.toString(3L * maxPageLength);
 		this.clock = clock;
 		this.countInterval = countInterval;
+	}
+
+	/**
+	 * Warm the store's commands while the application starts, when connected: load the page-view script
+	 * into Redis, so the first page view is one {@code EVALSHA}, and run a read, so the first requests of a
+	 * cold JVM do not spend the short command timeout on loading classes. Failures are left to the requests.
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		if (!this.connections.isConnected()) {
+			return;
+		}
+		try {
+			this.redis.execute((RedisCallback<String>) (connection) -> connection.scriptingCommands()
+				.scriptLoad(RECORD_PAGE_VIEW.getScriptAsString().getBytes(StandardCharsets.UTF_8)));
+			// Visitor ids are never empty, so the bare prefix is no visitor's key.
+			find("", this.clock.instant());
+		}
+		catch (RuntimeException ex) {
+			// The requests will count the failure if it lasts.
+		}
 	}
 
 	private static String loadScript(String name) {
