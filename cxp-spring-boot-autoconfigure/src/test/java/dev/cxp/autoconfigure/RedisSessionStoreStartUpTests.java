@@ -66,7 +66,8 @@ class RedisSessionStoreStartUpTests {
 			List<String> commands = redis.clientCommands(
 					() -> session[0] = tracker.trackPageView("0123456789abcdef0123456789abcdef", "/", null));
 			assertThat(session[0]).isNotNull();
-			assertThat(commands).hasSize(1).allSatisfy((command) -> assertThat(command).startsWithIgnoringCase("\"evalsha\""));
+			assertThat(commands).hasSize(1)
+				.allSatisfy((command) -> assertThat(command).startsWithIgnoringCase("\"evalsha\""));
 			assertThat(redis.command("EXISTS cxp:session:0123456789abcdef0123456789abcdef")).isEqualTo(":1");
 		});
 	}
