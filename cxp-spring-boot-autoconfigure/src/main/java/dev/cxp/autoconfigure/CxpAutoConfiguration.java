@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,6 +25,7 @@ import dev.cxp.consent.DefaultConsentResolver;
 import dev.cxp.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.SessionTracker;
 import dev.cxp.session.VisitorSessionStore;
+import dev.cxp.session.redis.RedisSessionStoreUnavailableException;
 import dev.cxp.support.SecureIdGenerator;
 import dev.cxp.visitor.CookieAttributes;
 import dev.cxp.visitor.CxpCookies;
@@ -91,24 +93,22 @@ public final class CxpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	VisitorSessionStore visitorSessionStore(CxpProperties properties, Clock clock) {
+	VisitorSessionStore visitorSessionStore(CxpProperties properties, Clock clock, SecureIdGenerator ids,
+			ListableBeanFactory beanFactory) {
 		if (properties.session().store() == CxpProperties.StoreType.REDIS) {
 			// Falling back to memory would silently split sessions between instances.
-			throw new IllegalStateException("cxp.session.store=redis, but no Redis session store could be configured: "
-					+ "it needs Spring Data Redis (spring-boot-starter-data-redis) and a single or primary "
-					+ "RedisConnectionFactory bean");
+			throw RedisSessionStoreUnavailableException.diagnose(beanFactory);
 		}
-		return new InMemoryVisitorSessionStore(properties.session().maxEntries(), properties.session().timeout(),
-				clock);
+		return new InMemoryVisitorSessionStore(properties.session().timeout(), ids::sessionId, clock,
+				properties.session().maxEntries(), properties.session().maxMemory().toBytes());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	SessionTracker cxpSessionTracker(VisitorSessionStore store, Clock clock, CxpProperties properties,
-			SecureIdGenerator ids, ApplicationEventPublisher events, CxpActivity activity) {
+			ApplicationEventPublisher events, CxpActivity activity) {
 		CxpProperties.Session session = properties.session();
-		return new SessionTracker(store, clock, session.timeout(), session.recordQueryString(), ids::sessionId,
-				events, activity);
+		return new SessionTracker(store, clock, session.recordQueryString(), events, activity);
 	}
 
 	@Bean

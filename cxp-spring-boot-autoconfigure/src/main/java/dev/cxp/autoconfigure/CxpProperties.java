@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of visitor identity and consent, under {@code cxp}.
@@ -96,14 +97,20 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 	 * @param store Where visit sessions live; by default "redis" when Spring Data Redis and a
 	 * RedisConnectionFactory are present, else "memory"
 	 * @param redis Redis session store
+	 * @param maxMemory Most heap the in-memory store's sessions may take, estimated from above; applies
+	 * together with max-entries, whichever bound is reached first
 	 */
 	public record Session(@DefaultValue("30m") Duration timeout, @DefaultValue("false") boolean recordQueryString,
-			@DefaultValue("100000") long maxEntries, @Nullable StoreType store, @DefaultValue Redis redis) {
+			@DefaultValue("100000") long maxEntries, @Nullable StoreType store, @DefaultValue Redis redis,
+			@DefaultValue("48MB") DataSize maxMemory) {
 
 		public Session {
 			requirePositive("cxp.session.timeout", timeout);
 			if (maxEntries < 1) {
 				throw new IllegalArgumentException("cxp.session.max-entries must be at least 1, was " + maxEntries);
+			}
+			if (maxMemory.toBytes() < 1) {
+				throw new IllegalArgumentException("cxp.session.max-memory must be positive, was " + maxMemory);
 			}
 		}
 
@@ -114,14 +121,24 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 	 *
 	 * @param keyPrefix Prefix of the Redis keys that hold visit sessions, followed by the visitor id
 	 * @param timeout Longest wait for a Redis command before the request is served without tracking
+	 * @param connectTimeout Longest wait for a connection to Redis, at start-up and on each reconnection
+	 * attempt in the background
+	 * @param maxPageLength Longest page, in characters, stored in Redis for the current and the previous
+	 * page of a session; longer ones are cut
 	 */
-	public record Redis(@DefaultValue("cxp:session:") String keyPrefix, @DefaultValue("100ms") Duration timeout) {
+	public record Redis(@DefaultValue("cxp:session:") String keyPrefix, @DefaultValue("100ms") Duration timeout,
+			@DefaultValue("2s") Duration connectTimeout, @DefaultValue("2048") int maxPageLength) {
 
 		public Redis {
 			if (keyPrefix.isEmpty()) {
 				throw new IllegalArgumentException("cxp.session.redis.key-prefix must not be empty");
 			}
 			requirePositive("cxp.session.redis.timeout", timeout);
+			requirePositive("cxp.session.redis.connect-timeout", connectTimeout);
+			if (maxPageLength < 1 || maxPageLength > 2048) {
+				throw new IllegalArgumentException(
+						"cxp.session.redis.max-page-length must be between 1 and 2048, was " + maxPageLength);
+			}
 		}
 
 	}

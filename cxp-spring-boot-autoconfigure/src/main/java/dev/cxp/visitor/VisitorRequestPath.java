@@ -72,7 +72,8 @@ public class VisitorRequestPath {
 		}
 		VisitSession session;
 		if (pageView) {
-			session = this.sessionTracker.trackPageView(visitorId, request.getRequestURI(), request.getQueryString());
+			session = this.sessionTracker.trackPageView(visitorId, request.getContextPath(), request.getRequestURI(),
+					request.getQueryString());
 		}
 		else {
 			session = newVisitor ? null : this.sessionTracker.currentSession(visitorId);

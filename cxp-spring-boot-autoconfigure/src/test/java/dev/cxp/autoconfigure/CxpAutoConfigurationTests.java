@@ -85,8 +85,8 @@ class CxpAutoConfigurationTests {
 
 	@Test
 	void userSessionStoreMakesTheDefaultBackOff() {
-		VisitorSessionStore user = new InMemoryVisitorSessionStore(1, java.time.Duration.ofMinutes(1),
-				java.time.Clock.systemUTC());
+		VisitorSessionStore user = new InMemoryVisitorSessionStore(java.time.Duration.ofMinutes(1),
+				() -> "session", java.time.Clock.systemUTC(), 1, Long.MAX_VALUE);
 		this.contextRunner.withBean(VisitorSessionStore.class, () -> user).run((context) -> {
 			assertThat(context).hasSingleBean(VisitorSessionStore.class);
 			assertThat(context.getBean(VisitorSessionStore.class)).isSameAs(user);

@@ -60,8 +60,8 @@ class CxpEndpointAutoConfigurationTests {
 
 	@Test
 	void userEndpointMakesTheDefaultBackOff() {
-		CxpEndpoint user = new CxpEndpoint(null, new CxpActivity(), new InMemoryVisitorSessionStore(1,
-				java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC()));
+		CxpEndpoint user = new CxpEndpoint(null, new CxpActivity(), new InMemoryVisitorSessionStore(java.time.Duration.ofMinutes(1), () -> "session",
+				java.time.Clock.systemUTC(), 1, Long.MAX_VALUE));
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=cxp")
 			.withBean(CxpEndpoint.class, () -> user)
 			.run((context) -> assertThat(context.getBean(CxpEndpoint.class)).isSameAs(user));
@@ -69,8 +69,8 @@ class CxpEndpointAutoConfigurationTests {
 
 	@Test
 	void disabledStarterWithAUserStoreAndEveryEndpointExposedRegistersOnlyTheVisitorArgument() {
-		VisitorSessionStore user = new InMemoryVisitorSessionStore(1, java.time.Duration.ofMinutes(1),
-				java.time.Clock.systemUTC());
+		VisitorSessionStore user = new InMemoryVisitorSessionStore(java.time.Duration.ofMinutes(1), () -> "session",
+				java.time.Clock.systemUTC(), 1, Long.MAX_VALUE);
 		this.contextRunner.withPropertyValues("cxp.enabled=false", "management.endpoints.web.exposure.include=*")
 			.withBean(VisitorSessionStore.class, () -> user)
 			.withBean(io.micrometer.core.instrument.simple.SimpleMeterRegistry.class,

@@ -46,8 +46,8 @@ class CxpMetricsAutoConfigurationTests {
 
 	@Test
 	void disabledStarterRegistersNoMetersEvenWithAUserStore() {
-		VisitorSessionStore user = new InMemoryVisitorSessionStore(1, java.time.Duration.ofMinutes(1),
-				java.time.Clock.systemUTC());
+		VisitorSessionStore user = new InMemoryVisitorSessionStore(java.time.Duration.ofMinutes(1), () -> "session",
+				java.time.Clock.systemUTC(), 1, Long.MAX_VALUE);
 		this.contextRunner.withPropertyValues("cxp.enabled=false")
 			.withBean(VisitorSessionStore.class, () -> user)
 			.run((context) -> {
@@ -58,8 +58,8 @@ class CxpMetricsAutoConfigurationTests {
 
 	@Test
 	void userMetersMakeTheDefaultBackOff() {
-		CxpMeters user = new CxpMeters(new CxpActivity(), new InMemoryVisitorSessionStore(1,
-				java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC()));
+		CxpMeters user = new CxpMeters(new CxpActivity(), new InMemoryVisitorSessionStore(java.time.Duration.ofMinutes(1), () -> "session",
+				java.time.Clock.systemUTC(), 1, Long.MAX_VALUE));
 		this.contextRunner.withBean(CxpMeters.class, () -> user)
 			.run((context) -> assertThat(context.getBean(CxpMeters.class)).isSameAs(user));
 	}

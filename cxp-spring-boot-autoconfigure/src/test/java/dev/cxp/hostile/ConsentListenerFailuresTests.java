@@ -146,8 +146,8 @@ class ConsentListenerFailuresTests {
 
 		@Bean
 		VisitorSessionStore storeThatCannotEraseOneVisitor() {
-			InMemoryVisitorSessionStore healthy = new InMemoryVisitorSessionStore(100, Duration.ofMinutes(30),
-					Clock.systemUTC());
+			InMemoryVisitorSessionStore healthy = new InMemoryVisitorSessionStore(Duration.ofMinutes(30), () -> "session",
+				Clock.systemUTC(), 100, Long.MAX_VALUE);
 			return new VisitorSessionStore() {
 
 				@Override

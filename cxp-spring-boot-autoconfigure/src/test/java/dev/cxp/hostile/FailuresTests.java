@@ -115,8 +115,8 @@ class FailuresTests {
 
 		@Bean
 		VisitorSessionStore partlyBrokenStore() {
-			InMemoryVisitorSessionStore healthy = new InMemoryVisitorSessionStore(100, java.time.Duration.ofMinutes(30),
-					java.time.Clock.systemUTC());
+			InMemoryVisitorSessionStore healthy = new InMemoryVisitorSessionStore(java.time.Duration.ofMinutes(30),
+					() -> "session", java.time.Clock.systemUTC(), 100, Long.MAX_VALUE);
 			return new VisitorSessionStore() {
 
 				@Override

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -35,9 +36,10 @@ class ForgedVisitorIdsBoundTests {
 	void millionForgedIdsStayWithinTheBound() {
 		MutableClock clock = MutableClock.startingAt("2026-03-01T10:00:00Z");
 		Duration timeout = Duration.ofMinutes(30);
-		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(MAX_ENTRIES, timeout, clock);
 		SecureIdGenerator ids = new SecureIdGenerator();
-		SessionTracker tracker = new SessionTracker(store, clock, timeout, false, ids::sessionId, (event) -> {
+		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(timeout, ids::sessionId, clock,
+				MAX_ENTRIES, DataSize.ofMegabytes(48).toBytes());
+		SessionTracker tracker = new SessionTracker(store, clock, false, (event) -> {
 		}, CxpActivityListener.NONE);
 		CxpCookies cookies = new CxpCookies(new CookieAttributes("_mspi", Duration.ofDays(365), null, "Lax", false, false),
 				new CookieAttributes("cxp_consent", Duration.ofDays(180), null, "Lax", false, false));

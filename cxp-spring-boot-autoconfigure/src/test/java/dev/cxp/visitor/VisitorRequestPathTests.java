@@ -31,12 +31,11 @@ class VisitorRequestPathTests {
 
 	private final SecureIdGenerator ids = new SecureIdGenerator();
 
-	private final InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(100, Duration.ofMinutes(30),
-			this.clock);
+	private final InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(Duration.ofMinutes(30),
+			this.ids::sessionId, this.clock, 100, Long.MAX_VALUE);
 
-	private final SessionTracker tracker = new SessionTracker(this.store, this.clock, Duration.ofMinutes(30), false,
-			this.ids::sessionId, (event) -> {
-			}, CxpActivityListener.NONE);
+	private final SessionTracker tracker = new SessionTracker(this.store, this.clock, false, (event) -> {
+	}, CxpActivityListener.NONE);
 
 	private final VisitorRequestPath path = new VisitorRequestPath(
 			new ConsentPolicy(new DefaultConsentResolver("X-CXP-Consent", this.cookies, true), false), this.cookies,

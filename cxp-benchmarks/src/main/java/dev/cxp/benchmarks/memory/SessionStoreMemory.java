@@ -41,8 +41,10 @@ public final class SessionStoreMemory {
 		int extra = (args.length > 1) ? Integer.parseInt(args[1]) : 100_000;
 		SecureIdGenerator ids = new SecureIdGenerator();
 		Clock clock = Clock.systemUTC();
-		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(sessions, TIMEOUT, clock);
-		SessionTracker tracker = new SessionTracker(store, clock, TIMEOUT, false, ids::sessionId, (event) -> {
+		// Bounded by entries only, as the figures measured are per entry.
+		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(TIMEOUT, ids::sessionId, clock, sessions,
+				Long.MAX_VALUE);
+		SessionTracker tracker = new SessionTracker(store, clock, false, (event) -> {
 		}, CxpActivityListener.NONE);
 		long empty = usedHeapAfterFullGc();
 		fill(tracker, ids, sessions);
