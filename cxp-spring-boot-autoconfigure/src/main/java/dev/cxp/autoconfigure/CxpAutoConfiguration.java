@@ -2,7 +2,9 @@ package dev.cxp.autoconfigure;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,9 +19,13 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.cxp.CxpActivityListener;
+import dev.cxp.consent.ConsentCookieFormat;
 import dev.cxp.consent.ConsentPolicy;
+import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.consent.ConsentResolver;
 import dev.cxp.consent.DefaultConsentResolver;
+import dev.cxp.consent.region.ConsentRegions;
+import dev.cxp.consent.region.RegionSettings;
 import dev.cxp.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.SessionTracker;
 import dev.cxp.session.VisitorSessionStore;
@@ -49,16 +55,40 @@ public final class CxpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConsentResolver consentResolver(CxpProperties properties) {
-		CxpProperties.Consent consent = properties.consent();
-		return new DefaultConsentResolver(consent.headerName(), consent.cookieName(),
-				consent.honorGlobalPrivacyControl());
+	ConsentPurposes cxpConsentPurposes(CxpProperties properties) {
+		return properties.consent().consentPurposes();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConsentPolicy cxpConsentPolicy(ConsentResolver consentResolver, CxpProperties properties) {
-		return new ConsentPolicy(consentResolver, properties.consent().required());
+	ConsentCookieFormat cxpConsentCookieFormat(ConsentPurposes purposes, CxpProperties properties) {
+		return new ConsentCookieFormat(purposes, properties.consent().revision());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsentRegions cxpConsentRegions(CxpProperties properties) {
+		CxpProperties.Consent consent = properties.consent();
+		Map<String, RegionSettings> regions = new LinkedHashMap<>();
+		consent.regions()
+			.forEach((code, region) -> regions.put(code,
+					new RegionSettings(region.required(), region.honorGlobalPrivacyControl())));
+		return new ConsentRegions(consent.region().header(), consent.region().subdivisionHeader(), consent.required(),
+				consent.honorGlobalPrivacyControl(), regions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsentResolver consentResolver(CxpProperties properties, ConsentCookieFormat format, ConsentRegions regions) {
+		CxpProperties.Consent consent = properties.consent();
+		return new DefaultConsentResolver(consent.headerName(), consent.cookieName(), format, regions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsentPolicy cxpConsentPolicy(ConsentResolver consentResolver, ConsentPurposes purposes,
+			ConsentRegions regions) {
+		return new ConsentPolicy(consentResolver, purposes, regions);
 	}
 
 	@Bean

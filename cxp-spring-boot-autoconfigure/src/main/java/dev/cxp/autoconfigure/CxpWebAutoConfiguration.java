@@ -15,6 +15,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.cxp.CxpActivityListener;
+import dev.cxp.consent.ConsentCookieFormat;
 import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.visitor.CxpCookies;
 import dev.cxp.visitor.CxpVisitorProcessor;
@@ -53,9 +54,10 @@ public final class CxpWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
 	ConsentRecorder cxpConsentRecorder(ConsentPolicy policy, CxpCookies cookies, CxpVisitorProcessor processor,
-			ApplicationEventPublisher events, ObjectProvider<CxpActivityListener> listeners, Clock clock) {
-		return new ConsentRecorder(policy, cookies, processor, events, CxpAutoConfiguration.composite(listeners),
-				clock);
+			ApplicationEventPublisher events, ObjectProvider<CxpActivityListener> listeners, Clock clock,
+			ConsentCookieFormat format, CxpProperties properties) {
+		return new ConsentRecorder(policy, cookies, format, properties.consent().deniedMaxAge(), processor, events,
+				CxpAutoConfiguration.composite(listeners), clock);
 	}
 
 	@Bean

@@ -1,6 +1,7 @@
 package dev.cxp.consent;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -172,6 +173,26 @@ public final class ConsentCookieFormat {
 			value.append('.').append(receiptId);
 		}
 		return value.toString();
+	}
+
+	/**
+	 * The states that the values of one cookie name record, as a request reads them now: combined per
+	 * purpose with a denial winning, each grant of another revision read as unspecified, malformed values
+	 * ignored.
+	 * @param values the values, such as every variant of the consent cookie a request carries
+	 * @return the state of every configured purpose, in the configured order
+	 */
+	public Map<String, ConsentState> readStates(Iterable<String> values) {
+		int states = PurposeStates.ABSENT;
+		for (String value : values) {
+			states = PurposeStates.combine(states, read(value));
+		}
+		Map<String, ConsentState> read = new LinkedHashMap<>();
+		for (int i = 0; i < this.purposes.size(); i++) {
+			read.put(this.purposes.names().get(i),
+					(states != PurposeStates.ABSENT) ? PurposeStates.get(states, i) : ConsentState.UNSPECIFIED);
+		}
+		return read;
 	}
 
 	/**

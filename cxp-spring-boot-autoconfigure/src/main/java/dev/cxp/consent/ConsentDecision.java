@@ -17,6 +17,7 @@ import java.util.Objects;
  * {@code cookie} or {@code gpc}; it becomes a metric tag, so never put an id or a value from the request here
  * @param purposes the purposes whose state differs from {@code state}, by purpose name; empty when every
  * purpose has {@code state}
+ * @author CXP
  */
 public record ConsentDecision(ConsentState state, String source, Map<String, ConsentState> purposes) {
 

@@ -6,11 +6,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.cxp.consent.region.ConsentRegion;
+import dev.cxp.consent.region.ConsentRegions;
 import dev.cxp.support.ThrottledWarning;
 
 /**
- * Asks the {@link ConsentResolver} and applies the {@code cxp.consent.required} policy. A resolver that
- * throws fails closed: the request is treated as {@link ConsentState#DENIED} with source {@code error}.
+ * Asks the {@link ConsentResolver} and applies the {@code cxp.consent.required} policy, per region when
+ * regional settings are configured. A resolver that throws fails closed: the request is treated as
+ * {@link ConsentState#DENIED} with source {@code error}. A decision that lists the tracking purpose is read
+ * with {@link ConsentDecision#state()} as that purpose's state.
  *
  * @author CXP
  */
@@ -29,6 +33,10 @@ public class ConsentPolicy {
 
 	private final boolean required;
 
+	private final ConsentPurposes purposes;
+
+	private final ConsentRegions regions;
+
 	private final ThrottledWarning resolverFailure = new ThrottledWarning(logger, Duration.ofMinutes(1));
 
 	/**
@@ -37,8 +45,21 @@ public class ConsentPolicy {
 	 * @param required whether an unspecified decision counts as a refusal
 	 */
 	public ConsentPolicy(ConsentResolver resolver, boolean required) {
+		this(resolver, ConsentPurposes.defaults(), ConsentRegions.global(required, true));
+	}
+
+	/**
+	 * Create a policy with purposes and regional settings.
+	 * @param resolver the resolver to ask
+	 * @param purposes the configured purposes
+	 * @param regions the settings in effect per region, with the global ones
+	 * @since 0.2.0
+	 */
+	public ConsentPolicy(ConsentResolver resolver, ConsentPurposes purposes, ConsentRegions regions) {
 		this.resolver = resolver;
-		this.required = required;
+		this.required = regions.global().required();
+		this.purposes = purposes;
+		this.regions = regions;
 	}
 
 	/**
@@ -50,7 +71,7 @@ public class ConsentPolicy {
 	public ConsentDecision decide(HttpServletRequest request) {
 		try {
 			ConsentDecision decision = this.resolver.resolve(request);
-			return (decision != null) ? decision : ConsentDecision.unspecified();
+			return (decision != null) ? this.purposes.normalize(decision) : ConsentDecision.unspecified();
 		}
 		catch (RuntimeException | LinkageError ex) {
 			this.resolverFailure.warn("ConsentResolver failed; the request is treated as denied", ex);
@@ -72,11 +93,51 @@ public class ConsentPolicy {
 	}
 
 	/**
-	 * Whether consent must be given explicitly.
+	 * Whether a decision allows the tracking purpose under the settings of a region.
+	 * @param decision the decision
+	 * @param region the settings in effect for the request
+	 * @return {@code true} when the tracking purpose is granted, or unspecified and consent is not required
+	 * there
+	 * @since 0.2.0
+	 */
+	public boolean isEffective(ConsentDecision decision, ConsentRegion region) {
+		return region.isEffective(decision.state());
+	}
+
+	/**
+	 * The settings in effect for a request, looked up once per request.
+	 * @param request the request
+	 * @return its region's settings, or the global ones
+	 * @since 0.2.0
+	 */
+	public ConsentRegion region(HttpServletRequest request) {
+		return this.regions.of(request);
+	}
+
+	/**
+	 * Whether consent must be given explicitly where no region applies.
 	 * @return the {@code cxp.consent.required} setting
 	 */
 	public boolean isRequired() {
 		return this.required;
+	}
+
+	/**
+	 * The configured purposes.
+	 * @return the purposes
+	 * @since 0.2.0
+	 */
+	public ConsentPurposes purposes() {
+		return this.purposes;
+	}
+
+	/**
+	 * The regional settings.
+	 * @return the settings per region
+	 * @since 0.2.0
+	 */
+	public ConsentRegions regions() {
+		return this.regions;
 	}
 
 }

@@ -69,6 +69,18 @@ final class PurposeStates {
 	}
 
 	/**
+	 * Fill the purposes that {@code states} leaves unspecified from {@code more}, a reading of lower priority.
+	 * {@code more} may be {@link #ABSENT}.
+	 */
+	static int fill(int states, int more) {
+		if (more == ABSENT) {
+			return states;
+		}
+		int stated = (states | (states >>> 1)) & LOW_BITS;
+		return states | (more & ~(stated | (stated << 1)));
+	}
+
+	/**
 	 * The states with every grant turned into unspecified: a choice given under another policy revision.
 	 */
 	static int withoutGrants(int states) {

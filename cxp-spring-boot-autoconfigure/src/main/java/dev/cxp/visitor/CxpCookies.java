@@ -1,5 +1,7 @@
 package dev.cxp.visitor;
 
+import java.time.Duration;
+
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -107,9 +109,27 @@ public class CxpCookies {
 				cookie(this.consent, ConsentValues.cookieValue(state), request).toString());
 	}
 
+	/**
+	 * Set the consent cookie to a value of the starter's consent cookie format.
+	 * @param request the current request, whose security decides {@code Secure}
+	 * @param response the response to add it to
+	 * @param value a value written by {@link dev.cxp.consent.ConsentCookieFormat}, never request input
+	 * @param maxAge how long the browser keeps it
+	 * @since 0.2.0
+	 */
+	public void writeConsent(HttpServletRequest request, HttpServletResponse response, String value,
+			Duration maxAge) {
+		response.addHeader(HttpHeaders.SET_COOKIE, cookie(this.consent, value, maxAge, request).toString());
+	}
+
 	private static ResponseCookie cookie(CookieAttributes attributes, String value, HttpServletRequest request) {
+		return cookie(attributes, value, attributes.maxAge(), request);
+	}
+
+	private static ResponseCookie cookie(CookieAttributes attributes, String value, Duration maxAge,
+			HttpServletRequest request) {
 		return ResponseCookie.from(attributes.name(), value)
-			.maxAge(attributes.maxAge())
+			.maxAge(maxAge)
 			.path("/")
 			.domain(attributes.domain())
 			.sameSite(attributes.sameSite())

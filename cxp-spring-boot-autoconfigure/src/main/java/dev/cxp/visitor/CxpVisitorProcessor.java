@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import dev.cxp.CxpActivityListener;
 import dev.cxp.consent.ConsentDecision;
 import dev.cxp.consent.ConsentPolicy;
+import dev.cxp.consent.region.ConsentRegion;
 import dev.cxp.session.SessionTracker;
 import dev.cxp.session.VisitSession;
 import dev.cxp.support.SecureIdGenerator;
@@ -57,11 +58,12 @@ public class CxpVisitorProcessor {
 	 */
 	public CxpVisitor process(HttpServletRequest request, HttpServletResponse response, boolean pageView) {
 		ConsentDecision decision = this.consentPolicy.decide(request);
-		boolean effective = this.consentPolicy.isEffective(decision);
+		ConsentRegion region = this.consentPolicy.region(request);
+		boolean effective = this.consentPolicy.isEffective(decision, region);
 		this.listener.consentDecided(decision, effective);
 		if (!effective) {
 			eraseVisitor(request, response);
-			return CxpVisitor.untracked(decision, false);
+			return CxpVisitor.untracked(decision, region);
 		}
 		Cookie[] requestCookies = request.getCookies();
 		String visitorId = this.cookies.firstValidVisitorId(requestCookies);
@@ -76,7 +78,7 @@ public class CxpVisitorProcessor {
 		else {
 			session = newVisitor ? null : this.sessionTracker.currentSession(visitorId);
 		}
-		return new CxpVisitor(visitorId, decision, true, session);
+		return new CxpVisitor(visitorId, decision, true, session, region);
 	}
 
 	/**

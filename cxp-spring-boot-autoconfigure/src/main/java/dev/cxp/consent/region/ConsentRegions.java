@@ -21,6 +21,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConsentRegions {
 
+	/**
+	 * Name of the request attribute that holds the request's {@link ConsentRegion} once it was looked up.
+	 */
+	public static final String ATTRIBUTE = ConsentRegion.class.getName();
+
 	private static final int LETTERS = 26;
 
 	private final @Nullable String countryHeader;
@@ -95,7 +100,26 @@ public final class ConsentRegions {
 	}
 
 	/**
-	 * The settings in effect for a request.
+	 * The settings in effect for a request, looked up once per request: the answer is kept in a request
+	 * attribute for the other steps of the same request.
+	 * @param request the request
+	 * @return the most specific region's settings, or the global ones
+	 */
+	public ConsentRegion of(HttpServletRequest request) {
+		if (this.countryHeader == null) {
+			return this.global;
+		}
+		Object known = request.getAttribute(ATTRIBUTE);
+		if (known instanceof ConsentRegion region) {
+			return region;
+		}
+		ConsentRegion region = resolve(request);
+		request.setAttribute(ATTRIBUTE, region);
+		return region;
+	}
+
+	/**
+	 * The settings in effect for a request, read from its headers.
 	 * @param request the request
 	 * @return the most specific region's settings, or the global ones
 	 */
@@ -132,6 +156,16 @@ public final class ConsentRegions {
 	 */
 	public ConsentRegion global() {
 		return this.global;
+	}
+
+	/**
+	 * Settings without regions: the global ones for every request.
+	 * @param required the global {@code required} setting
+	 * @param honorGlobalPrivacyControl the global GPC setting
+	 * @return the settings
+	 */
+	public static ConsentRegions global(boolean required, boolean honorGlobalPrivacyControl) {
+		return new ConsentRegions(null, null, required, honorGlobalPrivacyControl, Map.of());
 	}
 
 	/**
