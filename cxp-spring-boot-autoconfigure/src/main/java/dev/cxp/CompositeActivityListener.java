@@ -74,4 +74,18 @@ final class CompositeActivityListener implements CxpActivityListener {
 		}
 	}
 
+	@Override
+	public void erasureFailed() {
+		for (CxpActivityListener listener : this.listeners) {
+			listener.erasureFailed();
+		}
+	}
+
+	@Override
+	public void eventListenerFailed(Class<?> event) {
+		for (CxpActivityListener listener : this.listeners) {
+			listener.eventListenerFailed(event);
+		}
+	}
+
 }

@@ -72,6 +72,21 @@ public interface CxpActivityListener {
 	}
 
 	/**
+	 * An erasure of a visitor's server-side data failed: the session store threw while consent was withdrawn.
+	 * @since 0.2.0
+	 */
+	default void erasureFailed() {
+	}
+
+	/**
+	 * An application's listener of a starter event threw; the request was served all the same.
+	 * @param event the type of event whose listener failed
+	 * @since 0.2.0
+	 */
+	default void eventListenerFailed(Class<?> event) {
+	}
+
+	/**
 	 * A listener that tells each of the given listeners in turn.
 	 * @param listeners the listeners
 	 * @return one listener for all of them

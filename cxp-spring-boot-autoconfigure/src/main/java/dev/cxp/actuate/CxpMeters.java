@@ -7,10 +7,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.cxp.CxpActivityListener;
+import dev.cxp.consent.ConsentChangedEvent;
 import dev.cxp.consent.ConsentDecision;
-import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.consent.ConsentState;
-import dev.cxp.consent.DefaultConsentResolver;
+import dev.cxp.consent.ConsentSources;
+import dev.cxp.session.PageViewEvent;
 import dev.cxp.session.VisitorSessionStore;
 
 /**
@@ -25,8 +26,8 @@ public class CxpMeters implements CxpActivityListener {
 	/**
 	 * The consent sources a decision may be tagged with; anything else becomes {@code other}.
 	 */
-	static final String[] SOURCES = { DefaultConsentResolver.SOURCE_HEADER, DefaultConsentResolver.SOURCE_COOKIE,
-			DefaultConsentResolver.SOURCE_GPC, "none", ConsentPolicy.SOURCE_ERROR, "other" };
+	static final String[] SOURCES = { ConsentSources.HEADER, ConsentSources.COOKIE, ConsentSources.GPC,
+			ConsentSources.NONE, ConsentSources.ERROR, "other" };
 
 	private static final int OTHER_SOURCE = SOURCES.length - 1;
 
@@ -49,6 +50,12 @@ public class CxpMeters implements CxpActivityListener {
 	private final Counter consentGranted;
 
 	private final Counter consentDenied;
+
+	private final Counter erasuresFailed;
+
+	private final Counter consentListenerFailures;
+
+	private final Counter pageViewListenerFailures;
 
 	/**
 	 * Register the meters.
@@ -77,6 +84,12 @@ public class CxpMeters implements CxpActivityListener {
 				"Session store failures; the request was served without tracking");
 		this.consentGranted = consentChanges(registry, ConsentState.GRANTED);
 		this.consentDenied = consentChanges(registry, ConsentState.DENIED);
+		this.erasuresFailed = counter(registry, "cxp.visitors.erasures.failed",
+				"Withdrawals whose erasure of server-side data the session store failed");
+		this.consentListenerFailures = counter(registry, "cxp.consent.listener.errors",
+				"ConsentChangedEvent listeners that threw; the choice was recorded all the same");
+		this.pageViewListenerFailures = counter(registry, "cxp.page.views.listener.errors",
+				"PageViewEvent listeners that threw; the page was served all the same");
 		Gauge.builder("cxp.sessions.active", store, VisitorSessionStore::size)
 			.description("Visit sessions held by the session store")
 			.register(registry);
@@ -152,6 +165,21 @@ public class CxpMeters implements CxpActivityListener {
 		}
 		else if (state == ConsentState.DENIED) {
 			this.consentDenied.increment();
+		}
+	}
+
+	@Override
+	public void erasureFailed() {
+		this.erasuresFailed.increment();
+	}
+
+	@Override
+	public void eventListenerFailed(Class<?> event) {
+		if (event == ConsentChangedEvent.class) {
+			this.consentListenerFailures.increment();
+		}
+		else if (event == PageViewEvent.class) {
+			this.pageViewListenerFailures.increment();
 		}
 	}
 

@@ -32,9 +32,10 @@ import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.support.SecureIdGenerator;
 import dev.cxp.visitor.CookieAttributes;
 import dev.cxp.visitor.CxpCookies;
-import dev.cxp.visitor.CxpVisitorProcessor;
 import dev.cxp.visitor.RequestClassifier;
+import dev.cxp.visitor.VisitorIdentity;
 import dev.cxp.visitor.VisitorIdentityInterceptor;
+import dev.cxp.visitor.VisitorRequestPath;
 
 /**
  * Auto-configuration of consent-gated visitor identity and visit sessions for Spring MVC applications.
@@ -79,9 +80,10 @@ public final class CxpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConsentResolver consentResolver(CxpProperties properties, ConsentCookieFormat format, ConsentRegions regions) {
-		CxpProperties.Consent consent = properties.consent();
-		return new DefaultConsentResolver(consent.headerName(), consent.cookieName(), format, regions);
+	ConsentResolver consentResolver(CxpProperties properties, CxpCookies cookies, ConsentCookieFormat format,
+			ConsentRegions regions) {
+		// The cookies, read once per request, also give the request path its visitor id
+		return new DefaultConsentResolver(properties.consent().headerName(), cookies, format, regions);
 	}
 
 	@Bean
@@ -134,9 +136,16 @@ public final class CxpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CxpVisitorProcessor cxpVisitorProcessor(ConsentPolicy consentPolicy, CxpCookies cookies, SecureIdGenerator ids,
-			SessionTracker sessionTracker, ObjectProvider<CxpActivityListener> listeners) {
-		return new CxpVisitorProcessor(consentPolicy, cookies, ids, sessionTracker, composite(listeners));
+	VisitorIdentity cxpVisitorIdentity(CxpCookies cookies, SecureIdGenerator ids, SessionTracker sessionTracker,
+			ObjectProvider<CxpActivityListener> listeners) {
+		return new VisitorIdentity(cookies, ids, sessionTracker, composite(listeners));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	VisitorRequestPath cxpVisitorRequestPath(ConsentPolicy consentPolicy, CxpCookies cookies,
+			VisitorIdentity identity, SessionTracker sessionTracker, ObjectProvider<CxpActivityListener> listeners) {
+		return new VisitorRequestPath(consentPolicy, cookies, identity, sessionTracker, composite(listeners));
 	}
 
 	@Bean
@@ -151,8 +160,8 @@ public final class CxpAutoConfiguration {
 
 	@Bean
 	VisitorIdentityInterceptor visitorIdentityInterceptor(RequestClassifier classifier,
-			CxpVisitorProcessor processor) {
-		return new VisitorIdentityInterceptor(classifier, processor);
+			VisitorRequestPath requestPath) {
+		return new VisitorIdentityInterceptor(classifier, requestPath);
 	}
 
 	@Bean

@@ -30,6 +30,10 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 		@DefaultValue Visitor visitor, @DefaultValue Session session, @DefaultValue Tracking tracking,
 		@DefaultValue Web web) {
 
+	public CxpProperties {
+		requirePrefixSatisfied(consent.cookieName(), visitor);
+	}
+
 	/**
 	 * Consent decision.
 	 *
@@ -278,6 +282,24 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 		 */
 		REDIS
 
+	}
+
+	// A browser drops a __Host- cookie unless it is Secure, host-only and for Path=/, and a __Secure- one
+	// unless it is Secure: refuse a configuration that would have it silently drop every consent choice.
+	private static void requirePrefixSatisfied(String consentCookieName, Visitor visitor) {
+		boolean host = consentCookieName.regionMatches(true, 0, "__Host-", 0, 7);
+		if (!host && !consentCookieName.regionMatches(true, 0, "__Secure-", 0, 9)) {
+			return;
+		}
+		String prefix = host ? "__Host-" : "__Secure-";
+		if (!visitor.secure()) {
+			throw new IllegalArgumentException("cxp.consent.cookie-name=" + consentCookieName
+					+ " requires cxp.visitor.secure=true: browsers reject " + prefix + " cookies that are not Secure");
+		}
+		if (host && visitor.domain() != null) {
+			throw new IllegalArgumentException("cxp.consent.cookie-name=" + consentCookieName
+					+ " requires cxp.visitor.domain to be unset: browsers reject __Host- cookies that have a Domain");
+		}
 	}
 
 	private static void requirePositive(String property, Duration value) {

@@ -18,7 +18,8 @@ import dev.cxp.CxpActivityListener;
 import dev.cxp.consent.ConsentCookieFormat;
 import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.visitor.CxpCookies;
-import dev.cxp.visitor.CxpVisitorProcessor;
+import dev.cxp.visitor.VisitorIdentity;
+import dev.cxp.visitor.VisitorRequestPath;
 import dev.cxp.web.ConsentController;
 import dev.cxp.web.ConsentRecorder;
 import dev.cxp.web.CxpScript;
@@ -35,13 +36,13 @@ import dev.cxp.web.CxpVisitorController;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, JsonMapper.class })
 @ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
-@ConditionalOnBean(CxpVisitorProcessor.class)
+@ConditionalOnBean(VisitorRequestPath.class)
 public final class CxpWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CxpVisitorController cxpVisitorController(CxpVisitorProcessor processor) {
-		return new CxpVisitorController(processor);
+	CxpVisitorController cxpVisitorController(VisitorRequestPath requestPath) {
+		return new CxpVisitorController(requestPath);
 	}
 
 	@Bean
@@ -53,10 +54,10 @@ public final class CxpWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
-	ConsentRecorder cxpConsentRecorder(ConsentPolicy policy, CxpCookies cookies, CxpVisitorProcessor processor,
+	ConsentRecorder cxpConsentRecorder(ConsentPolicy policy, CxpCookies cookies, VisitorIdentity identity,
 			ApplicationEventPublisher events, ObjectProvider<CxpActivityListener> listeners, Clock clock,
 			ConsentCookieFormat format, CxpProperties properties) {
-		return new ConsentRecorder(policy, cookies, format, properties.consent().deniedMaxAge(), processor, events,
+		return new ConsentRecorder(policy, cookies, format, properties.consent().deniedMaxAge(), identity, events,
 				CxpAutoConfiguration.composite(listeners), clock);
 	}
 

@@ -14,14 +14,15 @@ import java.util.Objects;
  *
  * @param state the consent state of the tracking purpose, and of every purpose not listed in {@code purposes}
  * @param source a short, low-cardinality name of where the state came from, such as {@code header},
- * {@code cookie} or {@code gpc}; it becomes a metric tag, so never put an id or a value from the request here
+ * {@code cookie} or {@code gpc} (see {@link ConsentSources}); it becomes a metric tag, so never put an id or a
+ * value from the request here
  * @param purposes the purposes whose state differs from {@code state}, by purpose name; empty when every
  * purpose has {@code state}
  * @author CXP
  */
 public record ConsentDecision(ConsentState state, String source, Map<String, ConsentState> purposes) {
 
-	private static final ConsentDecision UNSPECIFIED = new ConsentDecision(ConsentState.UNSPECIFIED, "none");
+	private static final ConsentDecision UNSPECIFIED = new ConsentDecision(ConsentState.UNSPECIFIED, ConsentSources.NONE);
 
 	/**
 	 * Create a decision. Listed purposes that have {@code state} are dropped, so that two decisions that

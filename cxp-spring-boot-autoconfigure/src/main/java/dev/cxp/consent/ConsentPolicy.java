@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.cxp.consent.region.ConsentRegion;
 import dev.cxp.consent.region.ConsentRegions;
@@ -20,12 +21,7 @@ import dev.cxp.support.ThrottledWarning;
  */
 public class ConsentPolicy {
 
-	/**
-	 * Source of the denial used when the resolver throws.
-	 */
-	public static final String SOURCE_ERROR = "error";
-
-	private static final ConsentDecision RESOLVER_FAILED = ConsentDecision.denied(SOURCE_ERROR);
+	private static final ConsentDecision RESOLVER_FAILED = ConsentDecision.denied(ConsentSources.ERROR);
 
 	private static final Log logger = LogFactory.getLog(ConsentPolicy.class);
 
@@ -72,6 +68,29 @@ public class ConsentPolicy {
 		try {
 			ConsentDecision decision = this.resolver.resolve(request);
 			return (decision != null) ? this.purposes.normalize(decision) : ConsentDecision.unspecified();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.resolverFailure.warn("ConsentResolver failed; the request is treated as denied", ex);
+			return RESOLVER_FAILED;
+		}
+	}
+
+	/**
+	 * Ask the resolver, never throwing, handing the default resolver the consent cookies its caller already
+	 * read from the request so that they are scanned once per request. Any other resolver is asked with the
+	 * request alone.
+	 * @param request the current request
+	 * @param consentCookies the values of the request's consent cookies
+	 * @return the resolver's decision, {@link ConsentDecision#unspecified()} for {@code null}, or a denial
+	 * with source {@code error} when it threw
+	 * @since 0.2.0
+	 */
+	public ConsentDecision decide(HttpServletRequest request, ConsentCookieValues consentCookies) {
+		if (!(this.resolver instanceof DefaultConsentResolver standard)) {
+			return decide(request);
+		}
+		try {
+			return standard.resolve(request, consentCookies);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			this.resolverFailure.warn("ConsentResolver failed; the request is treated as denied", ex);

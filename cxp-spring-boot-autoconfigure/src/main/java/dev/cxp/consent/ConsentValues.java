@@ -47,4 +47,19 @@ public final class ConsentValues {
 		};
 	}
 
+	/**
+	 * Combine two understood values of the same name, fail closed: a denial outweighs a grant, and a value
+	 * that was not understood changes nothing.
+	 * @param seen the state understood so far, possibly {@code null}
+	 * @param next the next understood value, possibly {@code null}
+	 * @return the combined state, {@code null} while neither was understood
+	 * @since 0.2.0
+	 */
+	public static @Nullable ConsentState strictest(@Nullable ConsentState seen, @Nullable ConsentState next) {
+		if (seen == ConsentState.DENIED || next == null) {
+			return seen;
+		}
+		return next;
+	}
+
 }

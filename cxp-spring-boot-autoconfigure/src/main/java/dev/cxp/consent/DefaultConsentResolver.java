@@ -2,7 +2,6 @@ package dev.cxp.consent;
 
 import java.util.Enumeration;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -17,33 +16,20 @@ import dev.cxp.consent.region.ConsentRegions;
  * <p>
  * Header and cookie values are read with {@link ConsentCookieFormat}: the plain values ({@code granted},
  * {@code denied}, ...) state every purpose, the starter's own format the purposes it names, and a grant
- * recorded under another policy revision reads as unspecified. When a name arrives more than once (a browser
- * sends every domain and path variant of a cookie), the values are combined per purpose and a denial wins.
- * Each value is parsed once; decisions are shared objects, made once per combination of states.
- * @author CXP
+ * recorded under another policy revision reads as unspecified. When the header, or the cookie, arrives
+ * several times (a browser sends every domain and path variant of a cookie), the values are combined per
+ * purpose and a denial wins. Each value is parsed once; decisions are shared objects, made once per
+ * combination of states.
+ *
+ * @since 0.1.0
  */
 public class DefaultConsentResolver implements ConsentResolver {
-
-	/**
-	 * Source of a decision taken from the consent header.
-	 */
-	public static final String SOURCE_HEADER = "header";
-
-	/**
-	 * Source of a decision taken from the consent cookie.
-	 */
-	public static final String SOURCE_COOKIE = "cookie";
-
-	/**
-	 * Source of a denial signalled by Global Privacy Control.
-	 */
-	public static final String SOURCE_GPC = "gpc";
 
 	private static final String GPC_HEADER = "Sec-GPC";
 
 	private final String headerName;
 
-	private final String cookieName;
+	private final ConsentCookieReader cookieReader;
 
 	private final ConsentCookieFormat format;
 
@@ -58,45 +44,70 @@ public class DefaultConsentResolver implements ConsentResolver {
 	private final DecisionTable fromGpc;
 
 	/**
-	 * Create a resolver for the default purpose ({@code analytics}) and revision ({@code 1}), without
-	 * regions.
+	 * Create a resolver that reads the consent cookie itself, for the default purpose ({@code analytics}) and
+	 * revision ({@code 1}), without regions.
 	 * @param headerName name of the request header that carries consent
 	 * @param cookieName name of the cookie that carries consent
 	 * @param honorGlobalPrivacyControl whether {@code Sec-GPC: 1} denies consent
 	 */
 	public DefaultConsentResolver(String headerName, String cookieName, boolean honorGlobalPrivacyControl) {
-		this(headerName, cookieName, new ConsentCookieFormat(ConsentPurposes.defaults(), "1"),
+		this(headerName, ConsentCookieReader.named(cookieName), honorGlobalPrivacyControl);
+	}
+
+	/**
+	 * Create a resolver that takes the consent cookie from a reader, such as the one that reads all of the
+	 * starter's cookies in one pass per request, for the default purpose and revision, without regions.
+	 * @param headerName name of the request header that carries consent
+	 * @param cookieReader reads the consent cookie
+	 * @param honorGlobalPrivacyControl whether {@code Sec-GPC: 1} denies consent
+	 * @since 0.2.0
+	 */
+	public DefaultConsentResolver(String headerName, ConsentCookieReader cookieReader,
+			boolean honorGlobalPrivacyControl) {
+		this(headerName, cookieReader, new ConsentCookieFormat(ConsentPurposes.defaults(), "1"),
 				ConsentRegions.global(false, honorGlobalPrivacyControl));
 	}
 
 	/**
 	 * Create a resolver.
 	 * @param headerName name of the request header that carries consent
-	 * @param cookieName name of the cookie that carries consent
+	 * @param cookieReader reads the consent cookie
 	 * @param format the consent cookie's format, with the configured purposes and current revision
 	 * @param regions where {@code Sec-GPC: 1} is honoured
 	 * @since 0.2.0
 	 */
-	public DefaultConsentResolver(String headerName, String cookieName, ConsentCookieFormat format,
+	public DefaultConsentResolver(String headerName, ConsentCookieReader cookieReader, ConsentCookieFormat format,
 			ConsentRegions regions) {
 		this.headerName = headerName;
-		this.cookieName = cookieName;
+		this.cookieReader = cookieReader;
 		this.format = format;
 		this.regions = regions;
 		ConsentPurposes purposes = format.purposes();
 		this.allDenied = PurposeStates.all(purposes.size(), ConsentState.DENIED);
-		this.fromHeader = new DecisionTable(purposes, SOURCE_HEADER);
-		this.fromCookie = new DecisionTable(purposes, SOURCE_COOKIE);
-		this.fromGpc = new DecisionTable(purposes, SOURCE_GPC);
+		this.fromHeader = new DecisionTable(purposes, ConsentSources.HEADER);
+		this.fromCookie = new DecisionTable(purposes, ConsentSources.COOKIE);
+		this.fromGpc = new DecisionTable(purposes, ConsentSources.GPC);
 	}
 
 	@Override
 	public ConsentDecision resolve(HttpServletRequest request) {
+		return resolve(request, this.cookieReader.consentCookies(request));
+	}
+
+	/**
+	 * Resolve consent with the consent cookies already read, as the starter's request path does, so that the
+	 * request's cookies are scanned once.
+	 * @param request the current request
+	 * @param consentCookies the values of the request's consent cookies
+	 * @return the decision
+	 * @since 0.2.0
+	 */
+	public ConsentDecision resolve(HttpServletRequest request, ConsentCookieValues consentCookies) {
 		// Most requests carry no consent header: asking for its first value costs nothing, enumerating does
 		int states = (request.getHeader(this.headerName) != null) ? read(request.getHeaders(this.headerName))
 				: PurposeStates.ABSENT;
 		DecisionTable source = stated(states) ? this.fromHeader : null;
-		states = PurposeStates.fill(stated(states) ? states : 0, read(request.getCookies()));
+		states = PurposeStates.fill(stated(states) ? states : 0, read(consentCookies));
 		source = (source == null && stated(states)) ? this.fromCookie : source;
 		if (states != this.allDenied && "1".equals(request.getHeader(GPC_HEADER))
 				&& this.regions.of(request).honorGlobalPrivacyControl()) {
@@ -120,14 +131,10 @@ public class DefaultConsentResolver implements ConsentResolver {
 		return states;
 	}
 
-	private int read(Cookie @Nullable [] cookies) {
+	private int read(ConsentCookieValues values) {
 		int states = PurposeStates.ABSENT;
-		if (cookies != null) {
-			for (Cookie cookie : cookies) {
-				if (this.cookieName.equals(cookie.getName())) {
-					states = PurposeStates.combine(states, this.format.read(cookie.getValue()));
-				}
-			}
+		for (int i = 0; i < values.size(); i++) {
+			states = PurposeStates.combine(states, this.format.read(values.get(i)));
 		}
 		return states;
 	}

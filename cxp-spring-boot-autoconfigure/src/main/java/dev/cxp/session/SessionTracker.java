@@ -123,6 +123,7 @@ public class SessionTracker {
 		}
 		catch (RuntimeException ex) {
 			// Tracking must never fail the page, not even through an application's listener.
+			this.listener.eventListenerFailed(PageViewEvent.class);
 			this.listenerFailure.warn("A PageViewEvent listener failed; the page was served", ex);
 		}
 	}
@@ -145,13 +146,16 @@ public class SessionTracker {
 	/**
 	 * Remove the visitor's session, as when consent is withdrawn.
 	 * @param visitorId the visitor id
+	 * @return {@code true} when the store removed it (or held none), {@code false} when the store failed
 	 */
-	public void forget(String visitorId) {
+	public boolean forget(String visitorId) {
 		try {
 			this.store.remove(visitorId);
+			return true;
 		}
 		catch (RuntimeException ex) {
 			storeFailed(ex);
+			return false;
 		}
 	}
 

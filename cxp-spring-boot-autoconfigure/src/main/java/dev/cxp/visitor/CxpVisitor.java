@@ -48,13 +48,12 @@ public record CxpVisitor(@Nullable String visitorId, ConsentDecision consent, bo
 	}
 
 	/**
-	 * A visitor that is not tracked: no id, no session.
+	 * A visitor that is not tracked because its consent is not effective: no id, no session.
 	 * @param consent the consent decision
-	 * @param consentEffective whether that decision counts as consent
 	 * @return the visitor
 	 */
-	public static CxpVisitor untracked(ConsentDecision consent, boolean consentEffective) {
-		return new CxpVisitor(null, consent, consentEffective, null);
+	public static CxpVisitor untracked(ConsentDecision consent) {
+		return new CxpVisitor(null, consent, false, null);
 	}
 
 	/**

@@ -11,7 +11,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import dev.cxp.autoconfigure.CxpAutoConfiguration;
 import dev.cxp.autoconfigure.CxpEndpointAutoConfiguration;
 import dev.cxp.consent.ConsentState;
-import dev.cxp.visitor.CxpVisitorProcessor;
+import dev.cxp.visitor.VisitorRequestPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +38,7 @@ class CxpEndpointTests {
 			.withPropertyValues("management.endpoints.web.exposure.include=cxp", "cxp.consent.required=true",
 					"cxp.session.timeout=10m", "cxp.visitor.http-only=true")
 			.run((context) -> {
-				CxpVisitorProcessor processor = context.getBean(CxpVisitorProcessor.class);
+				VisitorRequestPath processor = context.getBean(VisitorRequestPath.class);
 				MockHttpServletRequest granted = new MockHttpServletRequest("GET", "/");
 				granted.addHeader("X-CXP-Consent", "granted");
 				processor.process(granted, new MockHttpServletResponse(), true);

@@ -21,7 +21,7 @@ import dev.cxp.autoconfigure.CxpMetricsAutoConfiguration;
 import dev.cxp.consent.ConsentDecision;
 import dev.cxp.consent.ConsentResolver;
 import dev.cxp.session.VisitorSessionStore;
-import dev.cxp.visitor.CxpVisitorProcessor;
+import dev.cxp.visitor.VisitorRequestPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +53,7 @@ class CxpMetersTests {
 				request.addHeader(nameValue[0], nameValue[1]);
 			}
 		}
-		context.getBean(CxpVisitorProcessor.class).process(request, new MockHttpServletResponse(), pageView);
+		context.getBean(VisitorRequestPath.class).process(request, new MockHttpServletResponse(), pageView);
 	}
 
 	private static double decisions(MeterRegistry registry, String state, String source, boolean effective) {

@@ -20,7 +20,7 @@ import dev.cxp.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.SessionTracker;
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.visitor.CxpCookies;
-import dev.cxp.visitor.CxpVisitorProcessor;
+import dev.cxp.visitor.VisitorRequestPath;
 import dev.cxp.visitor.VisitorIdentityInterceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +43,7 @@ class CxpAutoConfigurationTests {
 			assertThat(context).hasSingleBean(CxpCookies.class);
 			assertThat(context).hasSingleBean(InMemoryVisitorSessionStore.class);
 			assertThat(context).hasSingleBean(SessionTracker.class);
-			assertThat(context).hasSingleBean(CxpVisitorProcessor.class);
+			assertThat(context).hasSingleBean(VisitorRequestPath.class);
 			assertThat(context).hasSingleBean(VisitorIdentityInterceptor.class);
 			assertThat(context).hasBean("cxpVisitorArgumentWebMvcConfigurer");
 			assertThat(context.getBean(ConsentPolicy.class).isRequired()).isFalse();
@@ -125,6 +125,32 @@ class CxpAutoConfigurationTests {
 	@Test
 	void sameSiteNoneIsAcceptedWithSecure() {
 		this.contextRunner.withPropertyValues("cxp.visitor.same-site=none", "cxp.visitor.secure=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			__Host-cxp_consent   |                                          | cxp.visitor.secure=true
+			__Host-cxp_consent   | cxp.visitor.domain=example.test         | cxp.visitor.secure=true
+			__Host-cxp_consent   | cxp.visitor.secure=true                  | cxp.visitor.domain to be unset
+			__Secure-cxp_consent |                                          | cxp.visitor.secure=true
+			""")
+	void prefixedConsentCookieNameFailsStartUpWhenTheCookieCannotSatisfyIt(String name, String other,
+			String requirement) {
+		WebApplicationContextRunner runner = this.contextRunner.withPropertyValues("cxp.consent.cookie-name=" + name);
+		if (other != null) {
+			runner = runner.withPropertyValues(other, "cxp.visitor.domain=example.test");
+		}
+		runner.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(messages(context.getStartupFailure())).contains("cxp.consent.cookie-name=" + name)
+				.contains(requirement);
+		});
+	}
+
+	@Test
+	void hostPrefixedConsentCookieIsAcceptedWhenSecureAndHostOnly() {
+		this.contextRunner.withPropertyValues("cxp.consent.cookie-name=__Host-cxp_consent", "cxp.visitor.secure=true")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.cxp.CxpActivityListener;
+import dev.cxp.consent.ConsentChangedEvent;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.session.VisitorSessionStore;
 
