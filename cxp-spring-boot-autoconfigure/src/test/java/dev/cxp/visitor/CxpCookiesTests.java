@@ -33,8 +33,8 @@ class CxpCookiesTests {
 		assertThat(reading.visitorId()).isEqualTo("first");
 		assertThat(reading.visitorCookiePresent()).isTrue();
 		assertThat(reading.visitorIds()).containsExactly("first", "second");
-		assertThat(reading.consent()).isEqualTo(ConsentState.DENIED);
-		assertThat(this.cookies.consentCookie(request)).isEqualTo(ConsentState.DENIED);
+		assertThat(reading.consentCookies().asList()).containsExactly("granted", "no");
+		assertThat(this.cookies.consentCookies(request).asList()).containsExactly("granted", "no");
 	}
 
 	@Test
@@ -45,7 +45,7 @@ class CxpCookiesTests {
 		assertThat(reading.visitorCookiePresent()).isTrue();
 		assertThat(reading.visitorId()).isNull();
 		assertThat(reading.visitorIds()).isEmpty();
-		assertThat(reading.consent()).isNull();
+		assertThat(reading.consentCookies().size()).isZero();
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
@@ -74,7 +75,7 @@ class ConsentEndpointIntegrationTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("application/json"));
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"UNSPECIFIED\",\"source\":\"none\",\"effective\":true,\"required\":false}");
+			.isEqualTo("{\"state\":\"UNSPECIFIED\",\"source\":\"none\",\"effective\":true,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"UNSPECIFIED\"},\"region\":null}");
 		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
 		assertThat(setCookies(response)).isEmpty();
 	}
@@ -83,7 +84,7 @@ class ConsentEndpointIntegrationTests {
 	void getReportsTheConsentCookie() throws Exception {
 		HttpResponse<String> response = send("GET", "/cxp/consent", null, null, "Cookie", "cxp_consent=denied");
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false}");
+			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"DENIED\"},\"region\":null}");
 		assertThat(setCookies(response)).isEmpty();
 	}
 
@@ -91,7 +92,7 @@ class ConsentEndpointIntegrationTests {
 	void getReportsGlobalPrivacyControl() throws Exception {
 		HttpResponse<String> response = send("GET", "/cxp/consent", null, null, "Sec-GPC", "1");
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"gpc\",\"effective\":false,\"required\":false}");
+			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"gpc\",\"effective\":false,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"DENIED\"},\"region\":null}");
 	}
 
 	@Test
@@ -99,17 +100,18 @@ class ConsentEndpointIntegrationTests {
 		HttpResponse<String> response = send("PUT", "/cxp/consent", JSON, "{\"consent\":\"granted\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"GRANTED\",\"source\":\"cookie\",\"effective\":true,\"required\":false}");
+			.isEqualTo("{\"state\":\"GRANTED\",\"source\":\"cookie\",\"effective\":true,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"GRANTED\"},\"region\":null}");
 		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
 		assertThat(setCookies(response)).hasSize(2);
-		assertConsentCookie(response, "granted");
+		assertConsentCookie(response, "1.1.analytics:g");
 		String visitorCookie = onlyCookie(response, "_mspi");
 		String visitorId = visitorCookie.substring("_mspi=".length(), visitorCookie.indexOf(';'));
 		assertThat(visitorId).matches("[0-9a-f]{32}");
 		assertThat(attributes(visitorCookie)).contains("Max-Age=31536000", "Path=/", "SameSite=Lax")
 			.doesNotContain("HttpOnly");
 		assertThat(this.recorded.events).containsExactly(
-				new ConsentChangedEvent(visitorId, ConsentState.UNSPECIFIED, ConsentState.GRANTED, "cookie", NOW));
+				new ConsentChangedEvent(visitorId, ConsentState.UNSPECIFIED, ConsentState.GRANTED, "cookie", NOW,
+						ConsentState.GRANTED == ConsentState.DENIED, Map.of("analytics", ConsentState.GRANTED), "1", null));
 		assertThat(this.recorded.events.get(0).isChange()).isTrue();
 		assertThat(this.recorded.listenerStates).containsExactly(ConsentState.GRANTED);
 	}
@@ -120,7 +122,7 @@ class ConsentEndpointIntegrationTests {
 				"_mspi=" + VISITOR_ID + "; cxp_consent=granted");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(setCookies(response)).hasSize(1);
-		assertConsentCookie(response, "granted");
+		assertConsentCookie(response, "1.1.analytics:g");
 		ConsentChangedEvent event = this.recorded.events.get(0);
 		assertThat(event.visitorId()).isEqualTo(VISITOR_ID);
 		assertThat(event.oldState()).isEqualTo(ConsentState.GRANTED);
@@ -147,13 +149,14 @@ class ConsentEndpointIntegrationTests {
 				"_mspi=" + visitorId);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false}");
+			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"DENIED\"},\"region\":null}");
 		assertThat(setCookies(response)).hasSize(2);
-		assertConsentCookie(response, "denied");
+		assertConsentCookie(response, "1.1.analytics:d");
 		assertVisitorIdDeleted(response);
 		assertThat(this.sessionStore.find(visitorId, NOW)).isNull();
 		assertThat(this.recorded.events).containsExactly(
-				new ConsentChangedEvent(visitorId, ConsentState.UNSPECIFIED, ConsentState.DENIED, "cookie", NOW));
+				new ConsentChangedEvent(visitorId, ConsentState.UNSPECIFIED, ConsentState.DENIED, "cookie", NOW,
+						ConsentState.DENIED == ConsentState.DENIED, Map.of("analytics", ConsentState.DENIED), "1", null));
 		assertThat(this.recorded.listenerStates).containsExactly(ConsentState.DENIED);
 	}
 
@@ -163,11 +166,12 @@ class ConsentEndpointIntegrationTests {
 				"cxp_consent=granted; _mspi=" + VISITOR_ID, "Origin", ownOrigin(), "Sec-Fetch-Site", "same-origin");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false}");
-		assertConsentCookie(response, "denied");
+			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"DENIED\"},\"region\":null}");
+		assertConsentCookie(response, "1.1.analytics:d");
 		assertVisitorIdDeleted(response);
 		assertThat(this.recorded.events).containsExactly(
-				new ConsentChangedEvent(VISITOR_ID, ConsentState.GRANTED, ConsentState.DENIED, "cookie", NOW));
+				new ConsentChangedEvent(VISITOR_ID, ConsentState.GRANTED, ConsentState.DENIED, "cookie", NOW,
+						ConsentState.DENIED == ConsentState.DENIED, Map.of("analytics", ConsentState.DENIED), "1", null));
 	}
 
 	@Test
@@ -175,7 +179,7 @@ class ConsentEndpointIntegrationTests {
 		HttpResponse<String> response = send("DELETE", "/cxp/consent", null, null);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(setCookies(response)).hasSize(1);
-		assertConsentCookie(response, "denied");
+		assertConsentCookie(response, "1.1.analytics:d");
 		assertThat(this.recorded.events).singleElement()
 			.satisfies((event) -> assertThat(event.visitorId()).isNull());
 	}
@@ -185,7 +189,7 @@ class ConsentEndpointIntegrationTests {
 	void everyUnderstoodGrantIsAcceptedAndRecordedCanonically(String value) throws Exception {
 		HttpResponse<String> response = send("PUT", "/cxp/consent", JSON, "{\"consent\":\"" + value + "\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertConsentCookie(response, "granted");
+		assertConsentCookie(response, "1.1.analytics:g");
 	}
 
 	@ParameterizedTest
@@ -193,7 +197,7 @@ class ConsentEndpointIntegrationTests {
 	void everyUnderstoodDenialIsAcceptedAndRecordedCanonically(String value) throws Exception {
 		HttpResponse<String> response = send("PUT", "/cxp/consent", JSON, "{\"consent\":\"" + value + "\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertConsentCookie(response, "denied");
+		assertConsentCookie(response, "1.1.analytics:d");
 	}
 
 	@ParameterizedTest
@@ -263,7 +267,7 @@ class ConsentEndpointIntegrationTests {
 		String visitorCookie = onlyCookie(response, "_mspi");
 		String visitorId = visitorCookie.substring("_mspi=".length(), visitorCookie.indexOf(';'));
 		assertThat(response.body()).startsWith("{\"visitorId\":\"" + visitorId + "\",\"consent\":{\"state\":"
-				+ "\"UNSPECIFIED\",\"source\":\"none\",\"effective\":true},\"session\":null}");
+				+ "\"UNSPECIFIED\",\"source\":\"none\",\"effective\":true},\"session\":null,\"region\":null}");
 		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
 		assertThat(this.recorded.events).isEmpty();
 	}
