@@ -41,8 +41,13 @@ public final class CxpEndpointAutoConfiguration {
 		CxpEndpoint.Configuration configuration = new CxpEndpoint.Configuration(consentPolicy.isRequired(),
 				properties.consent().honorGlobalPrivacyControl(), properties.consent().headerName(),
 				cookies.consentCookie(), cookies.visitorCookie(), session.timeout(), session.recordQueryString(),
-				session.maxEntries());
+				session.maxEntries(), consentModel(properties.consent(), consentPolicy));
 		return new CxpEndpoint(configuration, statistics, store);
+	}
+
+	private static CxpEndpoint.ConsentModel consentModel(CxpProperties.Consent consent, ConsentPolicy policy) {
+		return new CxpEndpoint.ConsentModel(policy.purposes().names(), policy.purposes().trackingPurpose(),
+				consent.revision(), consent.region().header(), policy.regions().configured());
 	}
 
 }

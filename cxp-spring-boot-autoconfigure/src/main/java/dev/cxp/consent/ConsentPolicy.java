@@ -86,11 +86,28 @@ public class ConsentPolicy {
 	 * @since 0.2.0
 	 */
 	public ConsentDecision decide(HttpServletRequest request, ConsentCookieValues consentCookies) {
+		return decide(request, consentCookies, null);
+	}
+
+	/**
+	 * Ask the resolver, never throwing, handing the default resolver the consent cookies and the region its
+	 * caller already read from the request, so that neither is read twice. Any other resolver is asked with
+	 * the request alone.
+	 * @param request the current request
+	 * @param consentCookies the values of the request's consent cookies
+	 * @param region the settings in effect for the request, as {@link #region(HttpServletRequest)} found
+	 * them, or {@code null}
+	 * @return the resolver's decision, {@link ConsentDecision#unspecified()} for {@code null}, or a denial
+	 * with source {@code error} when it threw
+	 * @since 0.2.0
+	 */
+	public ConsentDecision decide(HttpServletRequest request, ConsentCookieValues consentCookies,
+			@Nullable ConsentRegion region) {
 		if (!(this.resolver instanceof DefaultConsentResolver standard)) {
 			return decide(request);
 		}
 		try {
-			return standard.resolve(request, consentCookies);
+			return standard.resolve(request, consentCookies, region);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			this.resolverFailure.warn("ConsentResolver failed; the request is treated as denied", ex);
@@ -124,13 +141,13 @@ public class ConsentPolicy {
 	}
 
 	/**
-	 * The settings in effect for a request, looked up once per request.
+	 * The settings in effect for a request. Look them up once per request and hand them on.
 	 * @param request the request
 	 * @return its region's settings, or the global ones
 	 * @since 0.2.0
 	 */
 	public ConsentRegion region(HttpServletRequest request) {
-		return this.regions.of(request);
+		return this.regions.resolve(request);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Enumeration;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import dev.cxp.consent.region.ConsentRegion;
 import dev.cxp.consent.region.ConsentRegions;
 
 /**
@@ -103,6 +104,20 @@ public class DefaultConsentResolver implements ConsentResolver {
 	 * @since 0.2.0
 	 */
 	public ConsentDecision resolve(HttpServletRequest request, ConsentCookieValues consentCookies) {
+		return resolve(request, consentCookies, null);
+	}
+
+	/**
+	 * Resolve consent with the consent cookies already read and the request's region already looked up, as
+	 * the starter's request path does.
+	 * @param request the current request
+	 * @param consentCookies the values of the request's consent cookies
+	 * @param region the settings in effect for the request, or {@code null} to look them up when needed
+	 * @return the decision
+	 * @since 0.2.0
+	 */
+	public ConsentDecision resolve(HttpServletRequest request, ConsentCookieValues consentCookies,
+			@Nullable ConsentRegion region) {
 		// Most requests carry no consent header: asking for its first value costs nothing, enumerating does
 		int states = (request.getHeader(this.headerName) != null) ? read(request.getHeaders(this.headerName))
 				: PurposeStates.ABSENT;
@@ -110,7 +125,7 @@ public class DefaultConsentResolver implements ConsentResolver {
 		states = PurposeStates.fill(stated(states) ? states : 0, read(consentCookies));
 		source = (source == null && stated(states)) ? this.fromCookie : source;
 		if (states != this.allDenied && "1".equals(request.getHeader(GPC_HEADER))
-				&& this.regions.of(request).honorGlobalPrivacyControl()) {
+				&& ((region != null) ? region : this.regions.resolve(request)).honorGlobalPrivacyControl()) {
 			states = PurposeStates.fill(states, this.allDenied);
 			source = (source != null) ? source : this.fromGpc;
 		}

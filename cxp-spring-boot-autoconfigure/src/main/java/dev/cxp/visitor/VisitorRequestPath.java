@@ -55,8 +55,8 @@ public class VisitorRequestPath {
 	 */
 	public CxpVisitor process(HttpServletRequest request, HttpServletResponse response, boolean pageView) {
 		RequestCookies reading = this.cookies.read(request);
-		ConsentDecision decision = this.consentPolicy.decide(request, reading.consentCookies());
 		ConsentRegion region = this.consentPolicy.region(request);
+		ConsentDecision decision = this.consentPolicy.decide(request, reading.consentCookies(), region);
 		boolean effective = this.consentPolicy.isEffective(decision, region);
 		this.listener.consentDecided(decision, effective);
 		if (!effective) {

@@ -134,13 +134,17 @@ class PurposeConsentResolverTests {
 	}
 
 	@Test
-	void theRegionIsResolvedOncePerRequest() {
+	void aRegionLookedUpByTheCallerIsUsedAsGiven() {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("CF-IPCountry", "DE");
-		ConsentRegion first = this.policy.region(request);
-		assertThat(first).isEqualTo(new ConsentRegion("DE", true, true));
-		assertThat(request.getAttribute(ConsentRegions.ATTRIBUTE)).isSameAs(first);
-		assertThat(this.policy.region(request)).isSameAs(first);
+		request.addHeader("Sec-GPC", "1");
+		ConsentRegion region = this.policy.region(request);
+		assertThat(region).isEqualTo(new ConsentRegion("DE", true, true));
+		assertThat(this.policy.decide(request, ConsentCookieValues.none(), region))
+			.isEqualTo(ConsentDecision.denied("gpc"));
+		ConsentRegion withoutGpc = new ConsentRegion("DE", true, false);
+		assertThat(this.policy.decide(request, ConsentCookieValues.none(), withoutGpc))
+			.isEqualTo(ConsentDecision.unspecified());
 	}
 
 	@Test

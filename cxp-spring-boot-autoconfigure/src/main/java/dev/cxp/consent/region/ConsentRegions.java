@@ -21,11 +21,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConsentRegions {
 
-	/**
-	 * Name of the request attribute that holds the request's {@link ConsentRegion} once it was looked up.
-	 */
-	public static final String ATTRIBUTE = ConsentRegion.class.getName();
-
 	private static final int LETTERS = 26;
 
 	private final @Nullable String countryHeader;
@@ -100,26 +95,8 @@ public final class ConsentRegions {
 	}
 
 	/**
-	 * The settings in effect for a request, looked up once per request: the answer is kept in a request
-	 * attribute for the other steps of the same request.
-	 * @param request the request
-	 * @return the most specific region's settings, or the global ones
-	 */
-	public ConsentRegion of(HttpServletRequest request) {
-		if (this.countryHeader == null) {
-			return this.global;
-		}
-		Object known = request.getAttribute(ATTRIBUTE);
-		if (known instanceof ConsentRegion region) {
-			return region;
-		}
-		ConsentRegion region = resolve(request);
-		request.setAttribute(ATTRIBUTE, region);
-		return region;
-	}
-
-	/**
-	 * The settings in effect for a request, read from its headers.
+	 * The settings in effect for a request, read from its headers: two header reads and an array lookup,
+	 * creating nothing.
 	 * @param request the request
 	 * @return the most specific region's settings, or the global ones
 	 */
