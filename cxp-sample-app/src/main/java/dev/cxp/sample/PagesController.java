@@ -14,8 +14,6 @@ import dev.cxp.visitor.CxpVisitorView;
 /**
  * The site's HTML pages. Each is a page view for the starter; the page shows what the starter knows,
  * including, per purpose, whether the visitor's consent allows it (how application code gates its features).
- *
- * @author CXP
  */
 @Controller
 class PagesController {

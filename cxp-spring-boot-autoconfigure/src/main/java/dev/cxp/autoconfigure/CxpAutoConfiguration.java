@@ -6,19 +6,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentCookieFormat;
 import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.consent.ConsentPurposes;
@@ -40,13 +41,20 @@ import dev.cxp.visitor.VisitorRequestPath;
 /**
  * Auto-configuration of consent-gated visitor identity and visit sessions for Spring MVC applications.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CxpProperties.class)
 public final class CxpAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CxpActivity cxpActivity() {
+		return new CxpActivity();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -128,24 +136,24 @@ public final class CxpAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SessionTracker cxpSessionTracker(VisitorSessionStore store, Clock clock, CxpProperties properties,
-			SecureIdGenerator ids, ApplicationEventPublisher events, ObjectProvider<CxpActivityListener> listeners) {
+			SecureIdGenerator ids, ApplicationEventPublisher events, CxpActivity activity) {
 		CxpProperties.Session session = properties.session();
 		return new SessionTracker(store, clock, session.timeout(), session.recordQueryString(), ids::sessionId,
-				events, composite(listeners));
+				events, activity);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	VisitorIdentity cxpVisitorIdentity(CxpCookies cookies, SecureIdGenerator ids, SessionTracker sessionTracker,
-			ObjectProvider<CxpActivityListener> listeners) {
-		return new VisitorIdentity(cookies, ids, sessionTracker, composite(listeners));
+			CxpActivity activity) {
+		return new VisitorIdentity(cookies, ids, sessionTracker, activity);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	VisitorRequestPath cxpVisitorRequestPath(ConsentPolicy consentPolicy, CxpCookies cookies,
-			VisitorIdentity identity, SessionTracker sessionTracker, ObjectProvider<CxpActivityListener> listeners) {
-		return new VisitorRequestPath(consentPolicy, cookies, identity, sessionTracker, composite(listeners));
+			VisitorIdentity identity, SessionTracker sessionTracker, CxpActivity activity) {
+		return new VisitorRequestPath(consentPolicy, cookies, identity, sessionTracker, activity);
 	}
 
 	@Bean
@@ -174,10 +182,6 @@ public final class CxpAutoConfiguration {
 			}
 
 		};
-	}
-
-	static CxpActivityListener composite(ObjectProvider<CxpActivityListener> listeners) {
-		return CxpActivityListener.composite(listeners.orderedStream().toList());
 	}
 
 }

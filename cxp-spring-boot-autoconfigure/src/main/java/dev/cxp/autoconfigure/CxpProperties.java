@@ -23,7 +23,7 @@ import dev.cxp.consent.region.RegionCodes;
  * @param session Visit sessions
  * @param tracking Page-view tracking
  * @param web The starter's HTTP endpoints
- * @author CXP
+ * @since 0.1.0
  */
 @ConfigurationProperties("cxp")
 public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue Consent consent,

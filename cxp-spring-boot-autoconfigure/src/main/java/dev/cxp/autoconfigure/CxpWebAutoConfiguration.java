@@ -2,7 +2,6 @@ package dev.cxp.autoconfigure;
 
 import java.time.Clock;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentCookieFormat;
 import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.visitor.CxpCookies;
@@ -30,7 +29,7 @@ import dev.cxp.web.CxpVisitorController;
  * Auto-configuration of the starter's HTTP endpoints under {@code cxp.web.base-path}: the current visitor
  * and the browser script always, the consent endpoint unless {@code cxp.web.consent-endpoint.enabled=false}.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @AutoConfiguration(after = CxpAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -55,10 +54,10 @@ public final class CxpWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
 	ConsentRecorder cxpConsentRecorder(ConsentPolicy policy, CxpCookies cookies, VisitorIdentity identity,
-			ApplicationEventPublisher events, ObjectProvider<CxpActivityListener> listeners, Clock clock,
-			ConsentCookieFormat format, CxpProperties properties) {
+			ApplicationEventPublisher events, CxpActivity activity, Clock clock, ConsentCookieFormat format,
+			CxpProperties properties) {
 		return new ConsentRecorder(policy, cookies, format, properties.consent().deniedMaxAge(), identity, events,
-				CxpAutoConfiguration.composite(listeners), clock);
+				activity, clock);
 	}
 
 	@Bean

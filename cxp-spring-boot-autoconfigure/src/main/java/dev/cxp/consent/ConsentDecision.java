@@ -18,7 +18,7 @@ import java.util.Objects;
  * value from the request here
  * @param purposes the purposes whose state differs from {@code state}, by purpose name; empty when every
  * purpose has {@code state}
- * @author CXP
+ * @since 0.1.0
  */
 public record ConsentDecision(ConsentState state, String source, Map<String, ConsentState> purposes) {
 

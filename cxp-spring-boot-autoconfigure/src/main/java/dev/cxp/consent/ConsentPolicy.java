@@ -17,7 +17,7 @@ import dev.cxp.support.ThrottledWarning;
  * {@link ConsentState#DENIED} with source {@code error}. A decision that lists the tracking purpose is read
  * with {@link ConsentDecision#state()} as that purpose's state.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public class ConsentPolicy {
 

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The consent values understood on the wire, in headers, cookies and the consent endpoint's body.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public final class ConsentValues {
 

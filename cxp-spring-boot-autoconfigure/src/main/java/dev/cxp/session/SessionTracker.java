@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.AbstractApplicationContext;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivityListener;
 import dev.cxp.support.ThrottledWarning;
 
 /**
@@ -22,7 +22,7 @@ import dev.cxp.support.ThrottledWarning;
  * store never fails the request: the failure is counted, warned about at most once a minute, and the
  * page is served untracked. Nor does a failing {@link PageViewEvent} listener.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public class SessionTracker {
 
@@ -123,7 +123,7 @@ public class SessionTracker {
 		}
 		catch (RuntimeException ex) {
 			// Tracking must never fail the page, not even through an application's listener.
-			this.listener.eventListenerFailed(PageViewEvent.class);
+			this.listener.pageViewListenerFailed();
 			this.listenerFailure.warn("A PageViewEvent listener failed; the page was served", ex);
 		}
 	}

@@ -21,7 +21,7 @@ import dev.cxp.session.VisitSession;
  * when the session store could not be read
  * @param region the visitor's region ({@link ConsentRegion#code()}, {@code null} when not known) and the
  * consent settings in effect there
- * @author CXP
+ * @since 0.1.0
  */
 public record CxpVisitor(@Nullable String visitorId, ConsentDecision consent, boolean consentEffective,
 		@Nullable VisitSession session, ConsentRegion region) {

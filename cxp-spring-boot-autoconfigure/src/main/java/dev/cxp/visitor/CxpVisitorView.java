@@ -16,7 +16,7 @@ import dev.cxp.session.VisitSession;
  * @param consent the consent decision and whether it is effective
  * @param session the live session, {@code null} without consent or before the first page view
  * @param region the visitor's region, {@code null} when not known
- * @author CXP
+ * @since 0.1.0
  */
 public record CxpVisitorView(@Nullable String visitorId, Consent consent, @Nullable Session session,
 		@Nullable String region) {

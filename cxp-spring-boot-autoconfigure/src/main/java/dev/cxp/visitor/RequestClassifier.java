@@ -19,7 +19,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * ({@code Sec-Fetch-Dest: document}, or without that header an {@code Accept} naming {@code text/html}),
  * outside the excluded paths. A {@code fetch()} or XHR call is not a page view.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public class RequestClassifier {
 

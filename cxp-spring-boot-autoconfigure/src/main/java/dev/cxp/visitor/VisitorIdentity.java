@@ -3,7 +3,7 @@ package dev.cxp.visitor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivityListener;
 import dev.cxp.session.SessionTracker;
 import dev.cxp.support.SecureIdGenerator;
 

@@ -12,7 +12,7 @@ import dev.cxp.visitor.RequestClassifier.Classification;
  * Cookies are added before the handler writes anything, so they reach the response. Never creates an
  * {@code HttpSession}.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public class VisitorIdentityInterceptor implements HandlerInterceptor {
 

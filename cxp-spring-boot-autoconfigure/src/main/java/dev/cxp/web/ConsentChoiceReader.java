@@ -29,8 +29,6 @@ import dev.cxp.consent.ConsentValues;
  * {@code no} deny), so one vocabulary holds everywhere. Other members are ignored; a repeated member, a body
  * with both {@code consent} and {@code purposes}, an empty {@code purposes} object and a purpose that is not
  * configured are refused.
- *
- * @author CXP
  */
 final class ConsentChoiceReader {
 

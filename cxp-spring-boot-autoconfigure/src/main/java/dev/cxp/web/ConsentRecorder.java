@@ -11,7 +11,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivityListener;
 import dev.cxp.consent.ConsentChangedEvent;
 import dev.cxp.consent.ConsentCookie;
 import dev.cxp.consent.ConsentCookieFormat;
@@ -169,7 +169,7 @@ public class ConsentRecorder {
 		}
 		catch (RuntimeException ex) {
 			// The cookies are written: the choice stands, whatever an application's listener does with it.
-			this.listener.eventListenerFailed(ConsentChangedEvent.class);
+			this.listener.consentListenerFailed();
 			this.listenerFailure.warn("A ConsentChangedEvent listener failed; the choice was recorded", ex);
 		}
 	}

@@ -23,6 +23,7 @@ import dev.cxp.consent.region.ConsentRegion;
  * @param revision the current policy revision ({@code cxp.consent.revision})
  * @param purposes the state of every configured purpose, in the configured order
  * @param region the visitor's region, {@code null} when not known
+ * @since 0.1.0
  */
 public record ConsentView(ConsentState state, String source, boolean effective, boolean required, String revision,
 		Map<String, ConsentState> purposes, @Nullable String region) {

@@ -18,7 +18,7 @@ import dev.cxp.visitor.VisitorRequestPath;
  * view, but it keeps the visitor id in step with consent like any other request: issued with consent when
  * missing, erased without it. Answers are never cached.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @RestController
 @RequestMapping("${cxp.web.base-path:/cxp}")

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * Behind a proxy that terminates TLS or rewrites the host, configure {@code server.forward-headers-strategy}
  * so that they are the ones the browser used.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public final class SameOriginRequests {
 

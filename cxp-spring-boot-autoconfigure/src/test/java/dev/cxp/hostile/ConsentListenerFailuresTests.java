@@ -94,7 +94,7 @@ class ConsentListenerFailuresTests {
 
 	@Test
 	void failedErasureIsCountedAndReported() throws Exception {
-		double before = this.registry.get("cxp.visitors.erasures.failed").counter().count();
+		double before = this.registry.get("cxp.visitors.erasures.failed").functionCounter().count();
 		MockHttpServletResponse response = this.mvc
 			.perform(put("/cxp/consent").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"consent\":\"denied\"}")
@@ -108,7 +108,7 @@ class ConsentListenerFailuresTests {
 			assertThat(event.newState()).isEqualTo(ConsentState.DENIED);
 			assertThat(event.serverDataErased()).isFalse();
 		});
-		assertThat(this.registry.get("cxp.visitors.erasures.failed").counter().count()).isEqualTo(before + 1);
+		assertThat(this.registry.get("cxp.visitors.erasures.failed").functionCounter().count()).isEqualTo(before + 1);
 	}
 
 	@Test
@@ -121,7 +121,7 @@ class ConsentListenerFailuresTests {
 	}
 
 	private double listenerFailures() {
-		return this.registry.get("cxp.consent.listener.errors").counter().count();
+		return this.registry.get("cxp.consent.listener.errors").functionCounter().count();
 	}
 
 	static class ThrowingListener {

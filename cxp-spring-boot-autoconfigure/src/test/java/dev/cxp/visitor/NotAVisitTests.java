@@ -109,7 +109,7 @@ class NotAVisitTests {
 	}
 
 	private double decisions() {
-		return Search.in(this.registry).name("cxp.consent.decisions").counters().stream()
+		return Search.in(this.registry).name("cxp.consent.decisions").functionCounters().stream()
 			.mapToDouble((counter) -> counter.count())
 			.sum();
 	}

@@ -1,4 +1,4 @@
-package dev.cxp.actuate;
+package dev.cxp.actuate.endpoint;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -26,10 +26,9 @@ class CxpEndpointTests {
 
 	@Test
 	void endpointExistsOnlyWhenExposed() {
-		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(CxpEndpoint.class)
-			.doesNotHaveBean(CxpStatistics.class));
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(CxpEndpoint.class));
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=cxp")
-			.run((context) -> assertThat(context).hasSingleBean(CxpEndpoint.class).hasSingleBean(CxpStatistics.class));
+			.run((context) -> assertThat(context).hasSingleBean(CxpEndpoint.class));
 	}
 
 	@Test
