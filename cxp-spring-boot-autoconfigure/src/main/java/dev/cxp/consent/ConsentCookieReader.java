@@ -1,5 +1,8 @@
 package dev.cxp.consent;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -29,15 +32,15 @@ public interface ConsentCookieReader {
 	static ConsentCookieReader named(String cookieName) {
 		return (request) -> {
 			Cookie[] cookies = request.getCookies();
-			ConsentCookieValues values = ConsentCookieValues.none();
+			List<String> values = new ArrayList<>(1);
 			if (cookies != null) {
 				for (Cookie cookie : cookies) {
 					if (cookieName.equals(cookie.getName())) {
-						values = values.and(cookie.getValue());
+						values.add(cookie.getValue());
 					}
 				}
 			}
-			return values;
+			return ConsentCookieValues.of(values);
 		};
 	}
 

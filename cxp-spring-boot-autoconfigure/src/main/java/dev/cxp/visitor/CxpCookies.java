@@ -77,7 +77,8 @@ public class CxpCookies implements ConsentCookieReader {
 		String first = null;
 		boolean present = false;
 		List<String> more = null;
-		ConsentCookieValues consent = ConsentCookieValues.none();
+		String consent = null;
+		List<String> moreConsent = null;
 		for (Cookie cookie : cookies) {
 			String name = cookie.getName();
 			if (visitorName.equals(name)) {
@@ -94,10 +95,16 @@ public class CxpCookies implements ConsentCookieReader {
 				}
 			}
 			else if (consentName.equals(name)) {
-				consent = consent.and(cookie.getValue());
+				if (consent == null) {
+					consent = cookie.getValue();
+				}
+				else {
+					moreConsent = (moreConsent != null) ? moreConsent : new ArrayList<>(2);
+					moreConsent.add(cookie.getValue());
+				}
 			}
 		}
-		return (present || consent.size() > 0) ? new RequestCookies(first, present, more, consent)
+		return (present || consent != null) ? new RequestCookies(first, present, more, consent, moreConsent)
 				: RequestCookies.NONE;
 	}
 

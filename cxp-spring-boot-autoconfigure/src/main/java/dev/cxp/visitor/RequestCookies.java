@@ -10,13 +10,14 @@ import dev.cxp.consent.ConsentCookieValues;
 /**
  * What one scan of a request's cookies found of the starter's cookies: everything the request path, the
  * consent resolver and an erasure need, so that the cookies are read once per request. Made by
- * {@link CxpCookies#read(jakarta.servlet.http.HttpServletRequest)}.
+ * {@link CxpCookies#read(jakarta.servlet.http.HttpServletRequest)}. It is also the request's
+ * {@link ConsentCookieValues}, so that handing them to the consent resolver allocates nothing more.
  *
  * @since 0.2.0
  */
-public final class RequestCookies {
+public final class RequestCookies implements ConsentCookieValues {
 
-	static final RequestCookies NONE = new RequestCookies(null, false, null, ConsentCookieValues.none());
+	static final RequestCookies NONE = new RequestCookies(null, false, null, null, null);
 
 	private final @Nullable String visitorId;
 
@@ -25,14 +26,18 @@ public final class RequestCookies {
 	// Further valid ids beyond the first: only a browser holding several variants of the cookie has any
 	private final @Nullable List<String> moreVisitorIds;
 
-	private final ConsentCookieValues consentCookies;
+	private final @Nullable String consentValue;
+
+	// Further consent cookie values beyond the first, as for the visitor ids
+	private final @Nullable List<String> moreConsentValues;
 
 	RequestCookies(@Nullable String visitorId, boolean visitorCookiePresent, @Nullable List<String> moreVisitorIds,
-			ConsentCookieValues consentCookies) {
+			@Nullable String consentValue, @Nullable List<String> moreConsentValues) {
 		this.visitorId = visitorId;
 		this.visitorCookiePresent = visitorCookiePresent;
 		this.moreVisitorIds = moreVisitorIds;
-		this.consentCookies = consentCookies;
+		this.consentValue = consentValue;
+		this.moreConsentValues = moreConsentValues;
 	}
 
 	/**
@@ -73,7 +78,26 @@ public final class RequestCookies {
 	 * @return the values, empty when there is no consent cookie
 	 */
 	public ConsentCookieValues consentCookies() {
-		return this.consentCookies;
+		return this;
+	}
+
+	@Override
+	public int size() {
+		if (this.consentValue == null) {
+			return 0;
+		}
+		return (this.moreConsentValues != null) ? 1 + this.moreConsentValues.size() : 1;
+	}
+
+	@Override
+	public String get(int index) {
+		if (index == 0 && this.consentValue != null) {
+			return this.consentValue;
+		}
+		if (index > 0 && this.moreConsentValues != null && index <= this.moreConsentValues.size()) {
+			return this.moreConsentValues.get(index - 1);
+		}
+		throw new IndexOutOfBoundsException(index);
 	}
 
 }
