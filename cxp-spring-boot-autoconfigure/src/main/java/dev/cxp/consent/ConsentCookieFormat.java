@@ -50,14 +50,6 @@ public final class ConsentCookieFormat {
 	 */
 	public static final String LEGACY_REVISION = "1";
 
-	private static final long REVISION_MATCHES = 1L << 32;
-
-	private static final long HAS_RECEIPT = 1L << 33;
-
-	private static final long MALFORMED = -1L;
-
-	private static final long LEGACY = 1L << 34;
-
 	private final ConsentPurposes purposes;
 
 	private final String revision;
@@ -82,7 +74,8 @@ public final class ConsentCookieFormat {
 	 * {@code -}
 	 */
 	public static boolean isValidRevision(String revision) {
-		return revision.length() <= MAX_REVISION_LENGTH && isRevision(revision, 0, revision.length());
+		return revision.length() <= MAX_REVISION_LENGTH
+				&& ConsentCookieScanner.isRevision(revision, 0, revision.length());
 	}
 
 	/**
@@ -91,7 +84,7 @@ public final class ConsentCookieFormat {
 	 * @return {@code true} for 32 lowercase hex characters
 	 */
 	public static boolean isValidReceiptId(String receiptId) {
-		return receiptId.length() == RECEIPT_ID_LENGTH && isReceipt(receiptId, 0);
+		return receiptId.length() == RECEIPT_ID_LENGTH && ConsentCookieScanner.isReceipt(receiptId, 0);
 	}
 
 	/**
@@ -116,8 +109,8 @@ public final class ConsentCookieFormat {
 	 * @return the recorded choice, with only configured purposes, or {@code null} when the value is malformed
 	 */
 	public @Nullable ConsentCookie parse(@Nullable String value) {
-		long scan = scan(value);
-		if (scan == MALFORMED) {
+		long scan = ConsentCookieScanner.scan(value, this.purposes, this.revision);
+		if (scan == ConsentCookieScanner.MALFORMED) {
 			return null;
 		}
 		Map<String, ConsentState> states = new HashMap<>();
@@ -127,11 +120,12 @@ public final class ConsentCookieFormat {
 				states.put(this.purposes.names().get(i), state);
 			}
 		}
-		if ((scan & LEGACY) != 0) {
+		if ((scan & ConsentCookieScanner.LEGACY) != 0) {
 			return new ConsentCookie(LEGACY_REVISION, states, null);
 		}
 		String recordedRevision = value.substring(2, value.indexOf('.', 2));
-		String receiptId = ((scan & HAS_RECEIPT) != 0) ? value.substring(value.length() - RECEIPT_ID_LENGTH) : null;
+		String receiptId = ((scan & ConsentCookieScanner.HAS_RECEIPT) != 0)
+				? value.substring(value.length() - RECEIPT_ID_LENGTH) : null;
 		return new ConsentCookie(recordedRevision, states, receiptId);
 	}
 
@@ -202,112 +196,12 @@ public final class ConsentCookieFormat {
 	 * @return the packed states, or {@link PurposeStates#ABSENT} when the value is malformed
 	 */
 	int read(@Nullable String value) {
-		long scan = scan(value);
-		if (scan == MALFORMED) {
+		long scan = ConsentCookieScanner.scan(value, this.purposes, this.revision);
+		if (scan == ConsentCookieScanner.MALFORMED) {
 			return PurposeStates.ABSENT;
 		}
 		int states = (int) scan;
-		return ((scan & REVISION_MATCHES) != 0) ? states : PurposeStates.withoutGrants(states);
-	}
-
-	/**
-	 * One pass over a value: the packed states in the low 32 bits, then flags; {@link #MALFORMED} for a
-	 * value that is not understood. Creates no objects.
-	 */
-	private long scan(@Nullable String value) {
-		if (value == null || value.isEmpty() || value.length() > MAX_LENGTH) {
-			return MALFORMED;
-		}
-		if (value.length() <= 7) {
-			ConsentState legacy = ConsentValues.parse(value);
-			if (legacy != null) {
-				long states = PurposeStates.all(this.purposes.size(), legacy) & 0xFFFFFFFFL;
-				return states | LEGACY | (LEGACY_REVISION.equals(this.revision) ? REVISION_MATCHES : 0);
-			}
-		}
-		if (value.length() < 7 || value.charAt(0) != '1' || value.charAt(1) != '.') {
-			return MALFORMED;
-		}
-		int revisionEnd = value.indexOf('.', 2);
-		if (revisionEnd < 0 || revisionEnd - 2 > MAX_REVISION_LENGTH || !isRevision(value, 2, revisionEnd)) {
-			return MALFORMED;
-		}
-		boolean revisionMatches = this.revision.length() == revisionEnd - 2
-				&& value.regionMatches(2, this.revision, 0, this.revision.length());
-		int purposesEnd = value.indexOf('.', revisionEnd + 1);
-		boolean hasReceipt = purposesEnd >= 0;
-		if (!hasReceipt) {
-			purposesEnd = value.length();
-		}
-		else if (value.length() - purposesEnd - 1 != RECEIPT_ID_LENGTH || !isReceipt(value, purposesEnd + 1)) {
-			return MALFORMED;
-		}
-		long states = scanPurposes(value, revisionEnd + 1, purposesEnd);
-		if (states == MALFORMED) {
-			return MALFORMED;
-		}
-		return states | (revisionMatches ? REVISION_MATCHES : 0) | (hasReceipt ? HAS_RECEIPT : 0);
-	}
-
-	private long scanPurposes(String value, int from, int to) {
-		int states = 0;
-		int seen = 0;
-		int at = from;
-		while (true) {
-			int colon = at;
-			while (colon < to && ConsentPurposes.isNameChar(value.charAt(colon))) {
-				colon++;
-			}
-			int nameLength = colon - at;
-			if (nameLength == 0 || nameLength > ConsentPurposes.MAX_NAME_LENGTH || colon + 2 > to
-					|| value.charAt(colon) != ':') {
-				return MALFORMED;
-			}
-			char state = value.charAt(colon + 1);
-			if (state != 'g' && state != 'd') {
-				return MALFORMED;
-			}
-			int index = this.purposes.indexOf(value, at, colon);
-			if (index >= 0) {
-				if ((seen & (1 << index)) != 0) {
-					return MALFORMED;
-				}
-				seen |= 1 << index;
-				states |= ((state == 'g') ? PurposeStates.GRANTED : PurposeStates.DENIED) << (2 * index);
-			}
-			at = colon + 2;
-			if (at == to) {
-				return states & 0xFFFFFFFFL;
-			}
-			if (value.charAt(at) != '~') {
-				return MALFORMED;
-			}
-			at++;
-		}
-	}
-
-	private static boolean isRevision(String value, int from, int to) {
-		if (from >= to) {
-			return false;
-		}
-		for (int i = from; i < to; i++) {
-			char c = value.charAt(i);
-			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
-					|| c == '-')) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean isReceipt(String value, int from) {
-		for (int i = from; i < from + RECEIPT_ID_LENGTH; i++) {
-			char c = value.charAt(i);
-			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-				return false;
-			}
-		}
-		return true;
+		return ((scan & ConsentCookieScanner.REVISION_MATCHES) != 0) ? states : PurposeStates.withoutGrants(states);
 	}
 
 }

@@ -50,8 +50,12 @@ public final class ConsentRegions {
 		this.subdivisionHeader = (countryHeader != null) ? subdivisionHeader : null;
 		this.global = new ConsentRegion(null, required, honorGlobalPrivacyControl);
 		Map<String, RegionSettings> canonical = new LinkedHashMap<>();
-		regions.forEach((code, settings) -> canonical.put(RegionCodes.canonical("cxp.consent.regions." + code, code),
-				settings));
+		regions.forEach((code, settings) -> {
+			String property = "cxp.consent.regions." + code;
+			if (canonical.put(RegionCodes.canonical(property, code), settings) != null) {
+				throw new IllegalArgumentException(property + " names a region that is configured twice");
+			}
+		});
 		this.configured = Collections.unmodifiableMap(canonical);
 		RegionSettings eea = canonical.get(RegionCodes.EEA);
 		for (int i = 0; i < this.countries.length; i++) {

@@ -101,6 +101,16 @@ class ConsentRegionsTests {
 			.withMessageContaining("'GB'");
 	}
 
+	@Test
+	void aRegionConfiguredTwiceInAnotherCaseIsRefused() {
+		Map<String, RegionSettings> twice = new LinkedHashMap<>();
+		twice.put("DE", new RegionSettings(true, null));
+		twice.put("de", new RegionSettings(false, null));
+		assertThatIllegalArgumentException().isThrownBy(() -> new ConsentRegions(COUNTRY, null, false, true, twice))
+			.withMessageContaining("cxp.consent.regions.de")
+			.withMessageContaining("twice");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "XX", "EU", "DEU", "U", "US-", "US-ABCD", "US_CA", "XX-CA", "US-C A", "", "EEA-DE" })
 	void invalidCodesAreRefusedNamingTheProperty(String code) {
