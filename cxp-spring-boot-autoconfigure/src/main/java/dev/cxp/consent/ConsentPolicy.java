@@ -1,6 +1,7 @@
 package dev.cxp.consent;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
@@ -103,11 +104,30 @@ public class ConsentPolicy {
 	 */
 	public ConsentDecision decide(HttpServletRequest request, ConsentCookieValues consentCookies,
 			@Nullable ConsentRegion region) {
+		int size = consentCookies.size();
+		return decide(request, (size > 0) ? consentCookies.get(0) : null,
+				(size > 1) ? consentCookies.asList().subList(1, size) : null, region);
+	}
+
+	/**
+	 * Ask the resolver, never throwing, handing the default resolver the consent cookie values and the region
+	 * its caller already read, as plain values, so that the object that read them need not leave the caller.
+	 * Any other resolver is asked with the request alone.
+	 * @param request the current request
+	 * @param consentCookie the value of the first consent cookie, or {@code null} when there is none
+	 * @param moreConsentCookies the values of further consent cookies, or {@code null} when there are none
+	 * @param region the settings in effect for the request, or {@code null}
+	 * @return the resolver's decision, {@link ConsentDecision#unspecified()} for {@code null}, or a denial
+	 * with source {@code error} when it threw
+	 * @since 0.2.0
+	 */
+	public ConsentDecision decide(HttpServletRequest request, @Nullable String consentCookie,
+			@Nullable List<String> moreConsentCookies, @Nullable ConsentRegion region) {
 		if (!(this.resolver instanceof DefaultConsentResolver standard)) {
 			return decide(request);
 		}
 		try {
-			return standard.resolve(request, consentCookies, region);
+			return standard.resolve(request, consentCookie, moreConsentCookies, region);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			this.resolverFailure.warn("ConsentResolver failed; the request is treated as denied", ex);

@@ -1,6 +1,7 @@
 package dev.cxp.consent;
 
 import java.util.Enumeration;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -118,11 +119,28 @@ public class DefaultConsentResolver implements ConsentResolver {
 	 */
 	public ConsentDecision resolve(HttpServletRequest request, ConsentCookieValues consentCookies,
 			@Nullable ConsentRegion region) {
+		int size = consentCookies.size();
+		return resolve(request, (size > 0) ? consentCookies.get(0) : null,
+				(size > 1) ? consentCookies.asList().subList(1, size) : null, region);
+	}
+
+	/**
+	 * Resolve consent with the consent cookie values and the region already read, as the starter's request
+	 * path does: plain values, so that the object that read them never leaves the path.
+	 * @param request the current request
+	 * @param consentCookie the value of the first consent cookie, or {@code null} when there is none
+	 * @param moreConsentCookies the values of further consent cookies, or {@code null} when there are none
+	 * @param region the settings in effect for the request, or {@code null} to look them up when needed
+	 * @return the decision
+	 * @since 0.2.0
+	 */
+	public ConsentDecision resolve(HttpServletRequest request, @Nullable String consentCookie,
+			@Nullable List<String> moreConsentCookies, @Nullable ConsentRegion region) {
 		// Most requests carry no consent header: asking for its first value costs nothing, enumerating does
 		int states = (request.getHeader(this.headerName) != null) ? read(request.getHeaders(this.headerName))
 				: PurposeStates.ABSENT;
 		DecisionTable source = stated(states) ? this.fromHeader : null;
-		states = PurposeStates.fill(stated(states) ? states : 0, read(consentCookies));
+		states = PurposeStates.fill(stated(states) ? states : 0, read(consentCookie, moreConsentCookies));
 		source = (source == null && stated(states)) ? this.fromCookie : source;
 		if (states != this.allDenied && "1".equals(request.getHeader(GPC_HEADER))
 				&& ((region != null) ? region : this.regions.resolve(request)).honorGlobalPrivacyControl()) {
@@ -146,10 +164,15 @@ public class DefaultConsentResolver implements ConsentResolver {
 		return states;
 	}
 
-	private int read(ConsentCookieValues values) {
-		int states = PurposeStates.ABSENT;
-		for (int i = 0; i < values.size(); i++) {
-			states = PurposeStates.combine(states, this.format.read(values.get(i)));
+	private int read(@Nullable String first, @Nullable List<String> more) {
+		if (first == null) {
+			return PurposeStates.ABSENT;
+		}
+		int states = this.format.read(first);
+		if (more != null) {
+			for (int i = 0; i < more.size(); i++) {
+				states = PurposeStates.combine(states, this.format.read(more.get(i)));
+			}
 		}
 		return states;
 	}

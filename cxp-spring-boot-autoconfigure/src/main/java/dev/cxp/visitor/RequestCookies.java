@@ -10,12 +10,12 @@ import dev.cxp.consent.ConsentCookieValues;
 /**
  * What one scan of a request's cookies found of the starter's cookies: everything the request path, the
  * consent resolver and an erasure need, so that the cookies are read once per request. Made by
- * {@link CxpCookies#read(jakarta.servlet.http.HttpServletRequest)}. It is also the request's
- * {@link ConsentCookieValues}, so that handing them to the consent resolver allocates nothing more.
+ * {@link CxpCookies#read(jakarta.servlet.http.HttpServletRequest)}. The request path hands its parts on as
+ * values ({@link #consentCookie()}, {@link #moreConsentCookies()}), so that it never escapes and costs no heap.
  *
  * @since 0.2.0
  */
-public final class RequestCookies implements ConsentCookieValues {
+public final class RequestCookies {
 
 	static final RequestCookies NONE = new RequestCookies(null, false, null, null, null);
 
@@ -78,26 +78,32 @@ public final class RequestCookies implements ConsentCookieValues {
 	 * @return the values, empty when there is no consent cookie
 	 */
 	public ConsentCookieValues consentCookies() {
-		return this;
-	}
-
-	@Override
-	public int size() {
 		if (this.consentValue == null) {
-			return 0;
+			return ConsentCookieValues.none();
 		}
-		return (this.moreConsentValues != null) ? 1 + this.moreConsentValues.size() : 1;
+		List<String> values = new ArrayList<>();
+		values.add(this.consentValue);
+		if (this.moreConsentValues != null) {
+			values.addAll(this.moreConsentValues);
+		}
+		return ConsentCookieValues.of(values);
 	}
 
-	@Override
-	public String get(int index) {
-		if (index == 0 && this.consentValue != null) {
-			return this.consentValue;
-		}
-		if (index > 0 && this.moreConsentValues != null && index <= this.moreConsentValues.size()) {
-			return this.moreConsentValues.get(index - 1);
-		}
-		throw new IndexOutOfBoundsException(index);
+	/**
+	 * The value of the request's first consent cookie, unparsed.
+	 * @return the value, or {@code null} when there is no consent cookie
+	 */
+	public @Nullable String consentCookie() {
+		return this.consentValue;
+	}
+
+	/**
+	 * The values of further consent cookies, which only a browser holding several variants of the cookie
+	 * sends.
+	 * @return the values after the first, or {@code null} when there are none
+	 */
+	public @Nullable List<String> moreConsentCookies() {
+		return this.moreConsentValues;
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.cxp.visitor;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -49,18 +51,19 @@ public class VisitorIdentity {
 	public String ensureVisitorId(HttpServletRequest request, HttpServletResponse response,
 			RequestCookies reading) {
 		String visitorId = reading.visitorId();
-		return (visitorId != null) ? visitorId : issueVisitorId(request, response, reading);
+		return (visitorId != null) ? visitorId : issueVisitorId(request, response, reading.visitorCookiePresent());
 	}
 
 	/**
 	 * Issue a new visitor id, for a request that carries no valid one.
 	 * @param request the request
 	 * @param response its response, which receives the id cookie
-	 * @param reading the request's cookies, which tell whether an invalid id is being replaced
+	 * @param replacesInvalidId whether the request carries a visitor id cookie whose value is not valid
 	 * @return the new visitor id
 	 */
-	public String issueVisitorId(HttpServletRequest request, HttpServletResponse response, RequestCookies reading) {
-		if (reading.visitorCookiePresent()) {
+	public String issueVisitorId(HttpServletRequest request, HttpServletResponse response,
+			boolean replacesInvalidId) {
+		if (replacesInvalidId) {
 			this.listener.visitorInvalid();
 		}
 		String visitorId = this.ids.visitorId();
@@ -78,23 +81,30 @@ public class VisitorIdentity {
 	 * @return what was erased
 	 */
 	public VisitorErasure eraseVisitor(HttpServletResponse response, RequestCookies reading) {
-		if (!reading.visitorCookiePresent()) {
-			return VisitorErasure.NOTHING;
-		}
+		return reading.visitorCookiePresent() ? eraseVisitor(response, reading.visitorIds()) : VisitorErasure.NOTHING;
+	}
+
+	/**
+	 * Erase a visitor whose request carries a visitor id cookie: delete the cookie (every variant) and the
+	 * server-side session of each valid id it holds.
+	 * @param response the response, which receives the deletions
+	 * @param visitorIds the valid ids the request's visitor id cookies hold, possibly none
+	 * @return what was erased
+	 */
+	public VisitorErasure eraseVisitor(HttpServletResponse response, List<String> visitorIds) {
 		this.cookies.eraseVisitorId(response);
 		this.listener.visitorErased();
-		String visitorId = reading.visitorId();
-		if (visitorId == null) {
+		if (visitorIds.isEmpty()) {
 			return VisitorErasure.NOTHING;
 		}
 		boolean erased = true;
-		for (String id : reading.visitorIds()) {
+		for (String id : visitorIds) {
 			erased &= this.sessionTracker.forget(id);
 		}
 		if (!erased) {
 			this.listener.erasureFailed();
 		}
-		return new VisitorErasure(visitorId, erased);
+		return new VisitorErasure(visitorIds.get(0), erased);
 	}
 
 }

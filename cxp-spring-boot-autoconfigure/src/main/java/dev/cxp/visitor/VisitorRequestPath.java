@@ -56,17 +56,22 @@ public class VisitorRequestPath {
 	public CxpVisitor process(HttpServletRequest request, HttpServletResponse response, boolean pageView) {
 		RequestCookies reading = this.cookies.read(request);
 		ConsentRegion region = this.consentPolicy.region(request);
-		ConsentDecision decision = this.consentPolicy.decide(request, reading.consentCookies(), region);
+		ConsentDecision decision = this.consentPolicy.decide(request, reading.consentCookie(),
+				reading.moreConsentCookies(), region);
 		boolean effective = this.consentPolicy.isEffective(decision, region);
 		this.listener.consentDecided(decision, effective);
+		// The reading is handed on only as values, so that it never escapes this method and the JIT can keep it
+		// off the heap
 		if (!effective) {
-			this.identity.eraseVisitor(response, reading);
+			if (reading.visitorCookiePresent()) {
+				this.identity.eraseVisitor(response, reading.visitorIds());
+			}
 			return CxpVisitor.untracked(decision, region);
 		}
 		String visitorId = reading.visitorId();
 		boolean newVisitor = (visitorId == null);
 		if (visitorId == null) {
-			visitorId = this.identity.issueVisitorId(request, response, reading);
+			visitorId = this.identity.issueVisitorId(request, response, reading.visitorCookiePresent());
 		}
 		VisitSession session;
 		if (pageView) {

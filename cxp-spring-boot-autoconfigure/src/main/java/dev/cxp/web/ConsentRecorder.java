@@ -128,7 +128,8 @@ public class ConsentRecorder {
 	public ConsentDecision record(HttpServletRequest request, HttpServletResponse response, ConsentChoice choice) {
 		RequestCookies reading = this.cookies.read(request);
 		ConsentRegion region = this.policy.region(request);
-		ConsentDecision before = this.policy.decide(request, reading.consentCookies(), region);
+		ConsentDecision before = this.policy.decide(request, reading.consentCookie(), reading.moreConsentCookies(),
+				region);
 		ConsentCookie recorded = new ConsentCookie(this.format.revision(), statesAfter(reading, choice), null);
 		this.cookies.writeConsent(request, response, this.format.format(recorded),
 				recorded.isRefusal() ? this.deniedMaxAge : this.maxAge);
