@@ -2,7 +2,9 @@ package dev.cxp.autoconfigure;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,9 +21,13 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.cxp.activity.CxpActivity;
+import dev.cxp.consent.ConsentCookieFormat;
 import dev.cxp.consent.ConsentPolicy;
+import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.consent.ConsentResolver;
 import dev.cxp.consent.DefaultConsentResolver;
+import dev.cxp.consent.region.ConsentRegions;
+import dev.cxp.consent.region.RegionSettings;
 import dev.cxp.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.SessionTracker;
 import dev.cxp.session.VisitorSessionStore;
@@ -60,16 +66,41 @@ public final class CxpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConsentResolver consentResolver(CxpProperties properties, CxpCookies cookies) {
-		// The cookies, read once per request, also give the request path its visitor id
-		CxpProperties.Consent consent = properties.consent();
-		return new DefaultConsentResolver(consent.headerName(), cookies, consent.honorGlobalPrivacyControl());
+	ConsentPurposes cxpConsentPurposes(CxpProperties properties) {
+		return properties.consent().consentPurposes();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConsentPolicy cxpConsentPolicy(ConsentResolver consentResolver, CxpProperties properties) {
-		return new ConsentPolicy(consentResolver, properties.consent().required());
+	ConsentCookieFormat cxpConsentCookieFormat(ConsentPurposes purposes, CxpProperties properties) {
+		return new ConsentCookieFormat(purposes, properties.consent().revision());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsentRegions cxpConsentRegions(CxpProperties properties) {
+		CxpProperties.Consent consent = properties.consent();
+		Map<String, RegionSettings> regions = new LinkedHashMap<>();
+		consent.regions()
+			.forEach((code, region) -> regions.put(code,
+					new RegionSettings(region.required(), region.honorGlobalPrivacyControl())));
+		return new ConsentRegions(consent.region().header(), consent.region().subdivisionHeader(), consent.required(),
+				consent.honorGlobalPrivacyControl(), regions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsentResolver consentResolver(CxpProperties properties, CxpCookies cookies, ConsentCookieFormat format,
+			ConsentRegions regions) {
+		// The cookies, read once per request, also give the request path its visitor id
+		return new DefaultConsentResolver(properties.consent().headerName(), cookies, format, regions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsentPolicy cxpConsentPolicy(ConsentResolver consentResolver, ConsentPurposes purposes,
+			ConsentRegions regions) {
+		return new ConsentPolicy(consentResolver, purposes, regions);
 	}
 
 	@Bean

@@ -36,8 +36,13 @@ public final class CxpEndpointAutoConfiguration {
 		CxpEndpoint.ConfigurationDescriptor configuration = new CxpEndpoint.ConfigurationDescriptor(
 				consentPolicy.isRequired(), properties.consent().honorGlobalPrivacyControl(),
 				properties.consent().headerName(), cookies.consentCookie(), cookies.visitorCookie(), session.timeout(),
-				session.recordQueryString(), session.maxEntries());
+				session.recordQueryString(), session.maxEntries(), consentModel(properties.consent(), consentPolicy));
 		return new CxpEndpoint(configuration, activity, store);
+	}
+
+	private static CxpEndpoint.ConsentModel consentModel(CxpProperties.Consent consent, ConsentPolicy policy) {
+		return new CxpEndpoint.ConsentModel(policy.purposes().names(), policy.purposes().trackingPurpose(),
+				consent.revision(), consent.region().header(), policy.regions().configured());
 	}
 
 }

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.cxp.activity.CxpActivity;
+import dev.cxp.consent.ConsentCookieFormat;
 import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.visitor.CxpCookies;
 import dev.cxp.visitor.VisitorIdentity;
@@ -53,8 +54,10 @@ public final class CxpWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
 	ConsentRecorder cxpConsentRecorder(ConsentPolicy policy, CxpCookies cookies, VisitorIdentity identity,
-			ApplicationEventPublisher events, CxpActivity activity, Clock clock) {
-		return new ConsentRecorder(policy, cookies, identity, events, activity, clock);
+			ApplicationEventPublisher events, CxpActivity activity, Clock clock, ConsentCookieFormat format,
+			CxpProperties properties) {
+		return new ConsentRecorder(policy, cookies, format, properties.consent().deniedMaxAge(), identity, events,
+				activity, clock);
 	}
 
 	@Bean

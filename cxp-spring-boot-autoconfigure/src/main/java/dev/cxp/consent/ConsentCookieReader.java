@@ -1,13 +1,16 @@
 package dev.cxp.consent;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the consent a request's consent cookies carry. A browser sends every variant of a cookie (another
- * {@code Domain}, another {@code Path}), so a request may carry several: when their understood values
- * disagree, {@link ConsentState#DENIED} wins, so that a stale or planted grant never outweighs a withdrawal.
+ * Reads the values of a request's consent cookies. A browser sends every variant of a cookie (another
+ * {@code Domain}, another {@code Path}), so a request may carry several: the {@link DefaultConsentResolver}
+ * combines them per purpose, and {@link ConsentState#DENIED} wins, so that a stale or planted grant never
+ * outweighs a withdrawal.
  *
  * @since 0.2.0
  */
@@ -15,12 +18,11 @@ import org.jspecify.annotations.Nullable;
 public interface ConsentCookieReader {
 
 	/**
-	 * The consent the request's consent cookies carry.
+	 * The values of the request's consent cookies.
 	 * @param request the current request
-	 * @return {@link ConsentState#GRANTED} or {@link ConsentState#DENIED}, or {@code null} when no consent
-	 * cookie holds an understood value
+	 * @return the values, empty when there is no consent cookie
 	 */
-	@Nullable ConsentState consentCookie(HttpServletRequest request);
+	ConsentCookieValues consentCookies(HttpServletRequest request);
 
 	/**
 	 * A reader that scans the request's cookies for the given name on each call.
@@ -30,15 +32,15 @@ public interface ConsentCookieReader {
 	static ConsentCookieReader named(String cookieName) {
 		return (request) -> {
 			Cookie[] cookies = request.getCookies();
-			ConsentState state = null;
+			List<String> values = new ArrayList<>(1);
 			if (cookies != null) {
 				for (Cookie cookie : cookies) {
 					if (cookieName.equals(cookie.getName())) {
-						state = ConsentValues.strictest(state, ConsentValues.parse(cookie.getValue()));
+						values.add(cookie.getValue());
 					}
 				}
 			}
-			return state;
+			return ConsentCookieValues.of(values);
 		};
 	}
 

@@ -1,5 +1,6 @@
 package dev.cxp.visitor;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 
 import dev.cxp.consent.ConsentCookieReader;
+import dev.cxp.consent.ConsentCookieValues;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.consent.ConsentValues;
 
@@ -75,7 +77,8 @@ public class CxpCookies implements ConsentCookieReader {
 		String first = null;
 		boolean present = false;
 		List<String> more = null;
-		ConsentState consent = null;
+		String consent = null;
+		List<String> moreConsent = null;
 		for (Cookie cookie : cookies) {
 			String name = cookie.getName();
 			if (visitorName.equals(name)) {
@@ -92,15 +95,22 @@ public class CxpCookies implements ConsentCookieReader {
 				}
 			}
 			else if (consentName.equals(name)) {
-				consent = ConsentValues.strictest(consent, ConsentValues.parse(cookie.getValue()));
+				if (consent == null) {
+					consent = cookie.getValue();
+				}
+				else {
+					moreConsent = (moreConsent != null) ? moreConsent : new ArrayList<>(2);
+					moreConsent.add(cookie.getValue());
+				}
 			}
 		}
-		return (present || consent != null) ? new RequestCookies(first, present, more, consent) : RequestCookies.NONE;
+		return (present || consent != null) ? new RequestCookies(first, present, more, consent, moreConsent)
+				: RequestCookies.NONE;
 	}
 
 	@Override
-	public @Nullable ConsentState consentCookie(HttpServletRequest request) {
-		return read(request).consent();
+	public ConsentCookieValues consentCookies(HttpServletRequest request) {
+		return read(request).consentCookies();
 	}
 
 	/**
@@ -140,6 +150,22 @@ public class CxpCookies implements ConsentCookieReader {
 				cookie(this.consent, ConsentValues.cookieValue(state), request).toString());
 	}
 
+	/**
+	 * Set the consent cookie to a value of the starter's consent cookie format.
+	 * @param request the current request, whose security decides {@code Secure}
+	 * @param response the response to add it to
+	 * @param value a value written by {@link dev.cxp.consent.ConsentCookieFormat}, never request input
+	 * @param maxAge how long the browser keeps it
+	 * @since 0.2.0
+	 */
+	public void writeConsent(HttpServletRequest request, HttpServletResponse response, String value,
+			Duration maxAge) {
+		if (this.consent.domain() != null) {
+			response.addHeader(HttpHeaders.SET_COOKIE, deletion(this.consent, null, request).toString());
+		}
+		response.addHeader(HttpHeaders.SET_COOKIE, cookie(this.consent, value, maxAge, request).toString());
+	}
+
 	private static ResponseCookie deletion(CookieAttributes attributes, @Nullable String domain,
 			HttpServletRequest request) {
 		return ResponseCookie.from(attributes.name(), "")
@@ -153,8 +179,13 @@ public class CxpCookies implements ConsentCookieReader {
 	}
 
 	private static ResponseCookie cookie(CookieAttributes attributes, String value, HttpServletRequest request) {
+		return cookie(attributes, value, attributes.maxAge(), request);
+	}
+
+	private static ResponseCookie cookie(CookieAttributes attributes, String value, Duration maxAge,
+			HttpServletRequest request) {
 		return ResponseCookie.from(attributes.name(), value)
-			.maxAge(attributes.maxAge())
+			.maxAge(maxAge)
 			.path("/")
 			.domain(attributes.domain())
 			.sameSite(attributes.sameSite())

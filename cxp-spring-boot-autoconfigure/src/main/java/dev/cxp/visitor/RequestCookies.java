@@ -5,18 +5,19 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.cxp.consent.ConsentState;
+import dev.cxp.consent.ConsentCookieValues;
 
 /**
  * What one scan of a request's cookies found of the starter's cookies: everything the request path, the
  * consent resolver and an erasure need, so that the cookies are read once per request. Made by
- * {@link CxpCookies#read(jakarta.servlet.http.HttpServletRequest)}.
+ * {@link CxpCookies#read(jakarta.servlet.http.HttpServletRequest)}. The request path hands its parts on as
+ * values ({@link #consentCookie()}, {@link #moreConsentCookies()}), so that it never escapes and costs no heap.
  *
  * @since 0.2.0
  */
 public final class RequestCookies {
 
-	static final RequestCookies NONE = new RequestCookies(null, false, null, null);
+	static final RequestCookies NONE = new RequestCookies(null, false, null, null, null);
 
 	private final @Nullable String visitorId;
 
@@ -25,14 +26,18 @@ public final class RequestCookies {
 	// Further valid ids beyond the first: only a browser holding several variants of the cookie has any
 	private final @Nullable List<String> moreVisitorIds;
 
-	private final @Nullable ConsentState consent;
+	private final @Nullable String consentValue;
+
+	// Further consent cookie values beyond the first, as for the visitor ids
+	private final @Nullable List<String> moreConsentValues;
 
 	RequestCookies(@Nullable String visitorId, boolean visitorCookiePresent, @Nullable List<String> moreVisitorIds,
-			@Nullable ConsentState consent) {
+			@Nullable String consentValue, @Nullable List<String> moreConsentValues) {
 		this.visitorId = visitorId;
 		this.visitorCookiePresent = visitorCookiePresent;
 		this.moreVisitorIds = moreVisitorIds;
-		this.consent = consent;
+		this.consentValue = consentValue;
+		this.moreConsentValues = moreConsentValues;
 	}
 
 	/**
@@ -69,12 +74,36 @@ public final class RequestCookies {
 	}
 
 	/**
-	 * The consent the request's consent cookies carry, a denial winning when their values disagree.
-	 * @return {@link ConsentState#GRANTED} or {@link ConsentState#DENIED}, or {@code null} when no consent
-	 * cookie holds an understood value
+	 * The values of the request's consent cookies, unparsed: the consent resolver reads each once.
+	 * @return the values, empty when there is no consent cookie
 	 */
-	public @Nullable ConsentState consent() {
-		return this.consent;
+	public ConsentCookieValues consentCookies() {
+		if (this.consentValue == null) {
+			return ConsentCookieValues.none();
+		}
+		List<String> values = new ArrayList<>();
+		values.add(this.consentValue);
+		if (this.moreConsentValues != null) {
+			values.addAll(this.moreConsentValues);
+		}
+		return ConsentCookieValues.of(values);
+	}
+
+	/**
+	 * The value of the request's first consent cookie, unparsed.
+	 * @return the value, or {@code null} when there is no consent cookie
+	 */
+	public @Nullable String consentCookie() {
+		return this.consentValue;
+	}
+
+	/**
+	 * The values of further consent cookies, which only a browser holding several variants of the cookie
+	 * sends.
+	 * @return the values after the first, or {@code null} when there are none
+	 */
+	public @Nullable List<String> moreConsentCookies() {
+		return this.moreConsentValues;
 	}
 
 }

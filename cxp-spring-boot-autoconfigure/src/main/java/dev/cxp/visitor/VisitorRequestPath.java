@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.cxp.activity.CxpActivityListener;
 import dev.cxp.consent.ConsentDecision;
 import dev.cxp.consent.ConsentPolicy;
+import dev.cxp.consent.region.ConsentRegion;
 import dev.cxp.session.SessionTracker;
 import dev.cxp.session.VisitSession;
 
@@ -54,8 +55,10 @@ public class VisitorRequestPath {
 	 */
 	public CxpVisitor process(HttpServletRequest request, HttpServletResponse response, boolean pageView) {
 		RequestCookies reading = this.cookies.read(request);
-		ConsentDecision decision = this.consentPolicy.decide(request, reading.consent());
-		boolean effective = this.consentPolicy.isEffective(decision);
+		ConsentRegion region = this.consentPolicy.region(request);
+		ConsentDecision decision = this.consentPolicy.decide(request, reading.consentCookie(),
+				reading.moreConsentCookies(), region);
+		boolean effective = this.consentPolicy.isEffective(decision, region);
 		this.listener.consentDecided(decision, effective);
 		// The reading is handed on only as values, so that it never escapes this method and the JIT can keep it
 		// off the heap
@@ -63,7 +66,7 @@ public class VisitorRequestPath {
 			if (reading.visitorCookiePresent()) {
 				this.identity.eraseVisitor(response, reading.visitorIds());
 			}
-			return CxpVisitor.untracked(decision);
+			return CxpVisitor.untracked(decision, region);
 		}
 		String visitorId = reading.visitorId();
 		boolean newVisitor = (visitorId == null);
@@ -78,7 +81,7 @@ public class VisitorRequestPath {
 		else {
 			session = newVisitor ? null : this.sessionTracker.currentSession(visitorId);
 		}
-		return new CxpVisitor(visitorId, decision, true, session);
+		return new CxpVisitor(visitorId, decision, true, session, region);
 	}
 
 }

@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
+import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.web.ConsentController;
 import dev.cxp.web.ConsentRecorder;
 import dev.cxp.web.CxpScriptController;
@@ -55,7 +56,7 @@ class CxpWebAutoConfigurationTests {
 
 	@Test
 	void backsOffForAUserDefinedController() {
-		ConsentController user = new ConsentController(null, null);
+		ConsentController user = new ConsentController(new ConsentPolicy((request) -> null, false), null);
 		this.contextRunner.withBean("myConsentController", ConsentController.class, () -> user)
 			.run((context) -> {
 				assertThat(context).getBeans(ConsentController.class).containsOnlyKeys("myConsentController");

@@ -185,7 +185,7 @@ class DefaultConsentResolverTests {
 	@Test
 	void cookieReaderIsAskedInsteadOfScanningTheCookies() {
 		DefaultConsentResolver fromReader = new DefaultConsentResolver("X-CXP-Consent",
-				(request) -> ConsentState.DENIED, true);
+				(request) -> ConsentCookieValues.of("denied"), true);
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setCookies(new Cookie("cxp_consent", "granted"));
 		assertThat(fromReader.resolve(request)).isEqualTo(ConsentDecision.denied("cookie"));

@@ -66,7 +66,7 @@ class ConsentListenerFailuresTests {
 			.andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);
-		assertThat(response.getHeaders("Set-Cookie")).anyMatch((cookie) -> cookie.startsWith("cxp_consent=granted;"))
+		assertThat(response.getHeaders("Set-Cookie")).anyMatch((cookie) -> cookie.startsWith("cxp_consent=1.1.analytics:g;"))
 			.anyMatch((cookie) -> cookie.startsWith("_mspi="));
 		assertThat(this.listener.received).singleElement().satisfies((event) -> {
 			assertThat(event.newState()).isEqualTo(ConsentState.GRANTED);
@@ -83,7 +83,7 @@ class ConsentListenerFailuresTests {
 			.andReturn()
 			.getResponse();
 		assertThat(response.getStatus()).isEqualTo(200);
-		assertThat(response.getHeaders("Set-Cookie")).anyMatch((cookie) -> cookie.startsWith("cxp_consent=denied;"))
+		assertThat(response.getHeaders("Set-Cookie")).anyMatch((cookie) -> cookie.startsWith("cxp_consent=1.1.analytics:d;"))
 			.anyMatch((cookie) -> cookie.startsWith("_mspi=;"));
 		assertThat(this.listener.received).singleElement().satisfies((event) -> {
 			assertThat(event.visitorId()).isEqualTo("erasable-visitor");

@@ -33,8 +33,11 @@ class CxpCookiesTests {
 		assertThat(reading.visitorId()).isEqualTo("first");
 		assertThat(reading.visitorCookiePresent()).isTrue();
 		assertThat(reading.visitorIds()).containsExactly("first", "second");
-		assertThat(reading.consent()).isEqualTo(ConsentState.DENIED);
-		assertThat(this.cookies.consentCookie(request)).isEqualTo(ConsentState.DENIED);
+		assertThat(reading.consentCookies().asList()).containsExactly("granted", "no");
+		// The request path hands the values on as they are, so that the reading never leaves it
+		assertThat(reading.consentCookie()).isEqualTo("granted");
+		assertThat(reading.moreConsentCookies()).containsExactly("no");
+		assertThat(this.cookies.consentCookies(request).asList()).containsExactly("granted", "no");
 	}
 
 	@Test
@@ -45,7 +48,7 @@ class CxpCookiesTests {
 		assertThat(reading.visitorCookiePresent()).isTrue();
 		assertThat(reading.visitorId()).isNull();
 		assertThat(reading.visitorIds()).isEmpty();
-		assertThat(reading.consent()).isNull();
+		assertThat(reading.consentCookies().size()).isZero();
 	}
 
 	@Test

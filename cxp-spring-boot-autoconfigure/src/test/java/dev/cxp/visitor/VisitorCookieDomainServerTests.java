@@ -57,7 +57,7 @@ class VisitorCookieDomainServerTests {
 		assertThat(consent).filteredOn((cookie) -> cookie.contains("Domain=example.test"))
 			.singleElement()
 			.asString()
-			.startsWith("cxp_consent=denied; ");
+			.startsWith("cxp_consent=1.1.analytics:d; ");
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
@@ -77,7 +78,7 @@ class ConsentEndpointIntegrationTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("application/json"));
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"UNSPECIFIED\",\"source\":\"none\",\"effective\":true,\"required\":false}");
+			.isEqualTo("{\"state\":\"UNSPECIFIED\",\"source\":\"none\",\"effective\":true,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"UNSPECIFIED\"},\"region\":null}");
 		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
 		assertThat(setCookies(response)).isEmpty();
 	}
@@ -86,7 +87,7 @@ class ConsentEndpointIntegrationTests {
 	void getReportsTheConsentCookie() throws Exception {
 		HttpResponse<String> response = send("GET", "/cxp/consent", null, null, "Cookie", "cxp_consent=denied");
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false}");
+			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"DENIED\"},\"region\":null}");
 		assertThat(setCookies(response)).isEmpty();
 	}
 
@@ -94,7 +95,7 @@ class ConsentEndpointIntegrationTests {
 	void getReportsGlobalPrivacyControl() throws Exception {
 		HttpResponse<String> response = send("GET", "/cxp/consent", null, null, "Sec-GPC", "1");
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"gpc\",\"effective\":false,\"required\":false}");
+			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"gpc\",\"effective\":false,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"DENIED\"},\"region\":null}");
 	}
 
 	@Test
@@ -102,17 +103,18 @@ class ConsentEndpointIntegrationTests {
 		HttpResponse<String> response = send("PUT", "/cxp/consent", JSON, "{\"consent\":\"granted\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"GRANTED\",\"source\":\"cookie\",\"effective\":true,\"required\":false}");
+			.isEqualTo("{\"state\":\"GRANTED\",\"source\":\"cookie\",\"effective\":true,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"GRANTED\"},\"region\":null}");
 		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
 		assertThat(setCookies(response)).hasSize(2);
-		assertConsentCookie(response, "granted");
+		assertConsentCookie(response, "1.1.analytics:g");
 		String visitorCookie = onlyCookie(response, "_mspi");
 		String visitorId = visitorCookie.substring("_mspi=".length(), visitorCookie.indexOf(';'));
 		assertThat(visitorId).matches("[0-9a-f]{32}");
 		assertThat(attributes(visitorCookie)).contains("Max-Age=31536000", "Path=/", "SameSite=Lax")
 			.doesNotContain("HttpOnly");
 		assertThat(this.recorded.events).containsExactly(
-				new ConsentChangedEvent(visitorId, ConsentState.UNSPECIFIED, ConsentState.GRANTED, "cookie", NOW));
+				new ConsentChangedEvent(visitorId, ConsentState.UNSPECIFIED, ConsentState.GRANTED, "cookie", NOW,
+						ConsentState.GRANTED == ConsentState.DENIED, Map.of("analytics", ConsentState.GRANTED), "1", null));
 		assertThat(this.recorded.events.get(0).isChange()).isTrue();
 		assertThat(this.recorded.listenerStates(this.activity)).containsExactly(ConsentState.GRANTED);
 	}
@@ -123,7 +125,7 @@ class ConsentEndpointIntegrationTests {
 				"_mspi=" + VISITOR_ID + "; cxp_consent=granted");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(setCookies(response)).hasSize(1);
-		assertConsentCookie(response, "granted");
+		assertConsentCookie(response, "1.1.analytics:g");
 		ConsentChangedEvent event = this.recorded.events.get(0);
 		assertThat(event.visitorId()).isEqualTo(VISITOR_ID);
 		assertThat(event.oldState()).isEqualTo(ConsentState.GRANTED);
@@ -150,13 +152,14 @@ class ConsentEndpointIntegrationTests {
 				"_mspi=" + visitorId);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false}");
+			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"DENIED\"},\"region\":null}");
 		assertThat(setCookies(response)).hasSize(2);
-		assertConsentCookie(response, "denied");
+		assertConsentCookie(response, "1.1.analytics:d");
 		assertVisitorIdDeleted(response);
 		assertThat(this.sessionStore.find(visitorId, NOW)).isNull();
 		assertThat(this.recorded.events).containsExactly(
-				new ConsentChangedEvent(visitorId, ConsentState.UNSPECIFIED, ConsentState.DENIED, "cookie", NOW));
+				new ConsentChangedEvent(visitorId, ConsentState.UNSPECIFIED, ConsentState.DENIED, "cookie", NOW,
+						ConsentState.DENIED == ConsentState.DENIED, Map.of("analytics", ConsentState.DENIED), "1", null));
 		assertThat(this.recorded.listenerStates(this.activity)).containsExactly(ConsentState.DENIED);
 	}
 
@@ -166,11 +169,12 @@ class ConsentEndpointIntegrationTests {
 				"cxp_consent=granted; _mspi=" + VISITOR_ID, "Origin", ownOrigin(), "Sec-Fetch-Site", "same-origin");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false}");
-		assertConsentCookie(response, "denied");
+			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"DENIED\"},\"region\":null}");
+		assertConsentCookie(response, "1.1.analytics:d");
 		assertVisitorIdDeleted(response);
 		assertThat(this.recorded.events).containsExactly(
-				new ConsentChangedEvent(VISITOR_ID, ConsentState.GRANTED, ConsentState.DENIED, "cookie", NOW));
+				new ConsentChangedEvent(VISITOR_ID, ConsentState.GRANTED, ConsentState.DENIED, "cookie", NOW,
+						ConsentState.DENIED == ConsentState.DENIED, Map.of("analytics", ConsentState.DENIED), "1", null));
 	}
 
 	@Test
@@ -178,7 +182,7 @@ class ConsentEndpointIntegrationTests {
 		HttpResponse<String> response = send("DELETE", "/cxp/consent", null, null);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(setCookies(response)).hasSize(1);
-		assertConsentCookie(response, "denied");
+		assertConsentCookie(response, "1.1.analytics:d");
 		assertThat(this.recorded.events).singleElement()
 			.satisfies((event) -> assertThat(event.visitorId()).isNull());
 	}
@@ -188,7 +192,7 @@ class ConsentEndpointIntegrationTests {
 	void everyUnderstoodGrantIsAcceptedAndRecordedCanonically(String value) throws Exception {
 		HttpResponse<String> response = send("PUT", "/cxp/consent", JSON, "{\"consent\":\"" + value + "\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertConsentCookie(response, "granted");
+		assertConsentCookie(response, "1.1.analytics:g");
 	}
 
 	@ParameterizedTest
@@ -196,7 +200,7 @@ class ConsentEndpointIntegrationTests {
 	void everyUnderstoodDenialIsAcceptedAndRecordedCanonically(String value) throws Exception {
 		HttpResponse<String> response = send("PUT", "/cxp/consent", JSON, "{\"consent\":\"" + value + "\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertConsentCookie(response, "denied");
+		assertConsentCookie(response, "1.1.analytics:d");
 	}
 
 	@ParameterizedTest
@@ -266,7 +270,7 @@ class ConsentEndpointIntegrationTests {
 		String visitorCookie = onlyCookie(response, "_mspi");
 		String visitorId = visitorCookie.substring("_mspi=".length(), visitorCookie.indexOf(';'));
 		assertThat(response.body()).startsWith("{\"visitorId\":\"" + visitorId + "\",\"consent\":{\"state\":"
-				+ "\"UNSPECIFIED\",\"source\":\"none\",\"effective\":true},\"session\":null}");
+				+ "\"UNSPECIFIED\",\"source\":\"none\",\"effective\":true},\"session\":null,\"region\":null}");
 		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
 		assertThat(this.recorded.events).isEmpty();
 	}

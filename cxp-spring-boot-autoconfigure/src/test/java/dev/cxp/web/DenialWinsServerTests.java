@@ -62,7 +62,7 @@ class DenialWinsServerTests {
 				planted + "; _mspi=" + VISITOR_ID);
 		assertThat(withdrawal.statusCode()).isEqualTo(200);
 		assertThat(withdrawal.body()).contains("\"state\":\"DENIED\"");
-		assertThat(setCookies(withdrawal, "cxp_consent")).singleElement().asString().startsWith("cxp_consent=denied;");
+		assertThat(setCookies(withdrawal, "cxp_consent")).singleElement().asString().startsWith("cxp_consent=1.1.analytics:d;");
 		String written = setCookies(withdrawal, "cxp_consent").get(0);
 		String denied = written.substring(0, written.indexOf(';'));
 		HttpResponse<String> home = http().get("/", "Accept", "text/html", "Cookie", planted + "; " + denied);

@@ -36,7 +36,7 @@ class HostPrefixedConsentCookieServerTests {
 		List<String> written = setCookies(response, "__Host-cxp_consent");
 		assertThat(written).singleElement().satisfies((cookie) -> {
 			List<String> attributes = List.of(cookie.split("; "));
-			assertThat(attributes.get(0)).isEqualTo("__Host-cxp_consent=granted");
+			assertThat(attributes.get(0)).isEqualTo("__Host-cxp_consent=1.1.analytics:g");
 			assertThat(attributes).contains("Path=/", "Secure").noneMatch((attribute) -> attribute.startsWith("Domain"));
 		});
 	}

@@ -2,13 +2,17 @@ package dev.cxp.actuate.endpoint;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentState;
+import dev.cxp.consent.region.RegionSettings;
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.visitor.CookieAttributes;
 
@@ -84,10 +88,44 @@ public class CxpEndpoint {
 	 * @param sessionTimeout idle time after which a visit session ends
 	 * @param recordQueryString whether recorded pages keep their query string
 	 * @param maxEntries bound of the in-memory store
+	 * @param consent the purposes, the policy revision and the regional settings, {@code null} when not known
 	 */
 	public record ConfigurationDescriptor(boolean consentRequired, boolean honorGlobalPrivacyControl, String consentHeader,
 			CookieAttributes consentCookie, CookieAttributes visitorCookie, Duration sessionTimeout, boolean recordQueryString,
-			long maxEntries) {
+			long maxEntries, @Nullable ConsentModel consent) {
+
+		/**
+		 * Create the configuration without the purposes, revision and regions.
+		 * @param consentRequired whether tracking needs an explicit grant
+		 * @param honorGlobalPrivacyControl whether {@code Sec-GPC: 1} denies consent
+		 * @param consentHeader name of the consent header
+		 * @param consentCookie the consent cookie
+		 * @param visitorCookie the visitor id cookie
+		 * @param sessionTimeout idle time after which a visit session ends
+		 * @param recordQueryString whether recorded pages keep their query string
+		 * @param maxEntries bound of the in-memory store
+		 */
+		public ConfigurationDescriptor(boolean consentRequired, boolean honorGlobalPrivacyControl, String consentHeader,
+				CookieAttributes consentCookie, CookieAttributes visitorCookie, Duration sessionTimeout,
+				boolean recordQueryString, long maxEntries) {
+			this(consentRequired, honorGlobalPrivacyControl, consentHeader, consentCookie, visitorCookie,
+					sessionTimeout, recordQueryString, maxEntries, null);
+		}
+
+	}
+
+	/**
+	 * The purposes, the policy revision and the regional settings in effect.
+	 *
+	 * @param names the configured purposes
+	 * @param trackingPurpose the purpose that gates the starter's tracking
+	 * @param revision the current policy revision
+	 * @param regionHeader the header the visitor's country is read from, {@code null} when regions are off
+	 * @param regions the settings of each configured region
+	 * @since 0.2.0
+	 */
+	public record ConsentModel(List<String> names, String trackingPurpose, String revision,
+			@Nullable String regionHeader, Map<String, RegionSettings> regions) {
 
 	}
 

@@ -58,4 +58,23 @@ class CxpEndpointTests {
 			});
 	}
 
+	@Test
+	void endpointListsPurposesRevisionAndConfiguredRegions() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=cxp",
+					"cxp.consent.purposes=analytics,ads", "cxp.consent.revision=7",
+					"cxp.consent.region.header=CF-IPCountry", "cxp.consent.regions.eea.required=true")
+			.run((context) -> {
+				CxpEndpoint.ConsentModel consent = context.getBean(CxpEndpoint.class).cxp().configuration().consent();
+				assertThat(consent).isNotNull();
+				assertThat(consent.names()).containsExactly("analytics", "ads");
+				assertThat(consent.trackingPurpose()).isEqualTo("analytics");
+				assertThat(consent.revision()).isEqualTo("7");
+				assertThat(consent.regionHeader()).isEqualTo("CF-IPCountry");
+				assertThat(consent.regions()).containsOnlyKeys("EEA");
+				assertThat(consent.regions().get("EEA").required()).isTrue();
+				assertThat(consent.regions().get("EEA").honorGlobalPrivacyControl()).isNull();
+			});
+	}
+
 }
