@@ -75,6 +75,10 @@ public final class IabConsentStringDecoder implements ConsentStringDecoder {
 	}
 
 	private static GppConsent readGpp(String gppString, @Nullable String applicableSectionIds) {
+		if (gppString.isEmpty()) {
+			// The library reads nothing as an empty model, but no cookie value is no string
+			throw new IllegalArgumentException("Empty");
+		}
 		GppModel model = new GppModel(gppString);
 		Set<Integer> applicable = applicableSectionIds(applicableSectionIds);
 		TcfConsent tcf = null;
