@@ -4,8 +4,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import com.iab.gpp.encoder.GppModel;
+import com.iab.gpp.encoder.datatype.encoder.FibonacciIntegerRangeEncoder;
+import com.iab.gpp.encoder.datatype.encoder.FixedIntegerRangeEncoder;
 import com.iab.gpp.encoder.section.EncodableSection;
 import com.iab.gpp.encoder.section.TcfEuV2;
 import com.iab.gpp.encoder.section.UspV1;
@@ -17,11 +21,20 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * The library decodes lazily: a value is decoded when a field is first read, so every field this class
  * answers is read inside the {@code try}, and any failure of the library on hostile input becomes
- * {@code null}. Its exceptions quote the input, so they are neither logged nor passed on.
+ * {@code null}. Its exceptions quote the input, so they are neither logged nor passed on. The library also
+ * logs a warning (through {@code java.util.logging}) for every string whose ranges list too many ids: one log
+ * line per crafted request, about the sender's input rather than the application. Those two loggers are
+ * lowered to {@code SEVERE} while this class is loaded; the strings are counted as invalid instead.
  *
  * @since 0.2.0
  */
 public final class IabConsentStringDecoder implements ConsentStringDecoder {
+
+	/**
+	 * Held, since {@code java.util.logging} keeps loggers only weakly and would forget the level.
+	 */
+	private static final List<Logger> QUIETED = quiet(FibonacciIntegerRangeEncoder.class,
+			FixedIntegerRangeEncoder.class);
 
 	private static final int TCF_VERSION = 2;
 
@@ -133,6 +146,16 @@ public final class IabConsentStringDecoder implements ConsentStringDecoder {
 			return Set.of();
 		}
 		return ids.isEmpty() ? null : ids;
+	}
+
+	private static List<Logger> quiet(Class<?>... sources) {
+		List<Logger> loggers = new ArrayList<>();
+		for (Class<?> source : sources) {
+			Logger logger = Logger.getLogger(source.getName());
+			logger.setLevel(Level.SEVERE);
+			loggers.add(logger);
+		}
+		return List.copyOf(loggers);
 	}
 
 	private static Set<Integer> ids(@Nullable List<Boolean> consents) {

@@ -1,7 +1,16 @@
 package dev.cxp.consent.cmp;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
+import com.iab.gpp.encoder.datatype.encoder.FibonacciIntegerRangeEncoder;
+import com.iab.gpp.encoder.field.HeaderV1Field;
+import com.iab.gpp.encoder.section.HeaderV1;
 import org.junit.jupiter.api.Test;
 
 import static dev.cxp.consent.cmp.ConsentStrings.CMP_ID;
@@ -134,6 +143,40 @@ class IabConsentStringDecoderTests {
 		assertThat(this.decoder.decodeGpp("xyz", "7")).isNull();
 		String valid = ConsentStrings.gppUsNat(OPTED_OUT, OPTED_OUT, true);
 		assertThat(this.decoder.decodeGpp(valid.substring(0, valid.indexOf('~')), null)).isNull();
+	}
+
+	@Test
+	void aStringListingTooManySectionsLogsNothing() {
+		HeaderV1 header = new HeaderV1();
+		header.setFieldValue(HeaderV1Field.SECTION_IDS, IntStream.rangeClosed(1, 9000).boxed().toList());
+		String gpp = header.encode();
+		List<LogRecord> records = new ArrayList<>();
+		Handler recorder = new Handler() {
+
+			@Override
+			public void publish(LogRecord record) {
+				records.add(record);
+			}
+
+			@Override
+			public void flush() {
+			}
+
+			@Override
+			public void close() {
+			}
+
+		};
+		Logger logger = Logger.getLogger(FibonacciIntegerRangeEncoder.class.getName());
+		logger.addHandler(recorder);
+		try {
+			// The library truncates the list at its bound; the many ids name no section it knows
+			assertThat(this.decoder.decodeGpp(gpp, null)).isNotNull();
+		}
+		finally {
+			logger.removeHandler(recorder);
+		}
+		assertThat(records).isEmpty();
 	}
 
 }
