@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * {@code null}. Its exceptions quote the input, so they are neither logged nor passed on. The library also
  * logs a warning (through {@code java.util.logging}) for every string whose ranges list too many ids: one log
  * line per crafted request, about the sender's input rather than the application. Those two loggers are
- * lowered to {@code SEVERE} while this class is loaded; the strings are counted as invalid instead.
+ * lowered to {@code SEVERE} when this class is loaded; the library still truncates such ranges.
  *
  * @since 0.2.0
  */
