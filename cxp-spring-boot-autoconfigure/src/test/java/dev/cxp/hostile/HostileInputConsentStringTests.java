@@ -3,8 +3,6 @@ package dev.cxp.hostile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
 
 import jakarta.servlet.http.Cookie;
 import org.jspecify.annotations.Nullable;
@@ -14,16 +12,12 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.cxp.consent.cmp.CmpConsentReader;
-import dev.cxp.consent.cmp.ConsentStrings;
 import dev.cxp.consent.cmp.GppConsent;
 import dev.cxp.consent.cmp.GppSettings;
 import dev.cxp.consent.cmp.IabConsentStringDecoder;
 import dev.cxp.consent.cmp.TcfConsent;
 import dev.cxp.consent.cmp.TcfSettings;
 
-import static dev.cxp.consent.cmp.ConsentStrings.DID_NOT_OPT_OUT;
-import static dev.cxp.consent.cmp.ConsentStrings.OPTED_OUT;
-import static dev.cxp.consent.cmp.ConsentStrings.purposes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -35,15 +29,6 @@ import static org.assertj.core.api.Assertions.fail;
 @ExtendWith(OutputCaptureExtension.class)
 class HostileInputConsentStringTests {
 
-	private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-	private static final List<String> REAL = List.of(ConsentStrings.allPurposes(), ConsentStrings.purposeOneRefused(),
-			ConsentStrings.tcf(ConsentStrings.POLICY_VERSION, ConsentStrings.CMP_ID, purposes(2), purposes(1, 7)),
-			ConsentStrings.gppWithTcf(ConsentStrings.POLICY_VERSION, purposes(1, 2)),
-			ConsentStrings.gppUsNat(OPTED_OUT, DID_NOT_OPT_OUT, true),
-			ConsentStrings.gppCalifornia(DID_NOT_OPT_OUT, OPTED_OUT, false),
-			ConsentStrings.gppWithTcfAndUsNat(purposes(1), OPTED_OUT, true));
-
 	private final IabConsentStringDecoder decoder = new IabConsentStringDecoder();
 
 	private final CmpConsentReader reader = new CmpConsentReader(this.decoder,
@@ -54,21 +39,9 @@ class HostileInputConsentStringTests {
 
 	@Test
 	void randomBase64UrlText(CapturedOutput output) {
-		RandomGenerator random = random(1);
+		ConsentStringInput input = new ConsentStringInput(HostileInput.SEED + 1);
 		for (int i = 0; i < HostileInput.TRIES; i++) {
-			int length = random.nextInt(10) == 0 ? CmpConsentReader.MAX_STRING_LENGTH : random.nextInt(300);
-			StringBuilder value = new StringBuilder(length);
-			// A leading C or DB reaches deeper into the TCF or GPP decoding than any other start
-			value.append(switch (random.nextInt(3)) {
-				case 0 -> "C";
-				case 1 -> "DB";
-				default -> "";
-			});
-			while (value.length() < length) {
-				int pick = random.nextInt(BASE64URL.length() + 4);
-				value.append((pick < BASE64URL.length()) ? BASE64URL.charAt(pick) : (pick % 2 == 0) ? '.' : '~');
-			}
-			tryValue(value.toString(), sid(random), i);
+			tryValue(input.base64Url(), input.sid(), i);
 		}
 		assertNothingLogged(output);
 	}
@@ -76,7 +49,7 @@ class HostileInputConsentStringTests {
 	@Test
 	void truncatedRealStrings(CapturedOutput output) {
 		int tries = 0;
-		for (String real : REAL) {
+		for (String real : ConsentStringInput.REAL) {
 			for (int length = 0; length < real.length(); length++) {
 				tryValue(real.substring(0, length), null, tries++);
 			}
@@ -87,19 +60,9 @@ class HostileInputConsentStringTests {
 
 	@Test
 	void realStringsWithFlippedBits(CapturedOutput output) {
-		RandomGenerator random = random(2);
+		ConsentStringInput input = new ConsentStringInput(HostileInput.SEED + 2);
 		for (int i = 0; i < HostileInput.TRIES; i++) {
-			char[] value = REAL.get(random.nextInt(REAL.size())).toCharArray();
-			int flips = 1 + random.nextInt(4);
-			for (int f = 0; f < flips; f++) {
-				int at = random.nextInt(value.length);
-				int index = BASE64URL.indexOf(value[at]);
-				if (index >= 0) {
-					// One bit of the six that the character carries
-					value[at] = BASE64URL.charAt(index ^ (1 << random.nextInt(6)));
-				}
-			}
-			tryValue(new String(value), sid(random), i);
+			tryValue(input.flipped(), input.sid(), i);
 		}
 		assertNothingLogged(output);
 	}
@@ -151,19 +114,6 @@ class HostileInputConsentStringTests {
 			assertThat(all).as("value logged" + HostileInput.replay(-1) + " " + HostileInput.describe(value))
 				.doesNotContain(value);
 		}
-	}
-
-	private static @Nullable String sid(RandomGenerator random) {
-		return switch (random.nextInt(4)) {
-			case 0 -> null;
-			case 1 -> "-1";
-			case 2 -> String.valueOf(random.nextInt(25));
-			default -> random.nextInt(25) + "," + random.nextInt(25) + "_" + random.nextInt(25);
-		};
-	}
-
-	private static RandomGenerator random(long offset) {
-		return RandomGeneratorFactory.of("L64X128MixRandom").create(HostileInput.SEED + offset);
 	}
 
 }
