@@ -1,7 +1,5 @@
 package dev.cxp.consent.cmp;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -102,38 +100,58 @@ public class CmpConsentReader {
 	 * present, valid and saying something
 	 */
 	public @Nullable CmpConsent read(Cookie @Nullable [] cookies) {
-		if (cookies == null || (this.tcf == null && this.gpp == null)) {
+		CmpConsent tcString = readTcf(cookies);
+		return (tcString != null) ? tcString : readGpp(cookies);
+	}
+
+	/**
+	 * What the request's TC string says, every copy of its cookie combined (a denial wins).
+	 * @param cookies the request's cookies, possibly {@code null}
+	 * @return the answer with source {@code tcf}, or {@code null} when reading TC strings is off, or no valid
+	 * TC string says anything
+	 */
+	public @Nullable CmpConsent readTcf(Cookie @Nullable [] cookies) {
+		if (cookies == null || this.tcf == null) {
 			return null;
 		}
-		List<String> tcStrings = null;
-		List<String> gppStrings = null;
+		CmpConsent answer = null;
+		int copies = 0;
+		for (int i = 0; i < cookies.length && copies < MAX_COPIES; i++) {
+			String value = cookies[i].getValue();
+			if (this.tcf.cookieName().equals(cookies[i].getName()) && value != null && !value.isEmpty()) {
+				answer = and(answer, readTcf(value));
+				copies++;
+			}
+		}
+		return answer;
+	}
+
+	/**
+	 * What the request's GPP string says, every copy of its cookie combined (a denial wins), read with the
+	 * applicable section ids of the first valid section-ids cookie.
+	 * @param cookies the request's cookies, possibly {@code null}
+	 * @return the answer with source {@code gpp}, or {@code null} when reading GPP strings is off, or no valid
+	 * GPP string says anything
+	 */
+	public @Nullable CmpConsent readGpp(Cookie @Nullable [] cookies) {
+		if (cookies == null || this.gpp == null) {
+			return null;
+		}
 		String sid = null;
-		for (Cookie cookie : cookies) {
-			String name = cookie.getName();
-			String value = cookie.getValue();
-			if (value == null || value.isEmpty()) {
-				continue;
-			}
-			if (this.tcf != null && this.tcf.cookieName().equals(name)) {
-				tcStrings = add(tcStrings, value);
-			}
-			else if (this.gpp != null && this.gpp.cookieName().equals(name)) {
-				gppStrings = add(gppStrings, value);
-			}
-			else if (this.gpp != null && sid == null && this.gpp.sidCookieName().equals(name)
+		for (int i = 0; i < cookies.length && sid == null; i++) {
+			String value = cookies[i].getValue();
+			if (this.gpp.sidCookieName().equals(cookies[i].getName()) && value != null && !value.isEmpty()
 					&& value.length() <= MAX_SID_LENGTH) {
 				sid = value;
 			}
 		}
 		CmpConsent answer = null;
-		if (tcStrings != null) {
-			for (String tcString : tcStrings) {
-				answer = and(answer, readTcf(tcString));
-			}
-		}
-		if (answer == null && gppStrings != null) {
-			for (String gppString : gppStrings) {
-				answer = and(answer, readGpp(gppString, sid));
+		int copies = 0;
+		for (int i = 0; i < cookies.length && copies < MAX_COPIES; i++) {
+			String value = cookies[i].getValue();
+			if (this.gpp.cookieName().equals(cookies[i].getName()) && value != null && !value.isEmpty()) {
+				answer = and(answer, readGpp(value, sid));
+				copies++;
 			}
 		}
 		return answer;
@@ -242,14 +260,6 @@ public class CmpConsentReader {
 			return next;
 		}
 		return (next != null) ? answer.and(next) : answer;
-	}
-
-	private static List<String> add(@Nullable List<String> values, String value) {
-		List<String> list = (values != null) ? values : new ArrayList<>(2);
-		if (list.size() < MAX_COPIES) {
-			list.add(value);
-		}
-		return list;
 	}
 
 	@FunctionalInterface

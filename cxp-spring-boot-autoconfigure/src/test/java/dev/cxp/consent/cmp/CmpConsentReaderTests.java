@@ -156,6 +156,18 @@ class CmpConsentReaderTests {
 	}
 
 	@Test
+	void eachStringCanBeReadOnItsOwn() {
+		Cookie[] both = cookies("euconsent-v2", ConsentStrings.allPurposes(), "__gpp",
+				ConsentStrings.gppWithTcf(POLICY_VERSION, purposes(2)), "__gpp_sid", "2");
+		assertThat(this.reader.readTcf(both).source()).isEqualTo("tcf");
+		assertThat(this.reader.readTcf(both).state("analytics")).isEqualTo(ConsentState.GRANTED);
+		assertThat(this.reader.readGpp(both).source()).isEqualTo("gpp");
+		assertThat(this.reader.readGpp(both).state("analytics")).isEqualTo(ConsentState.DENIED);
+		assertThat(this.reader.readGpp(cookies("euconsent-v2", ConsentStrings.allPurposes()))).isNull();
+		assertThat(this.reader.readTcf((Cookie[]) null)).isNull();
+	}
+
+	@Test
 	void aDenialInAnyCopyOfTheCookieWins() {
 		CmpConsent consent = this.reader.read(cookies("euconsent-v2", ConsentStrings.allPurposes(), "euconsent-v2",
 				ConsentStrings.purposeOneRefused()));
