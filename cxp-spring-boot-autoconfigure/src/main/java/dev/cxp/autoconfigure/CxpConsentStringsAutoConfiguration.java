@@ -1,6 +1,7 @@
 package dev.cxp.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -16,7 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-import dev.cxp.actuate.ConsentStringMeters;
+import dev.cxp.actuate.metrics.ConsentStringMeters;
+import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.consent.cmp.CmpConsentReader;
 import dev.cxp.consent.cmp.ConsentStringDecoder;
 import dev.cxp.consent.cmp.ConsentStringDecoderMissingException;
@@ -41,7 +43,14 @@ public final class CxpConsentStringsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CmpConsentReader cxpCmpConsentReader(CxpTcfProperties tcf, CxpGppProperties gpp,
-			ObjectProvider<ConsentStringDecoder> decoder) {
+			ObjectProvider<ConsentStringDecoder> decoder, ObjectProvider<ConsentPurposes> purposes) {
+		ConsentPurposes configured = purposes.getIfAvailable();
+		if (configured != null) {
+			requireConfigured(configured, tcf.enabled() ? tcf.purposes().keySet() : List.of(),
+					"cxp.consent.tcf.purposes.");
+			requireConfigured(configured, gpp.enabled() ? gpp.optOutDenies() : List.of(),
+					"cxp.consent.gpp.opt-out-denies: ");
+		}
 		ConsentStringDecoder available = decoder.getIfAvailable();
 		if (available == null) {
 			List<String> enabledBy = new ArrayList<>();
@@ -58,6 +67,16 @@ public final class CxpConsentStringsAutoConfiguration {
 		GppSettings gppSettings = gpp.enabled()
 				? new GppSettings(gpp.cookieName(), gpp.sidCookieName(), gpp.optOutDenies()) : null;
 		return new CmpConsentReader(available, tcfSettings, gppSettings);
+	}
+
+	// A mapped purpose that is not asked about would be decided by a string and then never reported
+	private static void requireConfigured(ConsentPurposes configured, Collection<String> mapped, String property) {
+		for (String purpose : mapped) {
+			if (!configured.contains(purpose)) {
+				throw new IllegalStateException(property + purpose + " is not one of the purposes in "
+						+ "cxp.consent.purposes " + configured.names() + ": add it there, or remove it here");
+			}
+		}
 	}
 
 	@Configuration(proxyBeanMethods = false)

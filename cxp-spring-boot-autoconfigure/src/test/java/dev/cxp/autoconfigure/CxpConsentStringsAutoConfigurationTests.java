@@ -13,8 +13,13 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.mock.web.MockHttpServletRequest;
 
+import dev.cxp.consent.ConsentDecision;
+import dev.cxp.consent.ConsentResolver;
+import dev.cxp.consent.ConsentState;
 import dev.cxp.consent.cmp.CmpConsentReader;
+import dev.cxp.consent.cmp.ConsentStrings;
 import dev.cxp.consent.cmp.ConsentStringDecoder;
 import dev.cxp.consent.cmp.ConsentStringDecoderMissingException;
 import dev.cxp.consent.cmp.GppConsent;
@@ -121,6 +126,39 @@ class CxpConsentStringsAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("cxp.consent.gpp.sid-cookie-name"));
+	}
+
+	@Test
+	void mappedPurposesMustBeConfiguredPurposes() {
+		WebApplicationContextRunner withPurposes = this.contextRunner
+			.withConfiguration(AutoConfigurations.of(CxpAutoConfiguration.class))
+			.withPropertyValues("cxp.consent.purposes=analytics,ads");
+		withPurposes.withPropertyValues("cxp.consent.tcf.enabled=true", "cxp.consent.tcf.purposes.ads=1,2",
+				"cxp.consent.tcf.purposes.personalisation=5,6")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("cxp.consent.tcf.purposes.personalisation is not one of the purposes")
+				.hasMessageContaining("[analytics, ads]"));
+		withPurposes.withPropertyValues("cxp.consent.gpp.enabled=true", "cxp.consent.gpp.opt-out-denies=ads,sale")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("cxp.consent.gpp.opt-out-denies: sale is not one of the purposes"));
+		withPurposes.withPropertyValues("cxp.consent.tcf.enabled=true", "cxp.consent.tcf.purposes.ads=1,2",
+				"cxp.consent.gpp.enabled=true", "cxp.consent.gpp.opt-out-denies=ads")
+			.run((context) -> assertThat(context).hasSingleBean(CmpConsentReader.class));
+	}
+
+	@Test
+	void theDefaultResolverReadsTheStrings() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(CxpAutoConfiguration.class))
+			.withPropertyValues("cxp.consent.tcf.enabled=true")
+			.run((context) -> {
+				MockHttpServletRequest request = new MockHttpServletRequest();
+				request.setCookies(new Cookie("euconsent-v2", ConsentStrings.purposeOneRefused()));
+				ConsentDecision decision = context.getBean(ConsentResolver.class).resolve(request);
+				assertThat(decision.source()).isEqualTo("tcf");
+				assertThat(decision.state()).isEqualTo(ConsentState.DENIED);
+			});
 	}
 
 	@Test

@@ -7,6 +7,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.Cookie;
 import org.jspecify.annotations.Nullable;
 
+import dev.cxp.consent.ConsentSources;
+
 /**
  * Reads the consent strings of a consent management platform from a request's cookies: the TC string
  * first, then the GPP string, and the first that says something answers (SPEC S11). A string that cannot
@@ -23,12 +25,12 @@ public class CmpConsentReader {
 	/**
 	 * Source of an answer taken from the TC string.
 	 */
-	public static final String SOURCE_TCF = "tcf";
+	public static final String SOURCE_TCF = ConsentSources.TCF;
 
 	/**
 	 * Source of an answer taken from the GPP string.
 	 */
-	public static final String SOURCE_GPP = "gpp";
+	public static final String SOURCE_GPP = ConsentSources.GPP;
 
 	/**
 	 * Kind of an invalid TC string, as counted.

@@ -1,4 +1,4 @@
-package dev.cxp.actuate;
+package dev.cxp.actuate.metrics;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.cxp.actuate;
+package dev.cxp.actuate.metrics;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
