@@ -2,9 +2,12 @@ package dev.cxp.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -63,10 +66,21 @@ public final class CxpConsentStringsAutoConfiguration {
 			throw new ConsentStringDecoderMissingException(enabledBy);
 		}
 		TcfSettings tcfSettings = tcf.enabled()
-				? new TcfSettings(tcf.cookieName(), tcf.purposes(), tcf.usePublisherSegment()) : null;
+				? new TcfSettings(tcf.cookieName(), tcfPurposes(tcf, configured), tcf.usePublisherSegment()) : null;
 		GppSettings gppSettings = gpp.enabled()
 				? new GppSettings(gpp.cookieName(), gpp.sidCookieName(), gpp.optOutDenies()) : null;
 		return new CmpConsentReader(available, tcfSettings, gppSettings);
+	}
+
+	// Analytics keeps its default mapping when other purposes are mapped, as long as the site asks about it
+	private static Map<String, List<Integer>> tcfPurposes(CxpTcfProperties tcf, @Nullable ConsentPurposes configured) {
+		Map<String, List<Integer>> purposes = new LinkedHashMap<>();
+		if (!tcf.purposes().containsKey(ConsentPurposes.ANALYTICS)
+				&& (configured == null || configured.contains(ConsentPurposes.ANALYTICS))) {
+			purposes.put(ConsentPurposes.ANALYTICS, CxpTcfProperties.DEFAULT_ANALYTICS);
+		}
+		purposes.putAll(tcf.purposes());
+		return purposes;
 	}
 
 	// A mapped purpose that is not asked about would be decided by a string and then never reported

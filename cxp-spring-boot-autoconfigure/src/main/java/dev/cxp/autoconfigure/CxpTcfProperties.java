@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled Whether to read the TC string that a consent management platform keeps in a cookie
  * @param cookieName Name of the cookie that holds the TC string
  * @param purposes For each starter purpose, the TCF purpose ids (1 to 11) that must all have consent for it
- * to be granted; analytics needs purpose 1 when nothing is mapped
+ * to be granted; analytics, when it is one of the purposes, needs purpose 1 unless it is mapped here
  * @param usePublisherSegment Whether to read the purpose consents of the publisher TC segment instead of the
  * core ones, when the string carries that segment
  * @since 0.2.0
@@ -25,10 +25,10 @@ public record CxpTcfProperties(@DefaultValue("false") boolean enabled, @DefaultV
 		@Nullable Map<String, List<Integer>> purposes, @DefaultValue("false") boolean usePublisherSegment) {
 
 	/**
-	 * The mapping used when none is configured: analytics needs TCF purpose 1 (store or access information
-	 * on a device).
+	 * The mapping of analytics unless it is mapped otherwise: TCF purpose 1 (store or access information on
+	 * a device).
 	 */
-	static final Map<String, List<Integer>> DEFAULT_PURPOSES = Map.of("analytics", List.of(1));
+	static final List<Integer> DEFAULT_ANALYTICS = List.of(1);
 
 	/**
 	 * The highest TCF v2.2 purpose id.
@@ -36,8 +36,9 @@ public record CxpTcfProperties(@DefaultValue("false") boolean enabled, @DefaultV
 	static final int MAX_TCF_PURPOSE = 11;
 
 	public CxpTcfProperties {
+		// The default mapping of analytics is added where the configured purposes are known
 		requireCookieName("cxp.consent.tcf.cookie-name", cookieName);
-		purposes = (purposes == null || purposes.isEmpty()) ? DEFAULT_PURPOSES : checked(purposes);
+		purposes = (purposes == null) ? Map.of() : checked(purposes);
 	}
 
 	private static Map<String, List<Integer>> checked(Map<String, List<Integer>> purposes) {

@@ -91,6 +91,20 @@ class CxpConsentStringsAutoConfigurationTests {
 	}
 
 	@Test
+	void analyticsKeepsItsDefaultMappingBesideOtherPurposes() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(CxpAutoConfiguration.class))
+			.withPropertyValues("cxp.consent.purposes=analytics,ads", "cxp.consent.tcf.enabled=true",
+					"cxp.consent.tcf.purposes.ads=1,2")
+			.run((context) -> assertThat(context.getBean(CmpConsentReader.class).tcfSettings().purposes())
+				.isEqualTo(Map.of("analytics", List.of(1), "ads", List.of(1, 2))));
+		this.contextRunner.withConfiguration(AutoConfigurations.of(CxpAutoConfiguration.class))
+			.withPropertyValues("cxp.consent.purposes=statistics", "cxp.consent.tracking-purpose=statistics",
+					"cxp.consent.tcf.enabled=true", "cxp.consent.tcf.purposes.statistics=1,9")
+			.run((context) -> assertThat(context.getBean(CmpConsentReader.class).tcfSettings().purposes())
+				.isEqualTo(Map.of("statistics", List.of(1, 9))));
+	}
+
+	@Test
 	void offWhenTheStarterIsOff() {
 		this.contextRunner.withPropertyValues("cxp.enabled=false", "cxp.consent.tcf.enabled=true")
 			.run((context) -> assertThat(context).doesNotHaveBean(CmpConsentReader.class));
