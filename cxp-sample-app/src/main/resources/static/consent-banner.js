@@ -66,10 +66,11 @@
 		return choices;
 	}
 
-	// A choice is complete when it came from the visitor's cookie (or a header set upstream) and states every
-	// purpose: a grant from an older policy revision, or a purpose added since, reads as UNSPECIFIED.
+	// A choice is complete when it came from the visitor's cookie (or a header set upstream, or the string of the
+	// site's consent management platform) and states every purpose: a grant from an older policy revision, or a
+	// purpose added since, reads as UNSPECIFIED.
 	function isComplete(consent) {
-		if (consent.source !== 'cookie' && consent.source !== 'header') {
+		if (['cookie', 'header', 'tcf', 'gpp'].indexOf(consent.source) < 0) {
 			return false;
 		}
 		return Object.keys(consent.purposes || {}).every(function (name) {

@@ -23,7 +23,7 @@ public class CxpActivity implements CxpActivityListener {
 	 * The consent sources decisions are counted by; any other source is counted as {@code other}, the last.
 	 */
 	public static final List<String> SOURCES = List.of(ConsentSources.HEADER, ConsentSources.COOKIE,
-			ConsentSources.GPC, ConsentSources.NONE, ConsentSources.ERROR, "other");
+			ConsentSources.GPC, ConsentSources.TCF, ConsentSources.GPP, ConsentSources.NONE, ConsentSources.ERROR, "other");
 
 	private static final String[] SOURCE_ARRAY = SOURCES.toArray(new String[0]);
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,6 +26,7 @@ import dev.cxp.consent.ConsentCookieFormat;
 import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.consent.ConsentResolver;
+import dev.cxp.consent.cmp.CmpConsentReader;
 import dev.cxp.consent.DefaultConsentResolver;
 import dev.cxp.consent.region.ConsentRegions;
 import dev.cxp.consent.region.RegionSettings;
@@ -91,9 +93,10 @@ public final class CxpAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ConsentResolver consentResolver(CxpProperties properties, CxpCookies cookies, ConsentCookieFormat format,
-			ConsentRegions regions) {
+			ConsentRegions regions, ObjectProvider<CmpConsentReader> consentStrings) {
 		// The cookies, read once per request, also give the request path its visitor id
-		return new DefaultConsentResolver(properties.consent().headerName(), cookies, format, regions);
+		return new DefaultConsentResolver(properties.consent().headerName(), cookies, format, regions,
+				consentStrings.getIfAvailable());
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package dev.cxp.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 
 import dev.cxp.activity.CxpActivity;
 import dev.cxp.actuate.endpoint.CxpEndpoint;
+import dev.cxp.consent.cmp.CmpConsentReader;
 import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.visitor.CxpCookies;
@@ -31,13 +33,13 @@ public final class CxpEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CxpEndpoint cxpEndpoint(CxpProperties properties, ConsentPolicy consentPolicy, CxpCookies cookies,
-			CxpActivity activity, VisitorSessionStore store) {
+			CxpActivity activity, VisitorSessionStore store, ObjectProvider<CmpConsentReader> consentStrings) {
 		CxpProperties.Session session = properties.session();
 		CxpEndpoint.ConfigurationDescriptor configuration = new CxpEndpoint.ConfigurationDescriptor(
 				consentPolicy.isRequired(), properties.consent().honorGlobalPrivacyControl(),
 				properties.consent().headerName(), cookies.consentCookie(), cookies.visitorCookie(), session.timeout(),
 				session.recordQueryString(), session.maxEntries(), consentModel(properties.consent(), consentPolicy));
-		return new CxpEndpoint(configuration, activity, store);
+		return new CxpEndpoint(configuration, activity, store, consentStrings.getIfAvailable());
 	}
 
 	private static CxpEndpoint.ConsentModel consentModel(CxpProperties.Consent consent, ConsentPolicy policy) {

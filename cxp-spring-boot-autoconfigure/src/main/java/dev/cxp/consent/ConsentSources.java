@@ -24,6 +24,19 @@ public final class ConsentSources {
 	public static final String GPC = "gpc";
 
 	/**
+	 * A decision taken from the TC string of a consent management platform (IAB TCF v2.2).
+	 * @since 0.2.0
+	 */
+	public static final String TCF = "tcf";
+
+	/**
+	 * A decision taken from the GPP string of a consent management platform (IAB Global Privacy Platform),
+	 * including a denial for the GPC flag of its US section.
+	 * @since 0.2.0
+	 */
+	public static final String GPP = "gpp";
+
+	/**
 	 * Nothing was known: the source of {@link ConsentDecision#unspecified()}.
 	 */
 	public static final String NONE = "none";

@@ -6,14 +6,18 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import dev.cxp.consent.cmp.CmpConsent;
+import dev.cxp.consent.cmp.CmpConsentReader;
 import dev.cxp.consent.region.ConsentRegion;
 import dev.cxp.consent.region.ConsentRegions;
 
 /**
  * The {@link ConsentResolver} used unless the application declares its own. For each purpose it asks, in
- * order, and the first that states the purpose wins: the consent header, the consent cookie, then Global
- * Privacy Control (which denies every purpose not stated yet, where the visitor's region honours it). An
- * explicit choice made on this site outranks the browser-wide GPC preference. The decision's source is the
+ * order, and the first that states the purpose wins: the consent header, the consent cookie, the TC string
+ * and then the GPP string of a consent management platform (when a {@link CmpConsentReader} is given), then
+ * Global Privacy Control (which denies every purpose not stated yet, where the visitor's region honours it;
+ * a GPP string's {@code Gpc} flag counts as such a signal, with source {@code gpp}). An explicit choice made
+ * on this site outranks the CMP's strings and the browser-wide GPC preference. The decision's source is the
  * first of these that stated any purpose.
  * <p>
  * Header and cookie values are read with {@link ConsentCookieFormat}: the plain values ({@code granted},
@@ -44,6 +48,12 @@ public class DefaultConsentResolver implements ConsentResolver {
 	private final DecisionTable fromCookie;
 
 	private final DecisionTable fromGpc;
+
+	private final @Nullable CmpConsentReader consentStrings;
+
+	private final DecisionTable fromTcf;
+
+	private final DecisionTable fromGpp;
 
 	/**
 	 * Create a resolver that reads the consent cookie itself, for the default purpose ({@code analytics}) and
@@ -80,6 +90,21 @@ public class DefaultConsentResolver implements ConsentResolver {
 	 */
 	public DefaultConsentResolver(String headerName, ConsentCookieReader cookieReader, ConsentCookieFormat format,
 			ConsentRegions regions) {
+		this(headerName, cookieReader, format, regions, null);
+	}
+
+	/**
+	 * Create a resolver that also reads the consent strings of a consent management platform.
+	 * @param headerName name of the request header that carries consent
+	 * @param cookieReader reads the consent cookie
+	 * @param format the consent cookie's format, with the configured purposes and current revision
+	 * @param regions where {@code Sec-GPC: 1} is honoured
+	 * @param consentStrings reads the TC and GPP strings, or {@code null} to not read them
+	 * @since 0.2.0
+	 */
+	public DefaultConsentResolver(String headerName, ConsentCookieReader cookieReader, ConsentCookieFormat format,
+			ConsentRegions regions, @Nullable CmpConsentReader consentStrings) {
+		this.consentStrings = consentStrings;
 		this.headerName = headerName;
 		this.cookieReader = cookieReader;
 		this.format = format;
@@ -89,6 +114,8 @@ public class DefaultConsentResolver implements ConsentResolver {
 		this.fromHeader = new DecisionTable(purposes, ConsentSources.HEADER);
 		this.fromCookie = new DecisionTable(purposes, ConsentSources.COOKIE);
 		this.fromGpc = new DecisionTable(purposes, ConsentSources.GPC);
+		this.fromTcf = new DecisionTable(purposes, ConsentSources.TCF);
+		this.fromGpp = new DecisionTable(purposes, ConsentSources.GPP);
 	}
 
 	@Override
@@ -142,12 +169,41 @@ public class DefaultConsentResolver implements ConsentResolver {
 		DecisionTable source = stated(states) ? this.fromHeader : null;
 		states = PurposeStates.fill(stated(states) ? states : 0, read(consentCookie, moreConsentCookies));
 		source = (source == null && stated(states)) ? this.fromCookie : source;
+		// The strings are read only while some purpose is still open, and each at most once
+		if (this.consentStrings != null && PurposeStates.fill(states, this.allDenied) != states) {
+			CmpConsent tcString = this.consentStrings.readTcf(request.getCookies());
+			states = PurposeStates.fill(states, states(tcString, false));
+			source = (source == null && stated(states)) ? this.fromTcf : source;
+			if (PurposeStates.fill(states, this.allDenied) != states) {
+				CmpConsent gppString = this.consentStrings.readGpp(request.getCookies());
+				boolean gpc = gppString != null && gppString.globalPrivacyControl()
+						&& ((region != null) ? region : this.regions.resolve(request)).honorGlobalPrivacyControl();
+				states = PurposeStates.fill(states, states(gppString, gpc));
+				source = (source == null && stated(states)) ? this.fromGpp : source;
+			}
+		}
 		if (states != this.allDenied && "1".equals(request.getHeader(GPC_HEADER))
 				&& ((region != null) ? region : this.regions.resolve(request)).honorGlobalPrivacyControl()) {
 			states = PurposeStates.fill(states, this.allDenied);
 			source = (source != null) ? source : this.fromGpc;
 		}
 		return (source != null) ? source.decision(states) : ConsentDecision.unspecified();
+	}
+
+	/**
+	 * The states a CMP's answer gives the configured purposes; with {@code gpc}, every purpose it leaves open
+	 * is denied as {@code Sec-GPC: 1} would.
+	 */
+	private int states(@Nullable CmpConsent consent, boolean gpc) {
+		if (consent == null) {
+			return PurposeStates.ABSENT;
+		}
+		List<String> names = this.format.purposes().names();
+		int states = 0;
+		for (int i = 0; i < names.size(); i++) {
+			states = PurposeStates.with(states, i, consent.state(names.get(i)));
+		}
+		return gpc ? PurposeStates.fill(states, this.allDenied) : states;
 	}
 
 	private static boolean stated(int states) {

@@ -2,6 +2,7 @@ package dev.cxp.actuate.endpoint;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,9 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentState;
+import dev.cxp.consent.cmp.CmpConsentReader;
+import dev.cxp.consent.cmp.GppSettings;
+import dev.cxp.consent.cmp.TcfSettings;
 import dev.cxp.consent.region.RegionSettings;
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.visitor.CookieAttributes;
@@ -31,6 +35,8 @@ public class CxpEndpoint {
 
 	private final VisitorSessionStore store;
 
+	private final @Nullable CmpConsentReader consentStrings;
+
 	/**
 	 * Create the endpoint.
 	 * @param configuration the configuration in effect
@@ -38,9 +44,23 @@ public class CxpEndpoint {
 	 * @param store the session store, for its type and size
 	 */
 	public CxpEndpoint(ConfigurationDescriptor configuration, CxpActivity activity, VisitorSessionStore store) {
+		this(configuration, activity, store, null);
+	}
+
+	/**
+	 * Create the endpoint, also showing how the consent strings of a consent management platform are read.
+	 * @param configuration the configuration in effect
+	 * @param activity the counts since start-up, the same the meters read
+	 * @param store the session store, for its type and size
+	 * @param consentStrings the reader of the TC and GPP strings, {@code null} when they are not read
+	 * @since 0.2.0
+	 */
+	public CxpEndpoint(ConfigurationDescriptor configuration, CxpActivity activity, VisitorSessionStore store,
+			@Nullable CmpConsentReader consentStrings) {
 		this.configuration = configuration;
 		this.activity = activity;
 		this.store = store;
+		this.consentStrings = consentStrings;
 	}
 
 	/**
@@ -63,7 +83,18 @@ public class CxpEndpoint {
 		Figures figures = new Figures(decisions, this.activity.effectiveDecisions(), activeSessions,
 				this.activity.sessionsStarted(), this.activity.pageViews(), this.activity.visitorsCreated(),
 				this.activity.visitorsErased(), this.activity.visitorsInvalid(), this.activity.storeErrors());
-		return new CxpDescriptor(this.configuration, this.store.type(), figures);
+		return new CxpDescriptor(this.configuration, this.store.type(), figures, consentStrings());
+	}
+
+	private @Nullable ConsentStringsDescriptor consentStrings() {
+		CmpConsentReader reader = this.consentStrings;
+		if (reader == null) {
+			return null;
+		}
+		Map<String, Long> invalid = new LinkedHashMap<>();
+		invalid.put(CmpConsentReader.KIND_TCF, reader.invalidStrings(CmpConsentReader.KIND_TCF));
+		invalid.put(CmpConsentReader.KIND_GPP, reader.invalidStrings(CmpConsentReader.KIND_GPP));
+		return new ConsentStringsDescriptor(reader.tcfSettings(), reader.gppSettings(), invalid);
 	}
 
 	/**
@@ -72,8 +103,35 @@ public class CxpEndpoint {
 	 * @param configuration the configuration in effect
 	 * @param store the type of the session store in use
 	 * @param figures live figures since start-up
+	 * @param consentStrings which consent strings of a consent management platform are read and how,
+	 * {@code null} when none is read
 	 */
-	public record CxpDescriptor(ConfigurationDescriptor configuration, String store, Figures figures) {
+	public record CxpDescriptor(ConfigurationDescriptor configuration, String store, Figures figures,
+			@Nullable ConsentStringsDescriptor consentStrings) {
+
+		/**
+		 * Create the description without consent strings.
+		 * @param configuration the configuration in effect
+		 * @param store the type of the session store in use
+		 * @param figures live figures since start-up
+		 */
+		public CxpDescriptor(ConfigurationDescriptor configuration, String store, Figures figures) {
+			this(configuration, store, figures, null);
+		}
+
+	}
+
+	/**
+	 * Which consent strings of a consent management platform are read, how they map to the starter's
+	 * purposes, and how many were invalid.
+	 *
+	 * @param tcf how the TC string is read, {@code null} when it is not
+	 * @param gpp how the GPP string is read, {@code null} when it is not
+	 * @param invalid invalid strings since start-up, by kind ({@code tcf}, {@code gpp})
+	 * @since 0.2.0
+	 */
+	public record ConsentStringsDescriptor(@Nullable TcfSettings tcf, @Nullable GppSettings gpp,
+			Map<String, Long> invalid) {
 
 	}
 

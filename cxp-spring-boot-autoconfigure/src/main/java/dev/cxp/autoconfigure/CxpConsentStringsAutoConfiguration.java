@@ -1,0 +1,138 @@
+package dev.cxp.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+import dev.cxp.actuate.metrics.ConsentStringMeters;
+import dev.cxp.consent.ConsentPurposes;
+import dev.cxp.consent.cmp.CmpConsentReader;
+import dev.cxp.consent.cmp.ConsentStringDecoder;
+import dev.cxp.consent.cmp.ConsentStringDecoderMissingException;
+import dev.cxp.consent.cmp.GppSettings;
+import dev.cxp.consent.cmp.IabConsentStringDecoder;
+import dev.cxp.consent.cmp.TcfSettings;
+
+/**
+ * Auto-configuration of reading the consent strings of a consent management platform (IAB TCF v2.2 and
+ * GPP), when {@code cxp.consent.tcf.enabled} or {@code cxp.consent.gpp.enabled} is set. Decoding needs the
+ * optional dependency {@code com.iabgpp:iabgpp-encoder}, or a {@link ConsentStringDecoder} bean.
+ *
+ * @since 0.2.0
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
+@Conditional(CxpConsentStringsAutoConfiguration.OnConsentStringsEnabled.class)
+@EnableConfigurationProperties({ CxpTcfProperties.class, CxpGppProperties.class })
+public final class CxpConsentStringsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CmpConsentReader cxpCmpConsentReader(CxpTcfProperties tcf, CxpGppProperties gpp,
+			ObjectProvider<ConsentStringDecoder> decoder, ObjectProvider<ConsentPurposes> purposes) {
+		ConsentPurposes configured = purposes.getIfAvailable();
+		if (configured != null) {
+			requireConfigured(configured, tcf.enabled() ? tcf.purposes().keySet() : List.of(),
+					"cxp.consent.tcf.purposes.");
+			requireConfigured(configured, gpp.enabled() ? gpp.optOutDenies() : List.of(),
+					"cxp.consent.gpp.opt-out-denies: ");
+		}
+		ConsentStringDecoder available = decoder.getIfAvailable();
+		if (available == null) {
+			List<String> enabledBy = new ArrayList<>();
+			if (tcf.enabled()) {
+				enabledBy.add("cxp.consent.tcf.enabled");
+			}
+			if (gpp.enabled()) {
+				enabledBy.add("cxp.consent.gpp.enabled");
+			}
+			throw new ConsentStringDecoderMissingException(enabledBy);
+		}
+		TcfSettings tcfSettings = tcf.enabled()
+				? new TcfSettings(tcf.cookieName(), tcfPurposes(tcf, configured), tcf.usePublisherSegment()) : null;
+		GppSettings gppSettings = gpp.enabled()
+				? new GppSettings(gpp.cookieName(), gpp.sidCookieName(), gpp.optOutDenies()) : null;
+		return new CmpConsentReader(available, tcfSettings, gppSettings);
+	}
+
+	// Analytics keeps its default mapping when other purposes are mapped, as long as the site asks about it
+	private static Map<String, List<Integer>> tcfPurposes(CxpTcfProperties tcf, @Nullable ConsentPurposes configured) {
+		Map<String, List<Integer>> purposes = new LinkedHashMap<>();
+		if (!tcf.purposes().containsKey(ConsentPurposes.ANALYTICS)
+				&& (configured == null || configured.contains(ConsentPurposes.ANALYTICS))) {
+			purposes.put(ConsentPurposes.ANALYTICS, CxpTcfProperties.DEFAULT_ANALYTICS);
+		}
+		purposes.putAll(tcf.purposes());
+		return purposes;
+	}
+
+	// A mapped purpose that is not asked about would be decided by a string and then never reported
+	private static void requireConfigured(ConsentPurposes configured, Collection<String> mapped, String property) {
+		for (String purpose : mapped) {
+			if (!configured.contains(purpose)) {
+				throw new IllegalStateException(property + purpose + " is not one of the purposes in "
+						+ "cxp.consent.purposes " + configured.names() + ": add it there, or remove it here");
+			}
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "com.iab.gpp.encoder.GppModel")
+	static class IabDecoderConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ConsentStringDecoder cxpConsentStringDecoder() {
+			return new IabConsentStringDecoder();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ConsentStringMeters cxpConsentStringMeters(CmpConsentReader reader) {
+			return new ConsentStringMeters(reader);
+		}
+
+	}
+
+	static final class OnConsentStringsEnabled extends AnyNestedCondition {
+
+		OnConsentStringsEnabled() {
+			super(ConfigurationPhase.PARSE_CONFIGURATION);
+		}
+
+		@ConditionalOnBooleanProperty("cxp.consent.tcf.enabled")
+		static class TcfEnabled {
+
+		}
+
+		@ConditionalOnBooleanProperty("cxp.consent.gpp.enabled")
+		static class GppEnabled {
+
+		}
+
+	}
+
+}
