@@ -115,6 +115,45 @@ class ConsentLedgerWriterTests {
 		assertThat(this.ledger.records).isEmpty();
 	}
 
+	@Test
+	void generatedRequestValuesNeverFailARecordNorReachItVerbatim() {
+		long seed = System.nanoTime();
+		java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+		ConsentLedgerWriter writer = writer(null, true);
+		for (int i = 0; i < 2000; i++) {
+			MockHttpServletRequest generated = new MockHttpServletRequest("PUT", "/cxp/consent");
+			String userAgent = generated(random);
+			generated.addHeader("User-Agent", userAgent);
+			generated.setRemoteAddr(generated(random));
+			String region = generated(random);
+			String visitor = generated(random);
+			String receipt = writer.record(generated, ConsentMethod.API, "1", Map.of("analytics", ConsentState.GRANTED),
+					region, visitor);
+			ConsentRecord record = this.ledger.records.get(this.ledger.records.size() - 1);
+			assertThat(receipt).as("seed %d", seed).isEqualTo(record.receiptId());
+			assertThat(record.userAgentHash()).as("seed %d", seed).hasSize(64);
+			assertThat(record.region()).as("seed %d", seed).isIn(null, region);
+			assertThat(record.visitor()).as("seed %d", seed).isIn(null, visitor);
+			if (record.region() != null) {
+				assertThat(region).as("seed %d", seed).matches("[A-Za-z0-9-]{1,16}");
+			}
+			if (record.visitor() != null) {
+				assertThat(visitor).as("seed %d", seed).matches("[A-Za-z0-9_-]{1,64}");
+			}
+		}
+		assertThat(this.counters.appendErrors()).as("seed %d", seed).isZero();
+	}
+
+	private static String generated(java.util.SplittableRandom random) {
+		String alphabet = "aZ09-_.:%/ \r\n\t\u0000\u00e9\u202e<>\"'=,;[]";
+		StringBuilder value = new StringBuilder();
+		int length = random.nextInt(10) == 0 ? random.nextInt(2000) : random.nextInt(40);
+		for (int i = 0; i < length; i++) {
+			value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+		}
+		return value.toString();
+	}
+
 	private ConsentLedgerWriter writer(String key, boolean truncatedIp) {
 		return new ConsentLedgerWriter(this.ledger, this.counters, new SecureIdGenerator(), this.clock, key,
 				truncatedIp);
