@@ -199,6 +199,15 @@ final class BrowserSession implements AutoCloseable {
 	}
 
 	/**
+	 * Whether a check box is checked.
+	 * @param id the element's id
+	 * @return {@code true} when selected
+	 */
+	boolean isSelected(String id) {
+		return this.driver.findElement(By.id(id)).isSelected();
+	}
+
+	/**
 	 * Wait until an element is shown.
 	 * @param id the element's id
 	 */

@@ -2,44 +2,59 @@ package dev.cxp.autoconfigure;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivity;
+import dev.cxp.consent.ConsentCookieFormat;
 import dev.cxp.consent.ConsentPolicy;
+import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.consent.ConsentResolver;
 import dev.cxp.consent.DefaultConsentResolver;
+import dev.cxp.consent.region.ConsentRegions;
+import dev.cxp.consent.region.RegionSettings;
 import dev.cxp.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.SessionTracker;
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.support.SecureIdGenerator;
 import dev.cxp.visitor.CookieAttributes;
 import dev.cxp.visitor.CxpCookies;
-import dev.cxp.visitor.CxpVisitorProcessor;
 import dev.cxp.visitor.RequestClassifier;
+import dev.cxp.visitor.VisitorIdentity;
 import dev.cxp.visitor.VisitorIdentityInterceptor;
+import dev.cxp.visitor.VisitorRequestPath;
 
 /**
  * Auto-configuration of consent-gated visitor identity and visit sessions for Spring MVC applications.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CxpProperties.class)
 public final class CxpAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CxpActivity cxpActivity() {
+		return new CxpActivity();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -49,16 +64,41 @@ public final class CxpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConsentResolver consentResolver(CxpProperties properties) {
-		CxpProperties.Consent consent = properties.consent();
-		return new DefaultConsentResolver(consent.headerName(), consent.cookieName(),
-				consent.honorGlobalPrivacyControl());
+	ConsentPurposes cxpConsentPurposes(CxpProperties properties) {
+		return properties.consent().consentPurposes();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConsentPolicy cxpConsentPolicy(ConsentResolver consentResolver, CxpProperties properties) {
-		return new ConsentPolicy(consentResolver, properties.consent().required());
+	ConsentCookieFormat cxpConsentCookieFormat(ConsentPurposes purposes, CxpProperties properties) {
+		return new ConsentCookieFormat(purposes, properties.consent().revision());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsentRegions cxpConsentRegions(CxpProperties properties) {
+		CxpProperties.Consent consent = properties.consent();
+		Map<String, RegionSettings> regions = new LinkedHashMap<>();
+		consent.regions()
+			.forEach((code, region) -> regions.put(code,
+					new RegionSettings(region.required(), region.honorGlobalPrivacyControl())));
+		return new ConsentRegions(consent.region().header(), consent.region().subdivisionHeader(), consent.required(),
+				consent.honorGlobalPrivacyControl(), regions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsentResolver consentResolver(CxpProperties properties, CxpCookies cookies, ConsentCookieFormat format,
+			ConsentRegions regions) {
+		// The cookies, read once per request, also give the request path its visitor id
+		return new DefaultConsentResolver(properties.consent().headerName(), cookies, format, regions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsentPolicy cxpConsentPolicy(ConsentResolver consentResolver, ConsentPurposes purposes,
+			ConsentRegions regions) {
+		return new ConsentPolicy(consentResolver, purposes, regions);
 	}
 
 	@Bean
@@ -96,17 +136,24 @@ public final class CxpAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SessionTracker cxpSessionTracker(VisitorSessionStore store, Clock clock, CxpProperties properties,
-			SecureIdGenerator ids, ApplicationEventPublisher events, ObjectProvider<CxpActivityListener> listeners) {
+			SecureIdGenerator ids, ApplicationEventPublisher events, CxpActivity activity) {
 		CxpProperties.Session session = properties.session();
 		return new SessionTracker(store, clock, session.timeout(), session.recordQueryString(), ids::sessionId,
-				events, composite(listeners));
+				events, activity);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	CxpVisitorProcessor cxpVisitorProcessor(ConsentPolicy consentPolicy, CxpCookies cookies, SecureIdGenerator ids,
-			SessionTracker sessionTracker, ObjectProvider<CxpActivityListener> listeners) {
-		return new CxpVisitorProcessor(consentPolicy, cookies, ids, sessionTracker, composite(listeners));
+	VisitorIdentity cxpVisitorIdentity(CxpCookies cookies, SecureIdGenerator ids, SessionTracker sessionTracker,
+			CxpActivity activity) {
+		return new VisitorIdentity(cookies, ids, sessionTracker, activity);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	VisitorRequestPath cxpVisitorRequestPath(ConsentPolicy consentPolicy, CxpCookies cookies,
+			VisitorIdentity identity, SessionTracker sessionTracker, CxpActivity activity) {
+		return new VisitorRequestPath(consentPolicy, cookies, identity, sessionTracker, activity);
 	}
 
 	@Bean
@@ -121,8 +168,8 @@ public final class CxpAutoConfiguration {
 
 	@Bean
 	VisitorIdentityInterceptor visitorIdentityInterceptor(RequestClassifier classifier,
-			CxpVisitorProcessor processor) {
-		return new VisitorIdentityInterceptor(classifier, processor);
+			VisitorRequestPath requestPath) {
+		return new VisitorIdentityInterceptor(classifier, requestPath);
 	}
 
 	@Bean
@@ -135,10 +182,6 @@ public final class CxpAutoConfiguration {
 			}
 
 		};
-	}
-
-	static CxpActivityListener composite(ObjectProvider<CxpActivityListener> listeners) {
-		return CxpActivityListener.composite(listeners.orderedStream().toList());
 	}
 
 }

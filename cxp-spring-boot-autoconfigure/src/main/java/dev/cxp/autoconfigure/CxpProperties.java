@@ -2,11 +2,16 @@ package dev.cxp.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
+
+import dev.cxp.consent.ConsentCookieFormat;
+import dev.cxp.consent.ConsentPurposes;
+import dev.cxp.consent.region.RegionCodes;
 
 /**
  * Configuration of visitor identity and consent, under {@code cxp}.
@@ -18,12 +23,16 @@ import org.springframework.util.StringUtils;
  * @param session Visit sessions
  * @param tracking Page-view tracking
  * @param web The starter's HTTP endpoints
- * @author CXP
+ * @since 0.1.0
  */
 @ConfigurationProperties("cxp")
 public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue Consent consent,
 		@DefaultValue Visitor visitor, @DefaultValue Session session, @DefaultValue Tracking tracking,
 		@DefaultValue Web web) {
+
+	public CxpProperties {
+		requirePrefixSatisfied(consent.cookieName(), visitor);
+	}
 
 	/**
 	 * Consent decision.
@@ -35,16 +44,80 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 	 * @param honorGlobalPrivacyControl Whether a "Sec-GPC: 1" request header denies consent when no
 	 * explicit choice was made on this site
 	 * @param maxAge How long the consent cookie keeps the visitor's choice
+	 * @param purposes Purposes the site asks consent for, such as analytics, ads and personalization
+	 * @param trackingPurpose Purpose that gates the starter's own tracking (visitor id, sessions, page-view
+	 * events); one of the purposes
+	 * @param revision Revision of the privacy policy; a grant recorded under another revision no longer
+	 * counts and the visitor is asked again, while a recorded refusal stays a refusal
+	 * @param deniedMaxAge How long the consent cookie keeps a choice that grants no purpose; max-age when not set
+	 * @param region Where the visitor's region is read from
+	 * @param regions Consent settings per region code (ISO 3166-1 alpha-2 country such as DE, ISO 3166-2
+	 * subdivision such as US-CA, or EEA), overriding the global ones; the most specific region wins
 	 */
 	public record Consent(@DefaultValue("false") boolean required, @DefaultValue("X-CXP-Consent") String headerName,
 			@DefaultValue("cxp_consent") String cookieName,
-			@DefaultValue("true") boolean honorGlobalPrivacyControl, @DefaultValue("180d") Duration maxAge) {
+			@DefaultValue("true") boolean honorGlobalPrivacyControl, @DefaultValue("180d") Duration maxAge,
+			@DefaultValue("analytics") List<String> purposes, @DefaultValue("analytics") String trackingPurpose,
+			@DefaultValue("1") String revision, @Nullable Duration deniedMaxAge, @DefaultValue Region region,
+			@DefaultValue Map<String, RegionDefaults> regions) {
 
 		public Consent {
 			requireToken("cxp.consent.header-name", headerName);
 			requireToken("cxp.consent.cookie-name", cookieName);
 			requirePositive("cxp.consent.max-age", maxAge);
+			ConsentPurposes.of(purposes, trackingPurpose);
+			if (!ConsentCookieFormat.isValidRevision(revision)) {
+				throw new IllegalArgumentException("cxp.consent.revision must be 1 to "
+						+ ConsentCookieFormat.MAX_REVISION_LENGTH
+						+ " characters of A-Z, a-z, 0-9, _ and - (write 2.1 as 2_1 or 2-1), was '" + revision + "'");
+			}
+			deniedMaxAge = (deniedMaxAge != null) ? deniedMaxAge : maxAge;
+			requirePositive("cxp.consent.denied-max-age", deniedMaxAge);
+			regions.keySet().forEach((code) -> RegionCodes.canonical("cxp.consent.regions." + code, code));
 		}
+
+		/**
+		 * The configured purposes.
+		 * @return the purposes, with the tracking purpose
+		 */
+		public ConsentPurposes consentPurposes() {
+			return ConsentPurposes.of(this.purposes, this.trackingPurpose);
+		}
+
+	}
+
+	/**
+	 * Where the visitor's region is read from.
+	 *
+	 * @param header Name of the request header in which a trusted edge sends the visitor's ISO 3166-1 alpha-2
+	 * country, such as CF-IPCountry or CloudFront-Viewer-Country; regional settings are off when not set. The
+	 * edge must overwrite any value the client sent
+	 * @param subdivisionHeader Name of the request header in which the edge sends the visitor's first-level
+	 * subdivision, as CA or as US-CA, such as CloudFront-Viewer-Country-Region
+	 */
+	public record Region(@Nullable String header, @Nullable String subdivisionHeader) {
+
+		public Region {
+			header = StringUtils.hasText(header) ? header : null;
+			subdivisionHeader = StringUtils.hasText(subdivisionHeader) ? subdivisionHeader : null;
+			if (header != null) {
+				requireToken("cxp.consent.region.header", header);
+			}
+			if (subdivisionHeader != null) {
+				requireToken("cxp.consent.region.subdivision-header", subdivisionHeader);
+			}
+		}
+
+	}
+
+	/**
+	 * Consent settings of one region; a setting left unset is taken from the less specific region.
+	 *
+	 * @param required Whether tracking needs an explicit grant for visitors from the region
+	 * @param honorGlobalPrivacyControl Whether a "Sec-GPC: 1" request header denies consent for visitors from
+	 * the region
+	 */
+	public record RegionDefaults(@Nullable Boolean required, @Nullable Boolean honorGlobalPrivacyControl) {
 
 	}
 
@@ -209,6 +282,24 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 		 */
 		REDIS
 
+	}
+
+	// A browser drops a __Host- cookie unless it is Secure, host-only and for Path=/, and a __Secure- one
+	// unless it is Secure: refuse a configuration that would have it silently drop every consent choice.
+	private static void requirePrefixSatisfied(String consentCookieName, Visitor visitor) {
+		boolean host = consentCookieName.regionMatches(true, 0, "__Host-", 0, 7);
+		if (!host && !consentCookieName.regionMatches(true, 0, "__Secure-", 0, 9)) {
+			return;
+		}
+		String prefix = host ? "__Host-" : "__Secure-";
+		if (!visitor.secure()) {
+			throw new IllegalArgumentException("cxp.consent.cookie-name=" + consentCookieName
+					+ " requires cxp.visitor.secure=true: browsers reject " + prefix + " cookies that are not Secure");
+		}
+		if (host && visitor.domain() != null) {
+			throw new IllegalArgumentException("cxp.consent.cookie-name=" + consentCookieName
+					+ " requires cxp.visitor.domain to be unset: browsers reject __Host- cookies that have a Domain");
+		}
 	}
 
 	private static void requirePositive(String property, Duration value) {

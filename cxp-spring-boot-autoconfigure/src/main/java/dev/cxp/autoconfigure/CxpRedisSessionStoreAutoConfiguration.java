@@ -25,7 +25,7 @@ import dev.cxp.session.redis.SessionStoreRedisConnections;
  * {@link RedisConnectionFactory}. Runs before {@link CxpAutoConfiguration}, whose in-memory store then backs
  * off.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @AutoConfiguration(before = CxpAutoConfiguration.class, after = DataRedisAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -1,109 +1,180 @@
 package dev.cxp.consent;
 
 import java.util.Enumeration;
+import java.util.List;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import dev.cxp.consent.region.ConsentRegion;
+import dev.cxp.consent.region.ConsentRegions;
+
 /**
- * The {@link ConsentResolver} used unless the application declares its own. It asks, in order, and the
- * first that answers wins: the consent header, the consent cookie, then Global Privacy Control. An
- * explicit choice made on this site outranks the browser-wide GPC preference.
+ * The {@link ConsentResolver} used unless the application declares its own. For each purpose it asks, in
+ * order, and the first that states the purpose wins: the consent header, the consent cookie, then Global
+ * Privacy Control (which denies every purpose not stated yet, where the visitor's region honours it). An
+ * explicit choice made on this site outranks the browser-wide GPC preference. The decision's source is the
+ * first of these that stated any purpose.
+ * <p>
+ * Header and cookie values are read with {@link ConsentCookieFormat}: the plain values ({@code granted},
+ * {@code denied}, ...) state every purpose, the starter's own format the purposes it names, and a grant
+ * recorded under another policy revision reads as unspecified. When the header, or the cookie, arrives
+ * several times (a browser sends every domain and path variant of a cookie), the values are combined per
+ * purpose and a denial wins. Each value is parsed once; decisions are shared objects, made once per
+ * combination of states.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public class DefaultConsentResolver implements ConsentResolver {
 
-	/**
-	 * Source of a decision taken from the consent header.
-	 */
-	public static final String SOURCE_HEADER = "header";
-
-	/**
-	 * Source of a decision taken from the consent cookie.
-	 */
-	public static final String SOURCE_COOKIE = "cookie";
-
-	/**
-	 * Source of a denial signalled by Global Privacy Control.
-	 */
-	public static final String SOURCE_GPC = "gpc";
-
 	private static final String GPC_HEADER = "Sec-GPC";
-
-	private static final ConsentDecision HEADER_GRANTED = ConsentDecision.granted(SOURCE_HEADER);
-
-	private static final ConsentDecision HEADER_DENIED = ConsentDecision.denied(SOURCE_HEADER);
-
-	private static final ConsentDecision COOKIE_GRANTED = ConsentDecision.granted(SOURCE_COOKIE);
-
-	private static final ConsentDecision COOKIE_DENIED = ConsentDecision.denied(SOURCE_COOKIE);
-
-	private static final ConsentDecision GPC_DENIED = ConsentDecision.denied(SOURCE_GPC);
 
 	private final String headerName;
 
-	private final String cookieName;
+	private final ConsentCookieReader cookieReader;
 
-	private final boolean honorGlobalPrivacyControl;
+	private final ConsentCookieFormat format;
+
+	private final ConsentRegions regions;
+
+	private final int allDenied;
+
+	private final DecisionTable fromHeader;
+
+	private final DecisionTable fromCookie;
+
+	private final DecisionTable fromGpc;
 
 	/**
-	 * Create a resolver.
+	 * Create a resolver that reads the consent cookie itself, for the default purpose ({@code analytics}) and
+	 * revision ({@code 1}), without regions.
 	 * @param headerName name of the request header that carries consent
 	 * @param cookieName name of the cookie that carries consent
 	 * @param honorGlobalPrivacyControl whether {@code Sec-GPC: 1} denies consent
 	 */
 	public DefaultConsentResolver(String headerName, String cookieName, boolean honorGlobalPrivacyControl) {
+		this(headerName, ConsentCookieReader.named(cookieName), honorGlobalPrivacyControl);
+	}
+
+	/**
+	 * Create a resolver that takes the consent cookie from a reader, such as the one that reads all of the
+	 * starter's cookies in one pass per request, for the default purpose and revision, without regions.
+	 * @param headerName name of the request header that carries consent
+	 * @param cookieReader reads the consent cookie
+	 * @param honorGlobalPrivacyControl whether {@code Sec-GPC: 1} denies consent
+	 * @since 0.2.0
+	 */
+	public DefaultConsentResolver(String headerName, ConsentCookieReader cookieReader,
+			boolean honorGlobalPrivacyControl) {
+		this(headerName, cookieReader, new ConsentCookieFormat(ConsentPurposes.defaults(), "1"),
+				ConsentRegions.global(false, honorGlobalPrivacyControl));
+	}
+
+	/**
+	 * Create a resolver.
+	 * @param headerName name of the request header that carries consent
+	 * @param cookieReader reads the consent cookie
+	 * @param format the consent cookie's format, with the configured purposes and current revision
+	 * @param regions where {@code Sec-GPC: 1} is honoured
+	 * @since 0.2.0
+	 */
+	public DefaultConsentResolver(String headerName, ConsentCookieReader cookieReader, ConsentCookieFormat format,
+			ConsentRegions regions) {
 		this.headerName = headerName;
-		this.cookieName = cookieName;
-		this.honorGlobalPrivacyControl = honorGlobalPrivacyControl;
+		this.cookieReader = cookieReader;
+		this.format = format;
+		this.regions = regions;
+		ConsentPurposes purposes = format.purposes();
+		this.allDenied = PurposeStates.all(purposes.size(), ConsentState.DENIED);
+		this.fromHeader = new DecisionTable(purposes, ConsentSources.HEADER);
+		this.fromCookie = new DecisionTable(purposes, ConsentSources.COOKIE);
+		this.fromGpc = new DecisionTable(purposes, ConsentSources.GPC);
 	}
 
 	@Override
 	public ConsentDecision resolve(HttpServletRequest request) {
+		return resolve(request, this.cookieReader.consentCookies(request));
+	}
+
+	/**
+	 * Resolve consent with the consent cookies already read, as the starter's request path does, so that the
+	 * request's cookies are scanned once.
+	 * @param request the current request
+	 * @param consentCookies the values of the request's consent cookies
+	 * @return the decision
+	 * @since 0.2.0
+	 */
+	public ConsentDecision resolve(HttpServletRequest request, ConsentCookieValues consentCookies) {
+		return resolve(request, consentCookies, null);
+	}
+
+	/**
+	 * Resolve consent with the consent cookies already read and the request's region already looked up, as
+	 * the starter's request path does.
+	 * @param request the current request
+	 * @param consentCookies the values of the request's consent cookies
+	 * @param region the settings in effect for the request, or {@code null} to look them up when needed
+	 * @return the decision
+	 * @since 0.2.0
+	 */
+	public ConsentDecision resolve(HttpServletRequest request, ConsentCookieValues consentCookies,
+			@Nullable ConsentRegion region) {
+		int size = consentCookies.size();
+		return resolve(request, (size > 0) ? consentCookies.get(0) : null,
+				(size > 1) ? consentCookies.asList().subList(1, size) : null, region);
+	}
+
+	/**
+	 * Resolve consent with the consent cookie values and the region already read, as the starter's request
+	 * path does: plain values, so that the object that read them never leaves the path.
+	 * @param request the current request
+	 * @param consentCookie the value of the first consent cookie, or {@code null} when there is none
+	 * @param moreConsentCookies the values of further consent cookies, or {@code null} when there are none
+	 * @param region the settings in effect for the request, or {@code null} to look them up when needed
+	 * @return the decision
+	 * @since 0.2.0
+	 */
+	public ConsentDecision resolve(HttpServletRequest request, @Nullable String consentCookie,
+			@Nullable List<String> moreConsentCookies, @Nullable ConsentRegion region) {
 		// Most requests carry no consent header: asking for its first value costs nothing, enumerating does
-		ConsentState fromHeader = (request.getHeader(this.headerName) != null)
-				? firstUnderstood(request.getHeaders(this.headerName)) : null;
-		if (fromHeader != null) {
-			return (fromHeader == ConsentState.GRANTED) ? HEADER_GRANTED : HEADER_DENIED;
+		int states = (request.getHeader(this.headerName) != null) ? read(request.getHeaders(this.headerName))
+				: PurposeStates.ABSENT;
+		DecisionTable source = stated(states) ? this.fromHeader : null;
+		states = PurposeStates.fill(stated(states) ? states : 0, read(consentCookie, moreConsentCookies));
+		source = (source == null && stated(states)) ? this.fromCookie : source;
+		if (states != this.allDenied && "1".equals(request.getHeader(GPC_HEADER))
+				&& ((region != null) ? region : this.regions.resolve(request)).honorGlobalPrivacyControl()) {
+			states = PurposeStates.fill(states, this.allDenied);
+			source = (source != null) ? source : this.fromGpc;
 		}
-		ConsentState fromCookie = firstUnderstood(request.getCookies());
-		if (fromCookie != null) {
-			return (fromCookie == ConsentState.GRANTED) ? COOKIE_GRANTED : COOKIE_DENIED;
-		}
-		if (this.honorGlobalPrivacyControl && "1".equals(request.getHeader(GPC_HEADER))) {
-			return GPC_DENIED;
-		}
-		return ConsentDecision.unspecified();
+		return (source != null) ? source.decision(states) : ConsentDecision.unspecified();
 	}
 
-	private static @Nullable ConsentState firstUnderstood(@Nullable Enumeration<String> values) {
-		if (values == null) {
-			return null;
-		}
-		while (values.hasMoreElements()) {
-			ConsentState state = ConsentValues.parse(values.nextElement());
-			if (state != null) {
-				return state;
-			}
-		}
-		return null;
+	private static boolean stated(int states) {
+		return states != PurposeStates.ABSENT && states != 0;
 	}
 
-	private @Nullable ConsentState firstUnderstood(Cookie @Nullable [] cookies) {
-		if (cookies == null) {
-			return null;
-		}
-		for (Cookie cookie : cookies) {
-			if (this.cookieName.equals(cookie.getName())) {
-				ConsentState state = ConsentValues.parse(cookie.getValue());
-				if (state != null) {
-					return state;
-				}
+	private int read(@Nullable Enumeration<String> values) {
+		int states = PurposeStates.ABSENT;
+		if (values != null) {
+			while (values.hasMoreElements()) {
+				states = PurposeStates.combine(states, this.format.read(values.nextElement()));
 			}
 		}
-		return null;
+		return states;
+	}
+
+	private int read(@Nullable String first, @Nullable List<String> more) {
+		if (first == null) {
+			return PurposeStates.ABSENT;
+		}
+		int states = this.format.read(first);
+		if (more != null) {
+			for (int i = 0; i < more.size(); i++) {
+				states = PurposeStates.combine(states, this.format.read(more.get(i)));
+			}
+		}
+		return states;
 	}
 
 }

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * The atomic read-modify-write of a page view is the cache map's {@code compute}, which locks only that
  * visitor's entry.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 

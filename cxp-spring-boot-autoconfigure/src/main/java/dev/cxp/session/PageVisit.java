@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param timestamp when it was viewed
  * @param timeout the idle time after which a session ends
  * @param sessionIds the source of a new session id, asked only when a session starts
- * @author CXP
+ * @since 0.1.0
  */
 public record PageVisit(String page, Instant timestamp, Duration timeout, Supplier<String> sessionIds) {
 

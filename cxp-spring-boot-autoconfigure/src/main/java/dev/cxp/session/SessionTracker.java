@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.AbstractApplicationContext;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivityListener;
 import dev.cxp.support.ThrottledWarning;
 
 /**
@@ -22,7 +22,7 @@ import dev.cxp.support.ThrottledWarning;
  * store never fails the request: the failure is counted, warned about at most once a minute, and the
  * page is served untracked. Nor does a failing {@link PageViewEvent} listener.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public class SessionTracker {
 
@@ -123,6 +123,7 @@ public class SessionTracker {
 		}
 		catch (RuntimeException ex) {
 			// Tracking must never fail the page, not even through an application's listener.
+			this.listener.pageViewListenerFailed();
 			this.listenerFailure.warn("A PageViewEvent listener failed; the page was served", ex);
 		}
 	}
@@ -145,13 +146,16 @@ public class SessionTracker {
 	/**
 	 * Remove the visitor's session, as when consent is withdrawn.
 	 * @param visitorId the visitor id
+	 * @return {@code true} when the store removed it (or held none), {@code false} when the store failed
 	 */
-	public void forget(String visitorId) {
+	public boolean forget(String visitorId) {
 		try {
 			this.store.remove(visitorId);
+			return true;
 		}
 		catch (RuntimeException ex) {
 			storeFailed(ex);
+			return false;
 		}
 	}
 

@@ -10,14 +10,16 @@ import dev.cxp.session.VisitSession;
 /**
  * The JSON shape of a {@link CxpVisitor}, as {@code /cxp/visitor} answers it:
  * {@code {"visitorId":..., "consent":{"state":..., "source":..., "effective":...},
- * "session":{"id":..., "startedAt":..., "expiresAt":..., "previousPage":...}}}.
+ * "session":{"id":..., "startedAt":..., "expiresAt":..., "previousPage":...}, "region":...}}.
  *
  * @param visitorId the visitor id, {@code null} without consent
  * @param consent the consent decision and whether it is effective
  * @param session the live session, {@code null} without consent or before the first page view
- * @author CXP
+ * @param region the visitor's region, {@code null} when not known
+ * @since 0.1.0
  */
-public record CxpVisitorView(@Nullable String visitorId, Consent consent, @Nullable Session session) {
+public record CxpVisitorView(@Nullable String visitorId, Consent consent, @Nullable Session session,
+		@Nullable String region) {
 
 	/**
 	 * The view of a visitor.
@@ -29,7 +31,8 @@ public record CxpVisitorView(@Nullable String visitorId, Consent consent, @Nulla
 		return new CxpVisitorView(visitor.visitorId(),
 				new Consent(visitor.consent().state(), visitor.consent().source(), visitor.consentEffective()),
 				(session != null) ? new Session(session.id(), session.startedAt(), session.expiresAt(),
-						session.previousPage()) : null);
+						session.previousPage()) : null,
+				visitor.region().code());
 	}
 
 	/**

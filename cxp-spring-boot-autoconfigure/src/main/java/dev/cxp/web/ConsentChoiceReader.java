@@ -2,7 +2,9 @@ package dev.cxp.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -15,17 +17,18 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.consent.ConsentValues;
 
 /**
- * Reads the choice from the body of a consent request: a JSON object such as {@code {"consent":"granted"}}.
- * The value must be a JSON string and is read like the consent header and cookie (ignoring case,
+ * Reads the choice from the body of a consent request: a JSON object such as {@code {"consent":"granted"}}
+ * (every purpose) or {@code {"purposes":{"analytics":"granted","ads":"denied"}}} (the purposes named). Each
+ * value must be a JSON string and is read like the consent header and cookie (ignoring case,
  * {@code granted}, {@code true}, {@code 1} or {@code yes} grant; {@code denied}, {@code false}, {@code 0} or
- * {@code no} deny), so one vocabulary holds everywhere. Other members are ignored, leaving room for
- * per-purpose choices later; a repeated {@code consent} member is refused as ambiguous.
- *
- * @author CXP
+ * {@code no} deny), so one vocabulary holds everywhere. Other members are ignored; a repeated member, a body
+ * with both {@code consent} and {@code purposes}, an empty {@code purposes} object and a purpose that is not
+ * configured are refused.
  */
 final class ConsentChoiceReader {
 
@@ -36,30 +39,78 @@ final class ConsentChoiceReader {
 
 	private static final String MEMBER = "consent";
 
+	private static final String PURPOSES = "purposes";
+
+	private final ConsentPurposes purposes;
+
 	private final JsonMapper jsonMapper = JsonMapper.builder()
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
 
 	/**
+	 * Create a reader for the default purposes.
+	 */
+	ConsentChoiceReader() {
+		this(ConsentPurposes.defaults());
+	}
+
+	/**
+	 * Create a reader.
+	 * @param purposes the configured purposes, the only ones a choice may name
+	 */
+	ConsentChoiceReader(ConsentPurposes purposes) {
+		this.purposes = purposes;
+	}
+
+	/**
 	 * Read the choice.
 	 * @param request a request whose body holds the choice
-	 * @return {@link ConsentState#GRANTED} or {@link ConsentState#DENIED}
+	 * @return the choice
 	 * @throws InvalidConsentRequestException with status 415 when the body is not declared as JSON, or 400
-	 * when it is not a JSON object with an understood {@code consent} value
+	 * when it is not a JSON object with an understood {@code consent} value or {@code purposes} object
 	 */
-	ConsentState read(HttpServletRequest request) throws InvalidConsentRequestException {
+	ConsentChoice read(HttpServletRequest request) throws InvalidConsentRequestException {
 		if (!isJson(request.getContentType())) {
 			throw new InvalidConsentRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 					"The body must be JSON, sent with Content-Type: application/json");
 		}
 		JsonNode body = parse(readBody(request));
 		JsonNode value = body.isObject() ? body.get(MEMBER) : null;
+		JsonNode perPurpose = body.isObject() ? body.get(PURPOSES) : null;
+		if (value != null && perPurpose != null) {
+			throw badRequest("The body must have either \"consent\" or \"purposes\", not both");
+		}
+		if (perPurpose != null) {
+			return ConsentChoice.perPurpose(readPurposes(perPurpose));
+		}
 		ConsentState state = (value != null && value.isString()) ? ConsentValues.parse(value.stringValue()) : null;
 		if (state == null) {
-			throw badRequest("The body must be {\"consent\":\"granted\"} or {\"consent\":\"denied\"}");
+			throw badRequest("The body must be {\"consent\":\"granted\"}, {\"consent\":\"denied\"} or "
+					+ "{\"purposes\":{\"<purpose>\":\"granted\"|\"denied\"}}");
 		}
-		return state;
+		return ConsentChoice.every(state);
+	}
+
+	private Map<String, ConsentState> readPurposes(JsonNode node) throws InvalidConsentRequestException {
+		if (!node.isObject() || node.isEmpty()) {
+			throw badRequest("\"purposes\" must be an object that names at least one purpose");
+		}
+		Map<String, ConsentState> states = new LinkedHashMap<>();
+		for (Map.Entry<String, JsonNode> member : node.properties()) {
+			if (!this.purposes.contains(member.getKey())) {
+				// The name is not repeated: it is request input.
+				throw badRequest("\"purposes\" names a purpose that is not configured; the purposes are "
+						+ this.purposes.names());
+			}
+			JsonNode purposeValue = member.getValue();
+			ConsentState state = purposeValue.isString() ? ConsentValues.parse(purposeValue.stringValue()) : null;
+			if (state == null) {
+				throw badRequest("Each purpose must be \"granted\" or \"denied\"");
+			}
+			states.put(member.getKey(), state);
+		}
+		return states;
 	}
 
 	private static boolean isJson(@Nullable String contentType) {

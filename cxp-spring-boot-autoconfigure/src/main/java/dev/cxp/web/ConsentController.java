@@ -18,13 +18,14 @@ import dev.cxp.consent.ConsentState;
 
 /**
  * The consent endpoint, {@code {cxp.web.base-path}/consent}: {@code GET} tells the current consent,
- * {@code PUT} with {@code {"consent":"granted"}} or {@code {"consent":"denied"}} records a choice, and
+ * {@code PUT} with {@code {"consent":"granted"}}, {@code {"consent":"denied"}} or
+ * {@code {"purposes":{"analytics":"granted","ads":"denied"}}} records a choice, and
  * {@code DELETE} withdraws consent (the same as {@code PUT} with {@code denied}). Changes are refused with
  * 403 when another site, or a sibling subdomain, sent them (see {@link SameOriginRequests}), with 415 when the
  * body is not declared as JSON, and with 400 when it is not a choice; errors are
  * {@code application/problem+json} and never repeat the request's input. Answers are never cached.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @RestController
 @RequestMapping("${cxp.web.base-path:/cxp}")
@@ -36,7 +37,7 @@ public class ConsentController {
 
 	private final ConsentRecorder recorder;
 
-	private final ConsentChoiceReader choiceReader = new ConsentChoiceReader();
+	private final ConsentChoiceReader choiceReader;
 
 	/**
 	 * Create the endpoint.
@@ -46,6 +47,7 @@ public class ConsentController {
 	public ConsentController(ConsentPolicy policy, ConsentRecorder recorder) {
 		this.policy = policy;
 		this.recorder = recorder;
+		this.choiceReader = new ConsentChoiceReader(policy.purposes());
 	}
 
 	/**
@@ -55,8 +57,7 @@ public class ConsentController {
 	 */
 	@GetMapping("/consent")
 	public ResponseEntity<ConsentView> consent(HttpServletRequest request) {
-		ConsentView view = ConsentView.of(this.policy.decide(request), this.policy);
-		return ResponseEntity.ok().cacheControl(NO_STORE).body(view);
+		return ResponseEntity.ok().cacheControl(NO_STORE).body(view(request, this.policy.decide(request)));
 	}
 
 	/**
@@ -90,13 +91,18 @@ public class ConsentController {
 		if (SameOriginRequests.isForeign(request)) {
 			return problem(crossSite());
 		}
-		return recorded(request, response, ConsentState.DENIED);
+		return recorded(request, response, ConsentChoice.every(ConsentState.DENIED));
 	}
 
 	private ResponseEntity<ConsentView> recorded(HttpServletRequest request, HttpServletResponse response,
-			ConsentState choice) {
+			ConsentChoice choice) {
 		ConsentDecision recorded = this.recorder.record(request, response, choice);
-		return ResponseEntity.ok().cacheControl(NO_STORE).body(ConsentView.of(recorded, this.policy));
+		return ResponseEntity.ok().cacheControl(NO_STORE).body(view(request, recorded));
+	}
+
+	private ConsentView view(HttpServletRequest request, ConsentDecision decision) {
+		return ConsentView.of(decision, this.policy.region(request), this.policy.purposes(),
+				this.recorder.format().revision());
 	}
 
 	private static InvalidConsentRequestException crossSite() {

@@ -1,33 +1,57 @@
 package dev.cxp.web;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivityListener;
+import dev.cxp.consent.ConsentChangedEvent;
+import dev.cxp.consent.ConsentCookie;
+import dev.cxp.consent.ConsentCookieFormat;
 import dev.cxp.consent.ConsentDecision;
 import dev.cxp.consent.ConsentPolicy;
+import dev.cxp.consent.ConsentSources;
 import dev.cxp.consent.ConsentState;
-import dev.cxp.consent.DefaultConsentResolver;
+import dev.cxp.consent.region.ConsentRegion;
+import dev.cxp.support.ThrottledWarning;
 import dev.cxp.visitor.CxpCookies;
-import dev.cxp.visitor.CxpVisitorProcessor;
+import dev.cxp.visitor.RequestCookies;
+import dev.cxp.visitor.VisitorErasure;
+import dev.cxp.visitor.VisitorIdentity;
 
 /**
- * Records a visitor's consent choice in one response: the consent cookie, then the visitor id in step with
- * the choice (kept or issued on a grant, erased with its session on a denial), then a
- * {@link ConsentChangedEvent} and the activity listener. Never creates an {@code HttpSession}.
+ * Records a visitor's consent choice in one response: the consent cookie (every purpose's recorded state and
+ * the current policy revision), then the visitor id in step with the tracking purpose (kept or issued when it
+ * is effective, erased with its session otherwise), then a {@link ConsentChangedEvent} and the activity
+ * listener. Purposes a per-purpose choice does not name keep their recorded state. A choice that grants no
+ * purpose is kept for {@code cxp.consent.denied-max-age}, any other for {@code cxp.consent.max-age}. A failing
+ * event listener is logged at most once a minute and counted, and never fails the request: a withdrawal always
+ * answers. Never creates an {@code HttpSession}.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public class ConsentRecorder {
+
+	private static final Log logger = LogFactory.getLog(ConsentRecorder.class);
 
 	private final ConsentPolicy policy;
 
 	private final CxpCookies cookies;
 
-	private final CxpVisitorProcessor processor;
+	private final ConsentCookieFormat format;
+
+	private final Duration maxAge;
+
+	private final Duration deniedMaxAge;
+
+	private final VisitorIdentity identity;
 
 	private final ApplicationEventPublisher events;
 
@@ -35,27 +59,52 @@ public class ConsentRecorder {
 
 	private final Clock clock;
 
+	private final ThrottledWarning listenerFailure = new ThrottledWarning(logger, Duration.ofMinutes(1));
+
 	/**
-	 * Create a recorder.
+	 * Create a recorder for the default purpose and revision, keeping every choice for the consent cookie's
+	 * max age.
 	 * @param policy decides the consent the request carried before the choice
 	 * @param cookies writes the consent cookie
-	 * @param processor keeps the visitor id in step with the choice
+	 * @param identity keeps the visitor id in step with the choice
 	 * @param events where {@link ConsentChangedEvent}s are published
 	 * @param listener told of each choice
 	 * @param clock the source of the events' timestamps
 	 */
-	public ConsentRecorder(ConsentPolicy policy, CxpCookies cookies, CxpVisitorProcessor processor,
+	public ConsentRecorder(ConsentPolicy policy, CxpCookies cookies, VisitorIdentity identity,
 			ApplicationEventPublisher events, CxpActivityListener listener, Clock clock) {
+		this(policy, cookies, new ConsentCookieFormat(policy.purposes(), "1"), cookies.consentCookie().maxAge(),
+				identity, events, listener, clock);
+	}
+
+	/**
+	 * Create a recorder.
+	 * @param policy decides the consent the request carried before the choice
+	 * @param cookies writes the consent cookie
+	 * @param format the consent cookie's format, with the purposes and the current revision
+	 * @param deniedMaxAge how long the consent cookie keeps a choice that grants no purpose
+	 * @param identity keeps the visitor id in step with the choice
+	 * @param events where {@link ConsentChangedEvent}s are published
+	 * @param listener told of each choice
+	 * @param clock the source of the events' timestamps
+	 * @since 0.2.0
+	 */
+	public ConsentRecorder(ConsentPolicy policy, CxpCookies cookies, ConsentCookieFormat format,
+			Duration deniedMaxAge, VisitorIdentity identity, ApplicationEventPublisher events,
+			CxpActivityListener listener, Clock clock) {
 		this.policy = policy;
 		this.cookies = cookies;
-		this.processor = processor;
+		this.format = format;
+		this.maxAge = cookies.consentCookie().maxAge();
+		this.deniedMaxAge = deniedMaxAge;
+		this.identity = identity;
 		this.events = events;
 		this.listener = listener;
 		this.clock = clock;
 	}
 
 	/**
-	 * Record a choice.
+	 * Record the same choice for every purpose.
 	 * @param request the request that made it
 	 * @param response its response, which receives the cookies
 	 * @param choice {@link ConsentState#GRANTED} or {@link ConsentState#DENIED}
@@ -65,15 +114,73 @@ public class ConsentRecorder {
 		if (choice == ConsentState.UNSPECIFIED) {
 			throw new IllegalArgumentException("A consent choice is a grant or a denial");
 		}
-		ConsentDecision before = this.policy.decide(request);
-		this.cookies.writeConsent(request, response, choice);
-		String visitorId = (choice == ConsentState.GRANTED) ? this.processor.ensureVisitorId(request, response)
-				: this.processor.eraseVisitor(request, response);
-		ConsentDecision after = new ConsentDecision(choice, DefaultConsentResolver.SOURCE_COOKIE);
-		this.events.publishEvent(new ConsentChangedEvent(visitorId, before.state(), choice, after.source(),
-				this.clock.instant()));
-		this.listener.consentChanged(choice);
+		return record(request, response, ConsentChoice.every(choice));
+	}
+
+	/**
+	 * Record a choice.
+	 * @param request the request that made it
+	 * @param response its response, which receives the cookies
+	 * @param choice the choice, for every purpose or for the purposes it names
+	 * @return the decision that later requests carrying the new cookie will get, with source {@code cookie}
+	 * @since 0.2.0
+	 */
+	public ConsentDecision record(HttpServletRequest request, HttpServletResponse response, ConsentChoice choice) {
+		RequestCookies reading = this.cookies.read(request);
+		ConsentRegion region = this.policy.region(request);
+		ConsentDecision before = this.policy.decide(request, reading.consentCookie(), reading.moreConsentCookies(),
+				region);
+		ConsentCookie recorded = new ConsentCookie(this.format.revision(), statesAfter(reading, choice), null);
+		this.cookies.writeConsent(request, response, this.format.format(recorded),
+				recorded.isRefusal() ? this.deniedMaxAge : this.maxAge);
+		ConsentDecision after = this.policy.purposes().decision(recorded.states(), ConsentSources.COOKIE);
+		String visitorId;
+		boolean erased;
+		if (region.isEffective(after.state())) {
+			visitorId = this.identity.ensureVisitorId(request, response, reading);
+			erased = false;
+		}
+		else {
+			VisitorErasure erasure = this.identity.eraseVisitor(response, reading);
+			visitorId = erasure.visitorId();
+			erased = erasure.serverDataErased();
+		}
+		publish(new ConsentChangedEvent(visitorId, before.state(), after.state(), after.source(), this.clock.instant(),
+				erased, this.policy.purposes().states(after), recorded.revision(), region.code()));
+		this.listener.consentChanged(after.state());
 		return after;
+	}
+
+	private Map<String, ConsentState> statesAfter(RequestCookies reading, ConsentChoice choice) {
+		ConsentState all = choice.all();
+		Map<String, ConsentState> states = new LinkedHashMap<>();
+		if (all != null) {
+			this.policy.purposes().names().forEach((name) -> states.put(name, all));
+			return states;
+		}
+		states.putAll(this.format.readStates(reading.consentCookies().asList()));
+		states.putAll(choice.purposes());
+		states.values().removeIf((state) -> state == ConsentState.UNSPECIFIED);
+		return states;
+	}
+
+	private void publish(ConsentChangedEvent event) {
+		try {
+			this.events.publishEvent(event);
+		}
+		catch (RuntimeException ex) {
+			// The cookies are written: the choice stands, whatever an application's listener does with it.
+			this.listener.consentListenerFailed();
+			this.listenerFailure.warn("A ConsentChangedEvent listener failed; the choice was recorded", ex);
+		}
+	}
+
+	/**
+	 * The format of the consent cookie this recorder writes.
+	 * @return the format, with the purposes and the current revision
+	 */
+	public ConsentCookieFormat format() {
+		return this.format;
 	}
 
 }

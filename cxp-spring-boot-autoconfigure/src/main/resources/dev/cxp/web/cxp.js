@@ -8,9 +8,12 @@
  * mirrors the server's view, read from <base path>/visitor.
  *
  * API, every call returns a Promise:
- *   cxp.consent.get()    -> {state, source, effective, required}
- *   cxp.consent.grant()  -> records a grant, then refreshes local storage
- *   cxp.consent.deny()   -> records a denial and clears local storage
+ *   cxp.consent.get()    -> {state, source, effective, required, revision, purposes, region}
+ *   cxp.consent.grant()  -> records a grant of every purpose, then refreshes local storage
+ *   cxp.consent.deny()   -> records a denial of every purpose and clears local storage
+ *   cxp.consent.set({analytics: true, ads: false})
+ *                        -> records a choice per purpose (purposes not named keep their recorded state),
+ *                           then refreshes or clears local storage as the tracking purpose now allows
  *   cxp.refresh()        -> re-reads <base path>/visitor and updates local storage; resolves to the visitor
  *   cxp.ready            -> settles after the first refresh on load (rejects if the server could not be asked)
  *
@@ -108,9 +111,28 @@
 		return call('PUT', '/consent', { consent: choice });
 	}
 
+	function purposeChoices(choices) {
+		var purposes = {};
+		Object.keys(choices || {}).forEach(function (name) {
+			purposes[name] = choices[name] ? 'granted' : 'denied';
+		});
+		return purposes;
+	}
+
 	var consent = {
 		get: function () {
 			return call('GET', '/consent');
+		},
+		set: function (choices) {
+			return call('PUT', '/consent', { purposes: purposeChoices(choices) }).then(function (result) {
+				if (!result.effective) {
+					clearStorage();
+					return result;
+				}
+				return refresh().then(function () {
+					return result;
+				});
+			});
 		},
 		grant: function () {
 			return record('granted').then(function (result) {

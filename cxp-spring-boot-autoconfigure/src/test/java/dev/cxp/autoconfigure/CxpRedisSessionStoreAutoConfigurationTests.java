@@ -24,8 +24,6 @@ import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link CxpRedisSessionStoreAutoConfiguration}. No Redis is needed: connections are made lazily.
- *
- * @author CXP
  */
 class CxpRedisSessionStoreAutoConfigurationTests {
 

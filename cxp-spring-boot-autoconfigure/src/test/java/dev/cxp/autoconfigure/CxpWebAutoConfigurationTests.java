@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
+import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.web.ConsentController;
 import dev.cxp.web.ConsentRecorder;
 import dev.cxp.web.CxpScriptController;
@@ -55,10 +56,12 @@ class CxpWebAutoConfigurationTests {
 
 	@Test
 	void backsOffForAUserDefinedController() {
-		this.contextRunner.withBean("myConsentController", ConsentController.class,
-				() -> new ConsentController(null, null))
-			.run((context) -> assertThat(context).getBeans(ConsentController.class)
-				.containsOnlyKeys("myConsentController"));
+		ConsentController user = new ConsentController(new ConsentPolicy((request) -> null, false), null);
+		this.contextRunner.withBean("myConsentController", ConsentController.class, () -> user)
+			.run((context) -> {
+				assertThat(context).getBeans(ConsentController.class).containsOnlyKeys("myConsentController");
+				assertThat(context.getBean(ConsentController.class)).isSameAs(user);
+			});
 	}
 
 }

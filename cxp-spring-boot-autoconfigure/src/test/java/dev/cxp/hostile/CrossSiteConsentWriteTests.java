@@ -20,7 +20,7 @@ import org.springframework.context.event.EventListener;
 
 import dev.cxp.testsite.RawHttp;
 import dev.cxp.testsite.TestSite;
-import dev.cxp.web.ConsentChangedEvent;
+import dev.cxp.consent.ConsentChangedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,7 +85,7 @@ class CrossSiteConsentWriteTests {
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(RawHttp.setCookies(response, "cxp_consent")).singleElement()
 				.asString()
-				.startsWith("cxp_consent=denied;");
+				.startsWith("cxp_consent=1.1.analytics:d;");
 			assertThat(RawHttp.setCookies(response, "_mspi")).singleElement().asString().startsWith("_mspi=;");
 			assertThat(this.events.received).hasSize(1);
 		}

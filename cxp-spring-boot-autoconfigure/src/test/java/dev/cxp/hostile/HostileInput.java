@@ -31,7 +31,8 @@ final class HostileInput {
 
 	private static final List<String> NEAR_MISSES = List.of("granted", "denied", "GRANTED", "yes", "no", "1", "0",
 			"true", "false", "0123456789abcdef0123456789abcdef", "https://evil.example", "null", "same-origin",
-			"cross-site", "document", "empty", "/", "/cxp/consent");
+			"cross-site", "document", "empty", "/", "/cxp/consent", "1.1.analytics:g", "1.1.analytics:d~ads:g",
+			"1.2.analytics:g.0123456789abcdef0123456789abcdef", "{\"purposes\":{\"analytics\":\"granted\"}}");
 
 	private final RandomGenerator random;
 
@@ -125,6 +126,32 @@ final class HostileInput {
 			});
 		}
 		return value.toString();
+	}
+
+	/**
+	 * A near miss of the consent cookie's own format: a valid value with a few edits that matter to its
+	 * grammar (separators, state letters, case, hex digits, truncation, repetition).
+	 */
+	String nextConsentCookie() {
+		String[] names = { "analytics", "ads", "personalization", "marketing", "Ads", "a", "" };
+		StringBuilder value = new StringBuilder(this.random.nextInt(8) == 0 ? "2." : "1.");
+		value.append(new String[] { "1", "3", "2024-06", "x_y", "", "3.1", "r".repeat(33) }[this.random.nextInt(7)]);
+		value.append('.');
+		int purposes = 1 + this.random.nextInt(4);
+		for (int i = 0; i < purposes; i++) {
+			value.append((i > 0) ? "~" : "").append(names[this.random.nextInt(names.length)]).append(':');
+			value.append("gdGDx".charAt(Math.min(this.random.nextInt(7), 4)));
+		}
+		if (this.random.nextBoolean()) {
+			value.append('.').append(fromAlphabet("0123456789abcdef", 30 + this.random.nextInt(4)));
+		}
+		String near = value.toString();
+		return switch (this.random.nextInt(4)) {
+			case 0 -> near;
+			case 1 -> near.substring(0, this.random.nextInt(near.length() + 1));
+			case 2 -> mutate(near);
+			default -> near + fromAlphabet(".~:gd-_", 1 + this.random.nextInt(3));
+		};
 	}
 
 	/**

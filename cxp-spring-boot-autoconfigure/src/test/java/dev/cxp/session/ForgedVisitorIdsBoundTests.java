@@ -9,14 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivityListener;
 import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.consent.DefaultConsentResolver;
 import dev.cxp.support.MutableClock;
 import dev.cxp.support.SecureIdGenerator;
 import dev.cxp.visitor.CookieAttributes;
 import dev.cxp.visitor.CxpCookies;
-import dev.cxp.visitor.CxpVisitorProcessor;
+import dev.cxp.visitor.VisitorIdentity;
+import dev.cxp.visitor.VisitorRequestPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,9 +41,10 @@ class ForgedVisitorIdsBoundTests {
 		}, CxpActivityListener.NONE);
 		CxpCookies cookies = new CxpCookies(new CookieAttributes("_mspi", Duration.ofDays(365), null, "Lax", false, false),
 				new CookieAttributes("cxp_consent", Duration.ofDays(180), null, "Lax", false, false));
-		CxpVisitorProcessor processor = new CxpVisitorProcessor(
-				new ConsentPolicy(new DefaultConsentResolver("X-CXP-Consent", "cxp_consent", true), false), cookies,
-				ids, tracker, CxpActivityListener.NONE);
+		VisitorRequestPath processor = new VisitorRequestPath(
+				new ConsentPolicy(new DefaultConsentResolver("X-CXP-Consent", cookies, true), false), cookies,
+				new VisitorIdentity(cookies, ids, tracker, CxpActivityListener.NONE), tracker,
+				CxpActivityListener.NONE);
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		long heapBefore = usedHeapAfterGc(memory);
 		long largest = 0;

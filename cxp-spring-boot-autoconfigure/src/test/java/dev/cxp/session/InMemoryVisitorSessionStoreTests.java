@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivityListener;
 import dev.cxp.support.MutableClock;
 import dev.cxp.support.SecureIdGenerator;
 

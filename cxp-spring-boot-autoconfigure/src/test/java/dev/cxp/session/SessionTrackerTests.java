@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivityListener;
 import dev.cxp.support.MutableClock;
 import dev.cxp.support.SecureIdGenerator;
 

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivity;
+import dev.cxp.consent.ConsentChangedEvent;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.session.VisitorSessionStore;
 
@@ -61,9 +63,12 @@ class ConsentEndpointIntegrationTests {
 	@Autowired
 	VisitorSessionStore sessionStore;
 
+	@Autowired
+	CxpActivity activity;
+
 	@BeforeEach
 	void forgetEarlierTests() {
-		this.recorded.clear();
+		this.recorded.clear(this.activity);
 	}
 
 	@Test
@@ -73,7 +78,7 @@ class ConsentEndpointIntegrationTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
 				(type) -> assertThat(type).startsWith("application/json"));
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"UNSPECIFIED\",\"source\":\"none\",\"effective\":true,\"required\":false}");
+			.isEqualTo("{\"state\":\"UNSPECIFIED\",\"source\":\"none\",\"effective\":true,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"UNSPECIFIED\"},\"region\":null}");
 		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
 		assertThat(setCookies(response)).isEmpty();
 	}
@@ -82,7 +87,7 @@ class ConsentEndpointIntegrationTests {
 	void getReportsTheConsentCookie() throws Exception {
 		HttpResponse<String> response = send("GET", "/cxp/consent", null, null, "Cookie", "cxp_consent=denied");
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false}");
+			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"DENIED\"},\"region\":null}");
 		assertThat(setCookies(response)).isEmpty();
 	}
 
@@ -90,7 +95,7 @@ class ConsentEndpointIntegrationTests {
 	void getReportsGlobalPrivacyControl() throws Exception {
 		HttpResponse<String> response = send("GET", "/cxp/consent", null, null, "Sec-GPC", "1");
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"gpc\",\"effective\":false,\"required\":false}");
+			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"gpc\",\"effective\":false,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"DENIED\"},\"region\":null}");
 	}
 
 	@Test
@@ -98,19 +103,20 @@ class ConsentEndpointIntegrationTests {
 		HttpResponse<String> response = send("PUT", "/cxp/consent", JSON, "{\"consent\":\"granted\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"GRANTED\",\"source\":\"cookie\",\"effective\":true,\"required\":false}");
+			.isEqualTo("{\"state\":\"GRANTED\",\"source\":\"cookie\",\"effective\":true,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"GRANTED\"},\"region\":null}");
 		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
 		assertThat(setCookies(response)).hasSize(2);
-		assertConsentCookie(response, "granted");
+		assertConsentCookie(response, "1.1.analytics:g");
 		String visitorCookie = onlyCookie(response, "_mspi");
 		String visitorId = visitorCookie.substring("_mspi=".length(), visitorCookie.indexOf(';'));
 		assertThat(visitorId).matches("[0-9a-f]{32}");
 		assertThat(attributes(visitorCookie)).contains("Max-Age=31536000", "Path=/", "SameSite=Lax")
 			.doesNotContain("HttpOnly");
 		assertThat(this.recorded.events).containsExactly(
-				new ConsentChangedEvent(visitorId, ConsentState.UNSPECIFIED, ConsentState.GRANTED, "cookie", NOW));
+				new ConsentChangedEvent(visitorId, ConsentState.UNSPECIFIED, ConsentState.GRANTED, "cookie", NOW,
+						ConsentState.GRANTED == ConsentState.DENIED, Map.of("analytics", ConsentState.GRANTED), "1", null));
 		assertThat(this.recorded.events.get(0).isChange()).isTrue();
-		assertThat(this.recorded.listenerStates).containsExactly(ConsentState.GRANTED);
+		assertThat(this.recorded.listenerStates(this.activity)).containsExactly(ConsentState.GRANTED);
 	}
 
 	@Test
@@ -119,7 +125,7 @@ class ConsentEndpointIntegrationTests {
 				"_mspi=" + VISITOR_ID + "; cxp_consent=granted");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(setCookies(response)).hasSize(1);
-		assertConsentCookie(response, "granted");
+		assertConsentCookie(response, "1.1.analytics:g");
 		ConsentChangedEvent event = this.recorded.events.get(0);
 		assertThat(event.visitorId()).isEqualTo(VISITOR_ID);
 		assertThat(event.oldState()).isEqualTo(ConsentState.GRANTED);
@@ -140,20 +146,21 @@ class ConsentEndpointIntegrationTests {
 		HttpResponse<String> page = send("GET", "/page", null, null, "Accept", "text/html");
 		String visitorId = onlyCookie(page, "_mspi").substring("_mspi=".length(), 38);
 		assertThat(this.sessionStore.find(visitorId, NOW)).isNotNull();
-		this.recorded.clear();
+		this.recorded.clear(this.activity);
 
 		HttpResponse<String> response = send("PUT", "/cxp/consent", JSON, "{\"consent\":\"denied\"}", "Cookie",
 				"_mspi=" + visitorId);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false}");
+			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"DENIED\"},\"region\":null}");
 		assertThat(setCookies(response)).hasSize(2);
-		assertConsentCookie(response, "denied");
+		assertConsentCookie(response, "1.1.analytics:d");
 		assertVisitorIdDeleted(response);
 		assertThat(this.sessionStore.find(visitorId, NOW)).isNull();
 		assertThat(this.recorded.events).containsExactly(
-				new ConsentChangedEvent(visitorId, ConsentState.UNSPECIFIED, ConsentState.DENIED, "cookie", NOW));
-		assertThat(this.recorded.listenerStates).containsExactly(ConsentState.DENIED);
+				new ConsentChangedEvent(visitorId, ConsentState.UNSPECIFIED, ConsentState.DENIED, "cookie", NOW,
+						ConsentState.DENIED == ConsentState.DENIED, Map.of("analytics", ConsentState.DENIED), "1", null));
+		assertThat(this.recorded.listenerStates(this.activity)).containsExactly(ConsentState.DENIED);
 	}
 
 	@Test
@@ -162,11 +169,12 @@ class ConsentEndpointIntegrationTests {
 				"cxp_consent=granted; _mspi=" + VISITOR_ID, "Origin", ownOrigin(), "Sec-Fetch-Site", "same-origin");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body())
-			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false}");
-		assertConsentCookie(response, "denied");
+			.isEqualTo("{\"state\":\"DENIED\",\"source\":\"cookie\",\"effective\":false,\"required\":false,\"revision\":\"1\",\"purposes\":{\"analytics\":\"DENIED\"},\"region\":null}");
+		assertConsentCookie(response, "1.1.analytics:d");
 		assertVisitorIdDeleted(response);
 		assertThat(this.recorded.events).containsExactly(
-				new ConsentChangedEvent(VISITOR_ID, ConsentState.GRANTED, ConsentState.DENIED, "cookie", NOW));
+				new ConsentChangedEvent(VISITOR_ID, ConsentState.GRANTED, ConsentState.DENIED, "cookie", NOW,
+						ConsentState.DENIED == ConsentState.DENIED, Map.of("analytics", ConsentState.DENIED), "1", null));
 	}
 
 	@Test
@@ -174,7 +182,7 @@ class ConsentEndpointIntegrationTests {
 		HttpResponse<String> response = send("DELETE", "/cxp/consent", null, null);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(setCookies(response)).hasSize(1);
-		assertConsentCookie(response, "denied");
+		assertConsentCookie(response, "1.1.analytics:d");
 		assertThat(this.recorded.events).singleElement()
 			.satisfies((event) -> assertThat(event.visitorId()).isNull());
 	}
@@ -184,7 +192,7 @@ class ConsentEndpointIntegrationTests {
 	void everyUnderstoodGrantIsAcceptedAndRecordedCanonically(String value) throws Exception {
 		HttpResponse<String> response = send("PUT", "/cxp/consent", JSON, "{\"consent\":\"" + value + "\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertConsentCookie(response, "granted");
+		assertConsentCookie(response, "1.1.analytics:g");
 	}
 
 	@ParameterizedTest
@@ -192,7 +200,7 @@ class ConsentEndpointIntegrationTests {
 	void everyUnderstoodDenialIsAcceptedAndRecordedCanonically(String value) throws Exception {
 		HttpResponse<String> response = send("PUT", "/cxp/consent", JSON, "{\"consent\":\"" + value + "\"}");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertConsentCookie(response, "denied");
+		assertConsentCookie(response, "1.1.analytics:d");
 	}
 
 	@ParameterizedTest
@@ -262,7 +270,7 @@ class ConsentEndpointIntegrationTests {
 		String visitorCookie = onlyCookie(response, "_mspi");
 		String visitorId = visitorCookie.substring("_mspi=".length(), visitorCookie.indexOf(';'));
 		assertThat(response.body()).startsWith("{\"visitorId\":\"" + visitorId + "\",\"consent\":{\"state\":"
-				+ "\"UNSPECIFIED\",\"source\":\"none\",\"effective\":true},\"session\":null}");
+				+ "\"UNSPECIFIED\",\"source\":\"none\",\"effective\":true},\"session\":null,\"region\":null}");
 		assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
 		assertThat(this.recorded.events).isEmpty();
 	}
@@ -330,7 +338,7 @@ class ConsentEndpointIntegrationTests {
 			.contains("\"status\":" + status + ",\"detail\":\"");
 		assertThat(setCookies(response)).isEmpty();
 		assertThat(this.recorded.events).isEmpty();
-		assertThat(this.recorded.listenerStates).isEmpty();
+		assertThat(this.recorded.listenerStates(this.activity)).isEmpty();
 	}
 
 	private void assertConsentCookie(HttpResponse<String> response, String value) {
@@ -415,25 +423,34 @@ class ConsentEndpointIntegrationTests {
 
 	}
 
-	static class RecordedActivity implements CxpActivityListener {
+	static class RecordedActivity {
 
 		final List<ConsentChangedEvent> events = new CopyOnWriteArrayList<>();
 
-		final List<ConsentState> listenerStates = new CopyOnWriteArrayList<>();
+		private long granted;
+
+		private long denied;
 
 		@EventListener
 		void onConsentChanged(ConsentChangedEvent event) {
 			this.events.add(event);
 		}
 
-		@Override
-		public void consentChanged(ConsentState state) {
-			this.listenerStates.add(state);
+		List<ConsentState> listenerStates(CxpActivity activity) {
+			List<ConsentState> states = new ArrayList<>();
+			for (long i = this.granted; i < activity.consentChanges(ConsentState.GRANTED); i++) {
+				states.add(ConsentState.GRANTED);
+			}
+			for (long i = this.denied; i < activity.consentChanges(ConsentState.DENIED); i++) {
+				states.add(ConsentState.DENIED);
+			}
+			return states;
 		}
 
-		void clear() {
+		void clear(CxpActivity activity) {
 			this.events.clear();
-			this.listenerStates.clear();
+			this.granted = activity.consentChanges(ConsentState.GRANTED);
+			this.denied = activity.consentChanges(ConsentState.DENIED);
 		}
 
 	}

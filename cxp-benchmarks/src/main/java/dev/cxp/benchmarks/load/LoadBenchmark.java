@@ -20,8 +20,6 @@ import java.util.stream.Stream;
  * (user plus system time of the server JVM over the requests served). Run from the repository root after
  * building, for example {@code java -cp cxp-benchmarks/target/benchmarks.jar
  * dev.cxp.benchmarks.load.LoadBenchmark [--quick]}.
- *
- * @author CXP
  */
 public final class LoadBenchmark {
 

@@ -11,8 +11,6 @@ import java.util.TreeMap;
 /**
  * Collects the rounds of the load benchmark, prints each as it comes, and prints the medians and the
  * paired differences (each round's variant against the same round's baseline) against the targets.
- *
- * @author CXP
  */
 final class LoadReport {
 

@@ -15,7 +15,6 @@ import java.util.stream.Stream;
  * @param visitors how many returning visitors the load rotates through
  * @param basePort the first of consecutive loopback ports, one per variant
  * @param sampleJar the sample app's executable jar
- * @author CXP
  */
 record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connections, int visitors, int basePort,
 		Path sampleJar) {

@@ -14,8 +14,6 @@ import java.util.List;
 /**
  * One JVM of the sample app on a loopback port, started from the sample app's jar with Spring Boot's
  * {@code PropertiesLauncher} (the same way for every variant), and its CPU time as the kernel counts it.
- *
- * @author CXP
  */
 final class SampleServer implements AutoCloseable {
 

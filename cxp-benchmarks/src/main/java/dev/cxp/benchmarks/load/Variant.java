@@ -7,8 +7,6 @@ import dev.cxp.benchmarks.session.SpringSessionVariant;
 
 /**
  * The ways the load benchmark runs the sample app.
- *
- * @author CXP
  */
 enum Variant {
 

@@ -31,8 +31,6 @@ import dev.cxp.visitor.VisitorIdentityInterceptor;
  * parsed up front as the {@code DispatcherServlet} does, and headers are looked up as a server does (see
  * {@link ServerLikeRequest}), so the figure is the starter's cost. Run with
  * {@code -prof gc} for the allocation per request.
- *
- * @author CXP
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -49,6 +47,20 @@ public class RequestPathBenchmark {
 	 */
 	@Benchmark
 	public Object returningVisitor(DefaultStarter starter, ReturningVisitor visitor) {
+		return run(starter, visitor.request, visitor.response, false);
+	}
+
+	/**
+	 * A returning visitor on a site with three purposes, a policy revision and regional settings: an id
+	 * cookie, a live session, a consent cookie that states each purpose, and the edge's country and
+	 * subdivision headers.
+	 * @param starter the starter with purposes, a revision and regions
+	 * @param visitor the visitor's request
+	 * @return the visitor the starter exposed
+	 */
+	@Benchmark
+	public Object returningVisitorPurposesAndRegions(PurposesAndRegionsStarter starter,
+			ReturningVisitorWithPurposes visitor) {
 		return run(starter, visitor.request, visitor.response, false);
 	}
 
@@ -162,6 +174,23 @@ public class RequestPathBenchmark {
 	}
 
 	/**
+	 * The starter with three purposes, a policy revision and regional settings for the EEA and California.
+	 */
+	@State(Scope.Benchmark)
+	public static class PurposesAndRegionsStarter extends DefaultStarter {
+
+		@Override
+		String[] properties() {
+			return new String[] { "cxp.consent.purposes=analytics,ads,personalization", "cxp.consent.revision=2",
+					"cxp.consent.region.header=CloudFront-Viewer-Country",
+					"cxp.consent.region.subdivision-header=CloudFront-Viewer-Country-Region",
+					"cxp.consent.regions.EEA.required=true", "cxp.consent.regions.GB.required=true",
+					"cxp.consent.regions[US-CA].honor-global-privacy-control=true" };
+		}
+
+	}
+
+	/**
 	 * A request and its response, reused across invocations.
 	 */
 	public abstract static class Visit {
@@ -186,6 +215,32 @@ public class RequestPathBenchmark {
 		public void prepare(DefaultStarter starter) {
 			String visitorId = new SecureIdGenerator().visitorId();
 			this.request = pageView("/about", new Cookie("_mspi", visitorId));
+			run(starter, this.request, this.response, false);
+			if (!this.response.headers().isEmpty()) {
+				throw new IllegalStateException("A returning visitor must not be sent a cookie");
+			}
+		}
+
+	}
+
+	/**
+	 * A returning visitor from California whose consent cookie grants analytics and personalization and denies
+	 * ads under the current revision.
+	 */
+	@State(Scope.Thread)
+	public static class ReturningVisitorWithPurposes extends Visit {
+
+		/**
+		 * Prepare the request and start the visitor's session.
+		 * @param starter the starter
+		 */
+		@Setup(Level.Trial)
+		public void prepare(PurposesAndRegionsStarter starter) {
+			String visitorId = new SecureIdGenerator().visitorId();
+			this.request = pageView("/about", new Cookie("_mspi", visitorId),
+					new Cookie("cxp_consent", "1.2.analytics:g~ads:d~personalization:g"));
+			this.request.addHeader("CloudFront-Viewer-Country", "US");
+			this.request.addHeader("CloudFront-Viewer-Country-Region", "CA");
 			run(starter, this.request, this.response, false);
 			if (!this.response.headers().isEmpty()) {
 				throw new IllegalStateException("A returning visitor must not be sent a cookie");

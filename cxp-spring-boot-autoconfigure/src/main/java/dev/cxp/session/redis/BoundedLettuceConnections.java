@@ -17,8 +17,6 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 /**
  * Copies of a Lettuce connection factory with connecting and every command bounded by a timeout. Only
  * loaded when Lettuce is on the classpath.
- *
- * @author CXP
  */
 final class BoundedLettuceConnections {
 

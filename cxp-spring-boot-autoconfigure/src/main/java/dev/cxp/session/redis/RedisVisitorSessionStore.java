@@ -29,7 +29,7 @@ import dev.cxp.session.VisitorSessionStore;
  * {@link PageVisit#applyTo(VisitSession)} on the server, atomically across instances. Times are kept to the
  * millisecond. Failures surface as Spring's {@code DataAccessException}s.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public class RedisVisitorSessionStore implements VisitorSessionStore {
 

@@ -16,7 +16,7 @@ import org.springframework.util.ClassUtils;
  * the connection is down; Lettuce reconnects in the background, so tracking resumes by itself. Any other
  * connection factory is used as it is, with its own timeouts.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public final class SessionStoreRedisConnections implements DisposableBean {
 

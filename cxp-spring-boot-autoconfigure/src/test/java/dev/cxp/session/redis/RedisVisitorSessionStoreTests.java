@@ -23,8 +23,6 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link RedisVisitorSessionStore} against a real Redis.
- *
- * @author CXP
  */
 class RedisVisitorSessionStoreTests {
 
