@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,7 +19,9 @@ import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.DispatcherServlet;
 
+import dev.cxp.consent.ConsentCookieFormat;
 import dev.cxp.consent.ledger.ConsentLedger;
 import dev.cxp.consent.ledger.ConsentLedgerCounters;
 import dev.cxp.consent.ledger.ConsentLedgerPurge;
@@ -27,11 +30,14 @@ import dev.cxp.consent.ledger.actuate.ConsentLedgerMeters;
 import dev.cxp.consent.ledger.jdbc.ConsentLedgerSchemaInitializer;
 import dev.cxp.consent.ledger.jdbc.JdbcConsentLedger;
 import dev.cxp.support.SecureIdGenerator;
+import dev.cxp.visitor.CxpCookies;
+import dev.cxp.web.ConsentReceiptController;
 
 /**
  * Auto-configuration of the consent ledger (proof of consent): applies when the application has a
  * {@link DataSource} and {@code cxp.consent.ledger.enabled} is not false. Keeps the records in the
- * application's database through JDBC unless the application declares its own {@link ConsentLedger}.
+ * application's database through JDBC unless the application declares its own {@link ConsentLedger}, and
+ * shows a visitor their own last record at {@code {cxp.web.base-path}/consent/receipt}.
  *
  * @since 0.2.0
  */
@@ -82,6 +88,22 @@ public final class CxpConsentLedgerAutoConfiguration {
 		JdbcConsentLedger cxpConsentLedger(DataSource dataSource, ConsentLedgerSchemaInitializer schema) {
 			// The schema parameter orders the table's creation before the first record.
 			return new JdbcConsentLedger(dataSource);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(DispatcherServlet.class)
+	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
+	@ConditionalOnBean({ CxpCookies.class, ConsentCookieFormat.class })
+	static class ReceiptEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ConsentReceiptController cxpConsentReceiptController(CxpCookies cookies, ConsentCookieFormat format,
+				ConsentLedger ledger) {
+			return new ConsentReceiptController(cookies, format, ledger);
 		}
 
 	}

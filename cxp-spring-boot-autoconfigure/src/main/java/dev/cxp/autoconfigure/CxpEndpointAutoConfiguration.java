@@ -1,5 +1,6 @@
 package dev.cxp.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import dev.cxp.activity.CxpActivity;
 import dev.cxp.actuate.endpoint.CxpEndpoint;
 import dev.cxp.consent.ConsentPolicy;
+import dev.cxp.consent.ledger.ConsentLedgerCounters;
+import dev.cxp.consent.ledger.ConsentLedgerPurge;
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.visitor.CxpCookies;
 
@@ -31,13 +34,16 @@ public final class CxpEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CxpEndpoint cxpEndpoint(CxpProperties properties, ConsentPolicy consentPolicy, CxpCookies cookies,
-			CxpActivity activity, VisitorSessionStore store) {
+			CxpActivity activity, VisitorSessionStore store, ObjectProvider<ConsentLedgerCounters> ledgerCounters,
+			ObjectProvider<ConsentLedgerPurge> ledgerPurge) {
 		CxpProperties.Session session = properties.session();
 		CxpEndpoint.ConfigurationDescriptor configuration = new CxpEndpoint.ConfigurationDescriptor(
 				consentPolicy.isRequired(), properties.consent().honorGlobalPrivacyControl(),
 				properties.consent().headerName(), cookies.consentCookie(), cookies.visitorCookie(), session.timeout(),
 				session.recordQueryString(), session.maxEntries(), consentModel(properties.consent(), consentPolicy));
-		return new CxpEndpoint(configuration, activity, store);
+		ConsentLedgerPurge purge = ledgerPurge.getIfAvailable();
+		return new CxpEndpoint(configuration, activity, store, ledgerCounters.getIfAvailable(),
+				(purge != null) ? purge.retention() : null);
 	}
 
 	private static CxpEndpoint.ConsentModel consentModel(CxpProperties.Consent consent, ConsentPolicy policy) {

@@ -12,6 +12,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentState;
+import dev.cxp.consent.ledger.ConsentLedgerCounters;
 import dev.cxp.consent.region.RegionSettings;
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.visitor.CookieAttributes;
@@ -31,6 +32,10 @@ public class CxpEndpoint {
 
 	private final VisitorSessionStore store;
 
+	private final @Nullable ConsentLedgerCounters ledgerCounters;
+
+	private final @Nullable Duration ledgerRetention;
+
 	/**
 	 * Create the endpoint.
 	 * @param configuration the configuration in effect
@@ -38,6 +43,22 @@ public class CxpEndpoint {
 	 * @param store the session store, for its type and size
 	 */
 	public CxpEndpoint(ConfigurationDescriptor configuration, CxpActivity activity, VisitorSessionStore store) {
+		this(configuration, activity, store, null, null);
+	}
+
+	/**
+	 * Create the endpoint, with the consent ledger's state.
+	 * @param configuration the configuration in effect
+	 * @param activity the counts since start-up, the same the meters read
+	 * @param store the session store, for its type and size
+	 * @param ledgerCounters the consent ledger's counts, {@code null} when the ledger is off
+	 * @param ledgerRetention how long the ledger keeps a record, {@code null} when the ledger is off
+	 * @since 0.2.0
+	 */
+	public CxpEndpoint(ConfigurationDescriptor configuration, CxpActivity activity, VisitorSessionStore store,
+			@Nullable ConsentLedgerCounters ledgerCounters, @Nullable Duration ledgerRetention) {
+		this.ledgerCounters = ledgerCounters;
+		this.ledgerRetention = ledgerRetention;
 		this.configuration = configuration;
 		this.activity = activity;
 		this.store = store;
@@ -63,7 +84,16 @@ public class CxpEndpoint {
 		Figures figures = new Figures(decisions, this.activity.effectiveDecisions(), activeSessions,
 				this.activity.sessionsStarted(), this.activity.pageViews(), this.activity.visitorsCreated(),
 				this.activity.visitorsErased(), this.activity.visitorsInvalid(), this.activity.storeErrors());
-		return new CxpDescriptor(this.configuration, this.store.type(), figures);
+		return new CxpDescriptor(this.configuration, this.store.type(), figures, ledger());
+	}
+
+	private Ledger ledger() {
+		ConsentLedgerCounters counters = this.ledgerCounters;
+		if (counters == null) {
+			return new Ledger(false, null, 0, 0, 0, 0);
+		}
+		return new Ledger(true, this.ledgerRetention, counters.records(), counters.appendErrors(),
+				counters.purgeErrors(), counters.purgedRecords());
 	}
 
 	/**
@@ -72,8 +102,25 @@ public class CxpEndpoint {
 	 * @param configuration the configuration in effect
 	 * @param store the type of the session store in use
 	 * @param figures live figures since start-up
+	 * @param ledger the consent ledger's state and counts, never its records
 	 */
-	public record CxpDescriptor(ConfigurationDescriptor configuration, String store, Figures figures) {
+	public record CxpDescriptor(ConfigurationDescriptor configuration, String store, Figures figures, Ledger ledger) {
+
+	}
+
+	/**
+	 * The consent ledger: whether it is on, its retention and its counts since start-up. No record is shown.
+	 *
+	 * @param enabled whether choices are kept in a consent ledger
+	 * @param retention how long a record is kept, {@code null} when the ledger is off
+	 * @param records records written
+	 * @param appendErrors records that could not be written
+	 * @param purgeErrors purges that failed
+	 * @param purged records deleted by the retention purge
+	 * @since 0.2.0
+	 */
+	public record Ledger(boolean enabled, @Nullable Duration retention, long records, long appendErrors,
+			long purgeErrors, long purged) {
 
 	}
 
