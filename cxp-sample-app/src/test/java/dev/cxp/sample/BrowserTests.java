@@ -37,6 +37,16 @@ abstract class BrowserTests {
 		browser.reset(origin());
 	}
 
+	/**
+	 * The consent cookie's value for a choice, followed by the receipt id of its record in the sample app's
+	 * consent ledger.
+	 * @param choice the value without the receipt, such as {@code 1.1.analytics:g~ads:g~personalization:g}
+	 * @return a regular expression for the value with its receipt id
+	 */
+	static String withReceipt(String choice) {
+		return java.util.regex.Pattern.quote(choice) + "\\.[0-9a-f]{32}";
+	}
+
 	String origin() {
 		return "http://localhost:" + this.port;
 	}

@@ -14,6 +14,8 @@ import dev.cxp.activity.CxpActivity;
 import dev.cxp.actuate.endpoint.CxpEndpoint;
 import dev.cxp.consent.cmp.CmpConsentReader;
 import dev.cxp.consent.ConsentPolicy;
+import dev.cxp.consent.ledger.ConsentLedgerCounters;
+import dev.cxp.consent.ledger.ConsentLedgerPurge;
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.visitor.CxpCookies;
 
@@ -33,13 +35,16 @@ public final class CxpEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CxpEndpoint cxpEndpoint(CxpProperties properties, ConsentPolicy consentPolicy, CxpCookies cookies,
-			CxpActivity activity, VisitorSessionStore store, ObjectProvider<CmpConsentReader> consentStrings) {
+			CxpActivity activity, VisitorSessionStore store, ObjectProvider<CmpConsentReader> consentStrings,
+			ObjectProvider<ConsentLedgerCounters> ledgerCounters, ObjectProvider<ConsentLedgerPurge> ledgerPurge) {
 		CxpProperties.Session session = properties.session();
 		CxpEndpoint.ConfigurationDescriptor configuration = new CxpEndpoint.ConfigurationDescriptor(
 				consentPolicy.isRequired(), properties.consent().honorGlobalPrivacyControl(),
 				properties.consent().headerName(), cookies.consentCookie(), cookies.visitorCookie(), session.timeout(),
 				session.recordQueryString(), session.maxEntries(), consentModel(properties.consent(), consentPolicy));
-		return new CxpEndpoint(configuration, activity, store, consentStrings.getIfAvailable());
+		ConsentLedgerPurge purge = ledgerPurge.getIfAvailable();
+		return new CxpEndpoint(configuration, activity, store, consentStrings.getIfAvailable(),
+				ledgerCounters.getIfAvailable(), (purge != null) ? purge.retention() : null);
 	}
 
 	private static CxpEndpoint.ConsentModel consentModel(CxpProperties.Consent consent, ConsentPolicy policy) {

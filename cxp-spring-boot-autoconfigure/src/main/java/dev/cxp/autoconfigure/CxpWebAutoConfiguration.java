@@ -2,6 +2,7 @@ package dev.cxp.autoconfigure;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentCookieFormat;
 import dev.cxp.consent.ConsentPolicy;
+import dev.cxp.consent.ledger.ConsentLedgerWriter;
 import dev.cxp.visitor.CxpCookies;
 import dev.cxp.visitor.VisitorIdentity;
 import dev.cxp.visitor.VisitorRequestPath;
@@ -55,9 +57,9 @@ public final class CxpWebAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
 	ConsentRecorder cxpConsentRecorder(ConsentPolicy policy, CxpCookies cookies, VisitorIdentity identity,
 			ApplicationEventPublisher events, CxpActivity activity, Clock clock, ConsentCookieFormat format,
-			CxpProperties properties) {
+			CxpProperties properties, ObjectProvider<ConsentLedgerWriter> ledger) {
 		return new ConsentRecorder(policy, cookies, format, properties.consent().deniedMaxAge(), identity, events,
-				activity, clock);
+				activity, clock, ledger.getIfAvailable());
 	}
 
 	@Bean

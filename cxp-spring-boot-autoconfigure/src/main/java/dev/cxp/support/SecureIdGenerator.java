@@ -42,6 +42,15 @@ public final class SecureIdGenerator {
 	}
 
 	/**
+	 * A new receipt id of the consent ledger.
+	 * @return 32 lowercase hexadecimal characters
+	 * @since 0.2.0
+	 */
+	public String receiptId() {
+		return HEX.formatHex(randomBytes());
+	}
+
+	/**
 	 * A new session id.
 	 * @return 22 characters of URL-safe Base64 without padding
 	 */

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 
 import dev.cxp.activity.CxpActivityListener;
@@ -19,6 +20,8 @@ import dev.cxp.consent.ConsentDecision;
 import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.consent.ConsentSources;
 import dev.cxp.consent.ConsentState;
+import dev.cxp.consent.ledger.ConsentLedgerWriter;
+import dev.cxp.consent.ledger.ConsentMethod;
 import dev.cxp.consent.region.ConsentRegion;
 import dev.cxp.support.ThrottledWarning;
 import dev.cxp.visitor.CxpCookies;
@@ -33,7 +36,9 @@ import dev.cxp.visitor.VisitorIdentity;
  * listener. Purposes a per-purpose choice does not name keep their recorded state. A choice that grants no
  * purpose is kept for {@code cxp.consent.denied-max-age}, any other for {@code cxp.consent.max-age}. A failing
  * event listener is logged at most once a minute and counted, and never fails the request: a withdrawal always
- * answers. Never creates an {@code HttpSession}.
+ * answers. With a consent ledger, every choice is also appended to it before the consent cookie is written,
+ * and the cookie carries the record's receipt id; a choice whose record could not be written stands without
+ * a receipt. Never creates an {@code HttpSession}.
  *
  * @since 0.1.0
  */
@@ -58,6 +63,8 @@ public class ConsentRecorder {
 	private final CxpActivityListener listener;
 
 	private final Clock clock;
+
+	private final @Nullable ConsentLedgerWriter ledger;
 
 	private final ThrottledWarning listenerFailure = new ThrottledWarning(logger, Duration.ofMinutes(1));
 
@@ -92,6 +99,26 @@ public class ConsentRecorder {
 	public ConsentRecorder(ConsentPolicy policy, CxpCookies cookies, ConsentCookieFormat format,
 			Duration deniedMaxAge, VisitorIdentity identity, ApplicationEventPublisher events,
 			CxpActivityListener listener, Clock clock) {
+		this(policy, cookies, format, deniedMaxAge, identity, events, listener, clock, null);
+	}
+
+	/**
+	 * Create a recorder that keeps every choice in a consent ledger.
+	 * @param policy decides the consent the request carried before the choice
+	 * @param cookies writes the consent cookie
+	 * @param format the consent cookie's format, with the purposes and the current revision
+	 * @param deniedMaxAge how long the consent cookie keeps a choice that grants no purpose
+	 * @param identity keeps the visitor id in step with the choice
+	 * @param events where {@link ConsentChangedEvent}s are published
+	 * @param listener told of each choice
+	 * @param clock the source of the events' timestamps
+	 * @param ledger appends each choice to the consent ledger, {@code null} without a ledger
+	 * @since 0.2.0
+	 */
+	public ConsentRecorder(ConsentPolicy policy, CxpCookies cookies, ConsentCookieFormat format,
+			Duration deniedMaxAge, VisitorIdentity identity, ApplicationEventPublisher events,
+			CxpActivityListener listener, Clock clock, @Nullable ConsentLedgerWriter ledger) {
+		this.ledger = ledger;
 		this.policy = policy;
 		this.cookies = cookies;
 		this.format = format;
@@ -130,9 +157,8 @@ public class ConsentRecorder {
 		ConsentRegion region = this.policy.region(request);
 		ConsentDecision before = this.policy.decide(request, reading.consentCookie(), reading.moreConsentCookies(),
 				region);
-		ConsentCookie recorded = new ConsentCookie(this.format.revision(), statesAfter(reading, choice), null);
-		this.cookies.writeConsent(request, response, this.format.format(recorded),
-				recorded.isRefusal() ? this.deniedMaxAge : this.maxAge);
+		Map<String, ConsentState> previous = this.format.readStates(reading.consentCookies().asList());
+		ConsentCookie recorded = new ConsentCookie(this.format.revision(), statesAfter(previous, choice), null);
 		ConsentDecision after = this.policy.purposes().decision(recorded.states(), ConsentSources.COOKIE);
 		String visitorId;
 		boolean erased;
@@ -145,20 +171,42 @@ public class ConsentRecorder {
 			visitorId = erasure.visitorId();
 			erased = erasure.serverDataErased();
 		}
+		// The ledger needs the visitor id the choice applies to, and the cookie the record's receipt id.
+		if (this.ledger != null) {
+			String receiptId = this.ledger.record(request, method(request, previous, recorded), recorded.revision(),
+					recorded.states(), region.code(), visitorId);
+			recorded = new ConsentCookie(recorded.revision(), recorded.states(), receiptId);
+		}
+		this.cookies.writeConsent(request, response, this.format.format(recorded),
+				recorded.isRefusal() ? this.deniedMaxAge : this.maxAge);
 		publish(new ConsentChangedEvent(visitorId, before.state(), after.state(), after.source(), this.clock.instant(),
 				erased, this.policy.purposes().states(after), recorded.revision(), region.code()));
 		this.listener.consentChanged(after.state());
 		return after;
 	}
 
-	private Map<String, ConsentState> statesAfter(RequestCookies reading, ConsentChoice choice) {
+	/**
+	 * How a choice was made, as the ledger keeps it: a withdrawal when it is a {@code DELETE}, or when it
+	 * grants nothing while the visitor's recorded choice granted something; else {@code banner} when a page
+	 * of the site sent it from a browser ({@code Sec-Fetch-Site: same-origin}), {@code api} otherwise.
+	 */
+	private static ConsentMethod method(HttpServletRequest request, Map<String, ConsentState> previous,
+			ConsentCookie recorded) {
+		if ("DELETE".equals(request.getMethod())
+				|| (recorded.isRefusal() && previous.containsValue(ConsentState.GRANTED))) {
+			return ConsentMethod.WITHDRAWAL;
+		}
+		return "same-origin".equals(request.getHeader("Sec-Fetch-Site")) ? ConsentMethod.BANNER : ConsentMethod.API;
+	}
+
+	private Map<String, ConsentState> statesAfter(Map<String, ConsentState> previous, ConsentChoice choice) {
 		ConsentState all = choice.all();
 		Map<String, ConsentState> states = new LinkedHashMap<>();
 		if (all != null) {
 			this.policy.purposes().names().forEach((name) -> states.put(name, all));
 			return states;
 		}
-		states.putAll(this.format.readStates(reading.consentCookies().asList()));
+		states.putAll(previous);
 		states.putAll(choice.purposes());
 		states.values().removeIf((state) -> state == ConsentState.UNSPECIFIED);
 		return states;

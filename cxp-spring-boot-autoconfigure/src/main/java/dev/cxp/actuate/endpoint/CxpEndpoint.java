@@ -16,6 +16,7 @@ import dev.cxp.consent.ConsentState;
 import dev.cxp.consent.cmp.CmpConsentReader;
 import dev.cxp.consent.cmp.GppSettings;
 import dev.cxp.consent.cmp.TcfSettings;
+import dev.cxp.consent.ledger.ConsentLedgerCounters;
 import dev.cxp.consent.region.RegionSettings;
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.visitor.CookieAttributes;
@@ -37,6 +38,10 @@ public class CxpEndpoint {
 
 	private final @Nullable CmpConsentReader consentStrings;
 
+	private final @Nullable ConsentLedgerCounters ledgerCounters;
+
+	private final @Nullable Duration ledgerRetention;
+
 	/**
 	 * Create the endpoint.
 	 * @param configuration the configuration in effect
@@ -44,19 +49,25 @@ public class CxpEndpoint {
 	 * @param store the session store, for its type and size
 	 */
 	public CxpEndpoint(ConfigurationDescriptor configuration, CxpActivity activity, VisitorSessionStore store) {
-		this(configuration, activity, store, null);
+		this(configuration, activity, store, null, null, null);
 	}
 
 	/**
-	 * Create the endpoint, also showing how the consent strings of a consent management platform are read.
+	 * Create the endpoint, also showing how the consent strings of a consent management platform are read
+	 * and the consent ledger's state.
 	 * @param configuration the configuration in effect
 	 * @param activity the counts since start-up, the same the meters read
 	 * @param store the session store, for its type and size
 	 * @param consentStrings the reader of the TC and GPP strings, {@code null} when they are not read
+	 * @param ledgerCounters the consent ledger's counts, {@code null} when the ledger is off
+	 * @param ledgerRetention how long the ledger keeps a record, {@code null} when the ledger is off
 	 * @since 0.2.0
 	 */
 	public CxpEndpoint(ConfigurationDescriptor configuration, CxpActivity activity, VisitorSessionStore store,
-			@Nullable CmpConsentReader consentStrings) {
+			@Nullable CmpConsentReader consentStrings, @Nullable ConsentLedgerCounters ledgerCounters,
+			@Nullable Duration ledgerRetention) {
+		this.ledgerCounters = ledgerCounters;
+		this.ledgerRetention = ledgerRetention;
 		this.configuration = configuration;
 		this.activity = activity;
 		this.store = store;
@@ -83,7 +94,7 @@ public class CxpEndpoint {
 		Figures figures = new Figures(decisions, this.activity.effectiveDecisions(), activeSessions,
 				this.activity.sessionsStarted(), this.activity.pageViews(), this.activity.visitorsCreated(),
 				this.activity.visitorsErased(), this.activity.visitorsInvalid(), this.activity.storeErrors());
-		return new CxpDescriptor(this.configuration, this.store.type(), figures, consentStrings());
+		return new CxpDescriptor(this.configuration, this.store.type(), figures, consentStrings(), ledger());
 	}
 
 	private @Nullable ConsentStringsDescriptor consentStrings() {
@@ -97,6 +108,15 @@ public class CxpEndpoint {
 		return new ConsentStringsDescriptor(reader.tcfSettings(), reader.gppSettings(), invalid);
 	}
 
+	private Ledger ledger() {
+		ConsentLedgerCounters counters = this.ledgerCounters;
+		if (counters == null) {
+			return new Ledger(false, null, 0, 0, 0, 0);
+		}
+		return new Ledger(true, this.ledgerRetention, counters.records(), counters.appendErrors(),
+				counters.purgeErrors(), counters.purgedRecords());
+	}
+
 	/**
 	 * What the endpoint answers.
 	 *
@@ -105,19 +125,10 @@ public class CxpEndpoint {
 	 * @param figures live figures since start-up
 	 * @param consentStrings which consent strings of a consent management platform are read and how,
 	 * {@code null} when none is read
+	 * @param ledger the consent ledger's state and counts, never its records
 	 */
 	public record CxpDescriptor(ConfigurationDescriptor configuration, String store, Figures figures,
-			@Nullable ConsentStringsDescriptor consentStrings) {
-
-		/**
-		 * Create the description without consent strings.
-		 * @param configuration the configuration in effect
-		 * @param store the type of the session store in use
-		 * @param figures live figures since start-up
-		 */
-		public CxpDescriptor(ConfigurationDescriptor configuration, String store, Figures figures) {
-			this(configuration, store, figures, null);
-		}
+			@Nullable ConsentStringsDescriptor consentStrings, Ledger ledger) {
 
 	}
 
@@ -132,6 +143,22 @@ public class CxpEndpoint {
 	 */
 	public record ConsentStringsDescriptor(@Nullable TcfSettings tcf, @Nullable GppSettings gpp,
 			Map<String, Long> invalid) {
+
+	}
+
+	/**
+	 * The consent ledger: whether it is on, its retention and its counts since start-up. No record is shown.
+	 *
+	 * @param enabled whether choices are kept in a consent ledger
+	 * @param retention how long a record is kept, {@code null} when the ledger is off
+	 * @param records records written
+	 * @param appendErrors records that could not be written
+	 * @param purgeErrors purges that failed
+	 * @param purged records deleted by the retention purge
+	 * @since 0.2.0
+	 */
+	public record Ledger(boolean enabled, @Nullable Duration retention, long records, long appendErrors,
+			long purgeErrors, long purged) {
 
 	}
 

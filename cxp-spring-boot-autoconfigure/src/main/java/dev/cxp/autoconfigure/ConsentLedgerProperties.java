@@ -1,0 +1,60 @@
+package dev.cxp.autoconfigure;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+
+/**
+ * Configuration of the consent ledger, under {@code cxp.consent.ledger}.
+ *
+ * @param enabled Whether to keep a ledger of consent choices when the application has a DataSource
+ * @param initializeSchema When to create the ledger's table at start-up; the scripts create only what is
+ * missing, so "always" is safe on H2 and PostgreSQL
+ * @param retention How long a consent record is kept before the purge deletes it
+ * @param purgeInterval Time between two purges of the records older than the retention period
+ * @param visitorIdKey Secret key with which the visitor id is replaced by its HMAC-SHA256 in the ledger;
+ * when not set, the visitor id is kept as issued
+ * @param recordIp Whether to keep the network of the visitor's address (IPv4 /24, IPv6 /48) or nothing of it
+ * @since 0.2.0
+ */
+@ConfigurationProperties("cxp.consent.ledger")
+public record ConsentLedgerProperties(@DefaultValue("true") boolean enabled,
+		@DefaultValue("always") DatabaseInitializationMode initializeSchema,
+		@DefaultValue("1095d") Duration retention, @DefaultValue("1d") Duration purgeInterval,
+		@Nullable String visitorIdKey, @DefaultValue("none") RecordIp recordIp) {
+
+	public ConsentLedgerProperties {
+		requirePositive("cxp.consent.ledger.retention", retention);
+		requirePositive("cxp.consent.ledger.purge-interval", purgeInterval);
+		if (visitorIdKey != null && visitorIdKey.isBlank()) {
+			visitorIdKey = null;
+		}
+	}
+
+	private static void requirePositive(String property, Duration value) {
+		if (value.isNegative() || value.isZero()) {
+			throw new IllegalArgumentException(property + " must be positive");
+		}
+	}
+
+	/**
+	 * How much of the visitor's address the ledger keeps.
+	 */
+	public enum RecordIp {
+
+		/**
+		 * Nothing of the address.
+		 */
+		NONE,
+
+		/**
+		 * The network of the address: IPv4 /24, IPv6 /48.
+		 */
+		TRUNCATED
+
+	}
+
+}

@@ -1,0 +1,123 @@
+package dev.cxp.autoconfigure;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.DispatcherServlet;
+
+import dev.cxp.consent.ConsentCookieFormat;
+import dev.cxp.consent.ledger.ConsentLedger;
+import dev.cxp.consent.ledger.ConsentLedgerCounters;
+import dev.cxp.consent.ledger.ConsentLedgerPurge;
+import dev.cxp.consent.ledger.ConsentLedgerWriter;
+import dev.cxp.consent.ledger.actuate.ConsentLedgerMeters;
+import dev.cxp.consent.ledger.jdbc.ConsentLedgerSchemaInitializer;
+import dev.cxp.consent.ledger.jdbc.JdbcConsentLedger;
+import dev.cxp.support.SecureIdGenerator;
+import dev.cxp.visitor.CxpCookies;
+import dev.cxp.web.ConsentReceiptController;
+
+/**
+ * Auto-configuration of the consent ledger (proof of consent): applies when the application has a
+ * {@link DataSource} and {@code cxp.consent.ledger.enabled} is not false. Keeps the records in the
+ * application's database through JDBC unless the application declares its own {@link ConsentLedger}, and
+ * shows a visitor their own last record at {@code {cxp.web.base-path}/consent/receipt}.
+ *
+ * @since 0.2.0
+ */
+@AutoConfiguration(after = { DataSourceAutoConfiguration.class, CxpAutoConfiguration.class })
+@ConditionalOnClass({ JdbcClient.class, DataSourceScriptDatabaseInitializer.class })
+@ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "cxp.consent.ledger.enabled", matchIfMissing = true)
+@ConditionalOnSingleCandidate(DataSource.class)
+@EnableConfigurationProperties(ConsentLedgerProperties.class)
+public final class CxpConsentLedgerAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsentLedgerCounters cxpConsentLedgerCounters() {
+		return new ConsentLedgerCounters();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsentLedgerPurge cxpConsentLedgerPurge(ConsentLedger ledger, ConsentLedgerCounters counters,
+			ObjectProvider<Clock> clock, ConsentLedgerProperties properties) {
+		return new ConsentLedgerPurge(ledger, counters, clock.getIfAvailable(Clock::systemUTC),
+				properties.retention(), properties.purgeInterval());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	ConsentLedgerWriter cxpConsentLedgerWriter(ConsentLedger ledger, ConsentLedgerCounters counters,
+			ObjectProvider<SecureIdGenerator> ids, ObjectProvider<Clock> clock, ConsentLedgerProperties properties) {
+		return new ConsentLedgerWriter(ledger, counters, ids.getIfAvailable(SecureIdGenerator::new),
+				clock.getIfAvailable(Clock::systemUTC), properties.visitorIdKey(),
+				properties.recordIp() == ConsentLedgerProperties.RecordIp.TRUNCATED);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingBean(ConsentLedger.class)
+	static class JdbcLedgerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ConsentLedgerSchemaInitializer cxpConsentLedgerSchemaInitializer(DataSource dataSource,
+				ConsentLedgerProperties properties) {
+			return new ConsentLedgerSchemaInitializer(dataSource, properties.initializeSchema());
+		}
+
+		@Bean
+		JdbcConsentLedger cxpConsentLedger(DataSource dataSource, ConsentLedgerSchemaInitializer schema) {
+			// The schema parameter orders the table's creation before the first record.
+			return new JdbcConsentLedger(dataSource);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(DispatcherServlet.class)
+	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
+	@ConditionalOnBean({ CxpCookies.class, ConsentCookieFormat.class })
+	static class ReceiptEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ConsentReceiptController cxpConsentReceiptController(CxpCookies cookies, ConsentCookieFormat format,
+				ConsentLedger ledger) {
+			return new ConsentReceiptController(cookies, format, ledger);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class MetersConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ConsentLedgerMeters cxpConsentLedgerMeters(ConsentLedgerCounters counters) {
+			return new ConsentLedgerMeters(counters);
+		}
+
+	}
+
+}

@@ -1,0 +1,117 @@
+package dev.cxp.consent.ledger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.SmartLifecycle;
+
+import dev.cxp.support.ThrottledWarning;
+
+/**
+ * Enforces the ledger's retention: deletes the records older than the retention period, on a single thread
+ * of its own (never a request thread), first shortly after start-up and then once per interval. The thread
+ * exists while the application context runs and is shut down with it.
+ *
+ * @since 0.2.0
+ */
+public class ConsentLedgerPurge implements SmartLifecycle {
+
+	private static final Duration LONGEST_FIRST_DELAY = Duration.ofMinutes(1);
+
+	private final ConsentLedger ledger;
+
+	private final ConsentLedgerCounters counters;
+
+	private final Clock clock;
+
+	private final Duration retention;
+
+	private final Duration interval;
+
+	private final ThrottledWarning warning = new ThrottledWarning(LogFactory.getLog(ConsentLedgerPurge.class),
+			Duration.ofMinutes(1));
+
+	private volatile @Nullable ScheduledExecutorService scheduler;
+
+	/**
+	 * Create a purge.
+	 * @param ledger the ledger to purge
+	 * @param counters counts the records deleted and the failures
+	 * @param clock the source of the current time
+	 * @param retention how long a record is kept
+	 * @param interval the time between two purges
+	 */
+	public ConsentLedgerPurge(ConsentLedger ledger, ConsentLedgerCounters counters, Clock clock, Duration retention,
+			Duration interval) {
+		if (retention.isNegative() || retention.isZero() || interval.isNegative() || interval.isZero()) {
+			throw new IllegalArgumentException("The retention and the purge interval must be positive");
+		}
+		this.ledger = ledger;
+		this.counters = counters;
+		this.clock = clock;
+		this.retention = retention;
+		this.interval = interval;
+	}
+
+	/**
+	 * How long a record is kept.
+	 * @return the retention period
+	 */
+	public Duration retention() {
+		return this.retention;
+	}
+
+	/**
+	 * Delete the records older than the retention period now, on the calling thread. A failure is counted
+	 * and logged, never thrown.
+	 * @return how many records were deleted, 0 when the purge failed
+	 */
+	public long purgeNow() {
+		try {
+			long deleted = this.ledger.deleteOlderThan(this.clock.instant().minus(this.retention));
+			this.counters.purged(deleted);
+			return deleted;
+		}
+		catch (RuntimeException ex) {
+			this.counters.purgeFailed();
+			this.warning.warn("The consent ledger could not be purged; the next purge will try again", ex);
+			return 0;
+		}
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.scheduler != null) {
+			return;
+		}
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "cxp-consent-ledger-purge");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long period = Math.max(1, this.interval.toMillis());
+		long first = Math.min(period, LONGEST_FIRST_DELAY.toMillis());
+		executor.scheduleWithFixedDelay(this::purgeNow, first, period, TimeUnit.MILLISECONDS);
+		this.scheduler = executor;
+	}
+
+	@Override
+	public synchronized void stop() {
+		ScheduledExecutorService executor = this.scheduler;
+		if (executor != null) {
+			executor.shutdownNow();
+			this.scheduler = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.scheduler != null;
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.cxp.consent.ledger.actuate;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+import dev.cxp.consent.ledger.ConsentLedgerCounters;
+
+/**
+ * The consent ledger's counts as Micrometer counters: {@code cxp.consent.ledger.records} (records written),
+ * {@code cxp.consent.ledger.errors} tagged {@code operation=append|purge} (failures), and
+ * {@code cxp.consent.ledger.purged} (records deleted by the retention purge).
+ *
+ * @since 0.2.0
+ */
+public class ConsentLedgerMeters implements MeterBinder {
+
+	private final ConsentLedgerCounters counters;
+
+	/**
+	 * Create the meters of the given counts.
+	 * @param counters the ledger's counts
+	 */
+	public ConsentLedgerMeters(ConsentLedgerCounters counters) {
+		this.counters = counters;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		FunctionCounter.builder("cxp.consent.ledger.records", this.counters, ConsentLedgerCounters::records)
+			.description("Consent records written to the ledger")
+			.register(registry);
+		FunctionCounter.builder("cxp.consent.ledger.errors", this.counters, ConsentLedgerCounters::appendErrors)
+			.tag("operation", "append")
+			.description("Consent records that could not be written to the ledger")
+			.register(registry);
+		FunctionCounter.builder("cxp.consent.ledger.errors", this.counters, ConsentLedgerCounters::purgeErrors)
+			.tag("operation", "purge")
+			.description("Purges of the consent ledger that failed")
+			.register(registry);
+		FunctionCounter.builder("cxp.consent.ledger.purged", this.counters, ConsentLedgerCounters::purgedRecords)
+			.description("Consent records deleted by the retention purge")
+			.register(registry);
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.cxp.consent.ledger;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.cxp.consent.ConsentState;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+/**
+ * Tests for {@link ConsentRecord}'s validation.
+ */
+class ConsentRecordTests {
+
+	private static final String RECEIPT = "00112233445566778899aabbccddeeff";
+
+	private static final Instant NOW = Instant.parse("2026-03-01T00:00:00Z");
+
+	@Test
+	void purposesAreOrderedByNameAndUnmodifiable() {
+		Map<String, ConsentState> purposes = new HashMap<>();
+		purposes.put("zeta", ConsentState.DENIED);
+		purposes.put("alpha", ConsentState.GRANTED);
+		purposes.put("mid", ConsentState.UNSPECIFIED);
+		ConsentRecord record = new ConsentRecord(RECEIPT, NOW, "1", purposes, ConsentMethod.API, null, null, null,
+				null);
+		purposes.put("late", ConsentState.GRANTED);
+		assertThat(record.purposes().keySet()).containsExactly("alpha", "mid", "zeta");
+		assertThat(record.purposes()).isUnmodifiable();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "00112233445566778899AABBCCDDEEFF", "00112233445566778899aabbccddeef",
+			"00112233445566778899aabbccddeeff0", "0011223344556677-899aabbccddeeff" })
+	void receiptIdIs32LowercaseHexCharacters(String receiptId) {
+		assertThat(ConsentRecord.isReceiptId(receiptId)).isFalse();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ConsentRecord(receiptId, NOW, "1", Map.of(), ConsentMethod.API, null, null, null,
+					null))
+			.withMessage("Invalid receipt id in a consent record");
+	}
+
+	@Test
+	void rejectedValuesAreNotEchoed() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ConsentRecord(RECEIPT, NOW, "1", Map.of("a=b,c", ConsentState.GRANTED),
+					ConsentMethod.API, null, null, null, null))
+			.withMessage("Invalid purpose name in a consent record");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ConsentRecord(RECEIPT, NOW, "r\r\n", Map.of(), ConsentMethod.API, null, null, null,
+					null))
+			.withMessage("Invalid revision in a consent record");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new ConsentRecord(RECEIPT, NOW, "1", Map.of(), ConsentMethod.API, null, null, null,
+					"10.1.2.3/32"))
+			.withMessage("Invalid IP prefix in a consent record");
+	}
+
+	@Test
+	void timestampAndMethodAreRequired() {
+		assertThatNullPointerException().isThrownBy(
+				() -> new ConsentRecord(RECEIPT, null, "1", Map.of(), ConsentMethod.API, null, null, null, null));
+		assertThatNullPointerException()
+			.isThrownBy(() -> new ConsentRecord(RECEIPT, NOW, "1", Map.of(), null, null, null, null, null));
+	}
+
+	@Test
+	void methodValuesRoundTrip() {
+		for (ConsentMethod method : ConsentMethod.values()) {
+			assertThat(ConsentMethod.fromValue(method.value())).isSameAs(method);
+		}
+		assertThat(ConsentMethod.WITHDRAWAL.value()).isEqualTo("withdrawal");
+		assertThatIllegalArgumentException().isThrownBy(() -> ConsentMethod.fromValue("BANNER"));
+	}
+
+}
