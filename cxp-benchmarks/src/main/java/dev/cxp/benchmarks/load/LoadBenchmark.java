@@ -57,7 +57,7 @@ public final class LoadBenchmark {
 		List<SampleServer> servers = new ArrayList<>();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(LoadBenchmark::stopQuietly)));
 		List<Variant> variants = settings.variants();
-		int redisPort = settings.basePort() + Variant.values().length;
+		int redisPort = settings.basePort() + variants.size();
 		RedisServer redis = null;
 		if (variants.contains(Variant.STARTER_REDIS)) {
 			if (RedisServer.isInstalled()) {
