@@ -151,7 +151,20 @@ final class ProfileSummary {
 					cost(growth.getKey()), baseline.cost(growth.getKey()), growth.getValue(), growth.getKey(), unit));
 	}
 
-	private double cost(String frame) {
+	/**
+	 * The starter's path per request.
+	 * @return its weight over the requests, in the unit given when reading
+	 */
+	double starterCost() {
+		return this.starter * this.perRequest;
+	}
+
+	/**
+	 * A frame's inclusive cost per request, counted once per stack.
+	 * @param frame the frame, generated class numbers left out
+	 * @return its weight over the requests, in the unit given when reading
+	 */
+	double cost(String frame) {
 		return this.allTotal.getOrDefault(frame, 0L) * this.perRequest;
 	}
 
