@@ -9,8 +9,6 @@ import dev.cxp.visitor.CxpVisitorView;
 
 /**
  * The site's HTML pages. Each is a page view for the starter; the page shows what the starter knows.
- *
- * @author CXP
  */
 @Controller
 class PagesController {

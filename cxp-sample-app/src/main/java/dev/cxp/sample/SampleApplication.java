@@ -6,8 +6,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * A small site that uses the CXP starter the way an application would: the starter dependency and
  * {@code cxp.*} properties in {@code application.yml}, nothing else of its wiring.
- *
- * @author CXP
  */
 @SpringBootApplication
 public class SampleApplication {

@@ -8,8 +8,6 @@ import dev.cxp.visitor.CxpVisitorView;
 
 /**
  * The current visitor as JSON, for scripts on the site's pages.
- *
- * @author CXP
  */
 @RestController
 class VisitorApiController {

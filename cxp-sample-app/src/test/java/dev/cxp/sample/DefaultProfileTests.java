@@ -13,8 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample app as it runs by default: Spring Data Redis on the classpath, but sessions in memory and no
  * Redis needed, not even for health.
- *
- * @author CXP
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "spring.data.redis.port=1")

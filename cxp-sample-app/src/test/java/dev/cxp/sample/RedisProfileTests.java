@@ -14,12 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.cxp.CountingActivityListener;
+import dev.cxp.activity.CxpActivity;
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.session.redis.RedisServerExtension;
 import dev.cxp.session.redis.RedisVisitorSessionStore;
@@ -30,8 +28,6 @@ import static org.awaitility.Awaitility.await;
 /**
  * The sample app's {@code redis} profile against a real Redis: instances that share visit sessions, and
  * pages that are served while Redis is down.
- *
- * @author CXP
  */
 class RedisProfileTests {
 
@@ -60,8 +56,8 @@ class RedisProfileTests {
 
 	@Test
 	void pagesAreServedWhileRedisIsDownAndTrackingResumesWhenItIsBack() throws Exception {
-		try (ConfigurableApplicationContext app = start(CountingListenerConfiguration.class)) {
-			CountingActivityListener listener = app.getBean(CountingActivityListener.class);
+		try (ConfigurableApplicationContext app = start()) {
+			CxpActivity listener = app.getBean(CxpActivity.class);
 			SampleHttp http = SampleHttp.to(app);
 			AtomicBoolean stop = new AtomicBoolean();
 			ConcurrentMap<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -86,16 +82,16 @@ class RedisProfileTests {
 				load.add(thread);
 			}
 			try {
-				await().atMost(Duration.ofSeconds(30)).until(() -> listener.pageViews.get() >= 20);
+				await().atMost(Duration.ofSeconds(30)).until(() -> listener.pageViews() >= 20);
 				redis.stop();
-				await().atMost(Duration.ofSeconds(30)).until(() -> listener.storeFailures.get() >= 20);
+				await().atMost(Duration.ofSeconds(30)).until(() -> listener.storeErrors() >= 20);
 				HttpResponse<String> health = http.get("/actuator/health", "application/json", null);
 				assertThat(health.statusCode()).as("health while Redis is down").isEqualTo(200);
 				redis.start();
-				int pageViewsBefore = listener.pageViews.get();
+				long pageViewsBefore = listener.pageViews();
 				await().atMost(Duration.ofSeconds(60))
 					.pollInterval(Duration.ofMillis(100))
-					.until(() -> listener.pageViews.get() > pageViewsBefore + 10);
+					.until(() -> listener.pageViews() > pageViewsBefore + 10);
 				assertThat(http.page("/about", VISITOR).statusCode()).isEqualTo(200);
 				assertThat(visitorSession(http).get("id").asString()).isNotEmpty();
 			}
@@ -107,7 +103,7 @@ class RedisProfileTests {
 			}
 			assertThat(clientFailure.get()).isNull();
 			assertThat(statuses.keySet()).as("statuses served under load").containsOnly(200);
-			assertThat(listener.storeFailures.get()).isGreaterThanOrEqualTo(20);
+			assertThat(listener.storeErrors()).isGreaterThanOrEqualTo(20);
 		}
 	}
 
@@ -125,16 +121,6 @@ class RedisProfileTests {
 		// Arguments, since they outrank the profile's own Redis address.
 		return new SpringApplicationBuilder(sources.toArray(new Class<?>[0])).profiles("redis")
 			.run("--server.port=0", "--spring.data.redis.host=127.0.0.1", "--spring.data.redis.port=" + redis.port());
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CountingListenerConfiguration {
-
-		@Bean
-		CountingActivityListener countingListener() {
-			return new CountingActivityListener();
-		}
-
 	}
 
 }

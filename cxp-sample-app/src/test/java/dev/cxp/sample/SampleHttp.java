@@ -12,8 +12,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * A small HTTP client for the sample app's tests: pages as a browser asks for them, the visitor API as a
  * script does.
- *
- * @author CXP
  */
 final class SampleHttp {
 

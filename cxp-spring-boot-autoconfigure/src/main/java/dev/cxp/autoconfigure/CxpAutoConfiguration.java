@@ -4,42 +4,53 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.consent.ConsentResolver;
 import dev.cxp.consent.DefaultConsentResolver;
 import dev.cxp.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.SessionTracker;
 import dev.cxp.session.VisitorSessionStore;
+import dev.cxp.session.redis.RedisSessionStoreUnavailableException;
 import dev.cxp.support.SecureIdGenerator;
 import dev.cxp.visitor.CookieAttributes;
 import dev.cxp.visitor.CxpCookies;
-import dev.cxp.visitor.CxpVisitorProcessor;
 import dev.cxp.visitor.RequestClassifier;
+import dev.cxp.visitor.VisitorIdentity;
 import dev.cxp.visitor.VisitorIdentityInterceptor;
+import dev.cxp.visitor.VisitorRequestPath;
 
 /**
  * Auto-configuration of consent-gated visitor identity and visit sessions for Spring MVC applications.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CxpProperties.class)
 public final class CxpAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CxpActivity cxpActivity() {
+		return new CxpActivity();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -49,10 +60,10 @@ public final class CxpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConsentResolver consentResolver(CxpProperties properties) {
+	ConsentResolver consentResolver(CxpProperties properties, CxpCookies cookies) {
+		// The cookies, read once per request, also give the request path its visitor id
 		CxpProperties.Consent consent = properties.consent();
-		return new DefaultConsentResolver(consent.headerName(), consent.cookieName(),
-				consent.honorGlobalPrivacyControl());
+		return new DefaultConsentResolver(consent.headerName(), cookies, consent.honorGlobalPrivacyControl());
 	}
 
 	@Bean
@@ -82,31 +93,36 @@ public final class CxpAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	VisitorSessionStore visitorSessionStore(CxpProperties properties, Clock clock) {
+	VisitorSessionStore visitorSessionStore(CxpProperties properties, Clock clock, SecureIdGenerator ids,
+			ListableBeanFactory beanFactory) {
 		if (properties.session().store() == CxpProperties.StoreType.REDIS) {
 			// Falling back to memory would silently split sessions between instances.
-			throw new IllegalStateException("cxp.session.store=redis, but no Redis session store could be configured: "
-					+ "it needs Spring Data Redis (spring-boot-starter-data-redis) and a single or primary "
-					+ "RedisConnectionFactory bean");
+			throw RedisSessionStoreUnavailableException.diagnose(beanFactory);
 		}
-		return new InMemoryVisitorSessionStore(properties.session().maxEntries(), properties.session().timeout(),
-				clock);
+		return new InMemoryVisitorSessionStore(properties.session().timeout(), ids::sessionId, clock,
+				properties.session().maxEntries(), properties.session().maxMemory().toBytes());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	SessionTracker cxpSessionTracker(VisitorSessionStore store, Clock clock, CxpProperties properties,
-			SecureIdGenerator ids, ApplicationEventPublisher events, ObjectProvider<CxpActivityListener> listeners) {
+			ApplicationEventPublisher events, CxpActivity activity) {
 		CxpProperties.Session session = properties.session();
-		return new SessionTracker(store, clock, session.timeout(), session.recordQueryString(), ids::sessionId,
-				events, composite(listeners));
+		return new SessionTracker(store, clock, session.recordQueryString(), events, activity);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	CxpVisitorProcessor cxpVisitorProcessor(ConsentPolicy consentPolicy, CxpCookies cookies, SecureIdGenerator ids,
-			SessionTracker sessionTracker, ObjectProvider<CxpActivityListener> listeners) {
-		return new CxpVisitorProcessor(consentPolicy, cookies, ids, sessionTracker, composite(listeners));
+	VisitorIdentity cxpVisitorIdentity(CxpCookies cookies, SecureIdGenerator ids, SessionTracker sessionTracker,
+			CxpActivity activity) {
+		return new VisitorIdentity(cookies, ids, sessionTracker, activity);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	VisitorRequestPath cxpVisitorRequestPath(ConsentPolicy consentPolicy, CxpCookies cookies,
+			VisitorIdentity identity, SessionTracker sessionTracker, CxpActivity activity) {
+		return new VisitorRequestPath(consentPolicy, cookies, identity, sessionTracker, activity);
 	}
 
 	@Bean
@@ -121,8 +137,8 @@ public final class CxpAutoConfiguration {
 
 	@Bean
 	VisitorIdentityInterceptor visitorIdentityInterceptor(RequestClassifier classifier,
-			CxpVisitorProcessor processor) {
-		return new VisitorIdentityInterceptor(classifier, processor);
+			VisitorRequestPath requestPath) {
+		return new VisitorIdentityInterceptor(classifier, requestPath);
 	}
 
 	@Bean
@@ -135,10 +151,6 @@ public final class CxpAutoConfiguration {
 			}
 
 		};
-	}
-
-	static CxpActivityListener composite(ObjectProvider<CxpActivityListener> listeners) {
-		return CxpActivityListener.composite(listeners.orderedStream().toList());
 	}
 
 }

@@ -1,48 +1,43 @@
 package dev.cxp.autoconfigure;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import dev.cxp.actuate.CxpEndpoint;
-import dev.cxp.actuate.CxpStatistics;
+import dev.cxp.activity.CxpActivity;
+import dev.cxp.actuate.endpoint.CxpEndpoint;
 import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.visitor.CxpCookies;
 
 /**
- * Auto-configuration of the {@code cxp} Actuator endpoint, when it is exposed.
+ * Auto-configuration of the {@code cxp} Actuator endpoint, when Actuator is present and the endpoint is
+ * available (enabled and exposed).
  *
- * @author CXP
+ * @since 0.1.0
  */
 @AutoConfiguration(after = CxpAutoConfiguration.class)
-@ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
-@ConditionalOnBean(VisitorSessionStore.class)
+@ConditionalOnClass(Endpoint.class)
+@ConditionalOnAvailableEndpoint(CxpEndpoint.class)
+@ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
+@ConditionalOnBean({ CxpActivity.class, VisitorSessionStore.class })
 public final class CxpEndpointAutoConfiguration {
 
-	// The endpoint condition sits on the methods: its class exists only with Actuator, and a class-level
-	// condition would be loaded before @ConditionalOnClass could rule the configuration out.
 	@Bean
 	@ConditionalOnMissingBean
-	@ConditionalOnAvailableEndpoint(CxpEndpoint.class)
-	CxpStatistics cxpStatistics() {
-		return new CxpStatistics();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	@ConditionalOnAvailableEndpoint
 	CxpEndpoint cxpEndpoint(CxpProperties properties, ConsentPolicy consentPolicy, CxpCookies cookies,
-			CxpStatistics statistics, VisitorSessionStore store) {
+			CxpActivity activity, VisitorSessionStore store) {
 		CxpProperties.Session session = properties.session();
-		CxpEndpoint.Configuration configuration = new CxpEndpoint.Configuration(consentPolicy.isRequired(),
-				properties.consent().honorGlobalPrivacyControl(), properties.consent().headerName(),
-				cookies.consentCookie(), cookies.visitorCookie(), session.timeout(), session.recordQueryString(),
-				session.maxEntries());
-		return new CxpEndpoint(configuration, statistics, store);
+		CxpEndpoint.ConfigurationDescriptor configuration = new CxpEndpoint.ConfigurationDescriptor(
+				consentPolicy.isRequired(), properties.consent().honorGlobalPrivacyControl(),
+				properties.consent().headerName(), cookies.consentCookie(), cookies.visitorCookie(), session.timeout(),
+				session.recordQueryString(), session.maxEntries());
+		return new CxpEndpoint(configuration, activity, store);
 	}
 
 }

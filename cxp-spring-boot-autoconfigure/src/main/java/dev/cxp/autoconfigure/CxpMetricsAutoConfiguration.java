@@ -3,30 +3,35 @@ package dev.cxp.autoconfigure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
-import dev.cxp.actuate.CxpMeters;
+import dev.cxp.activity.CxpActivity;
+import dev.cxp.actuate.metrics.CxpMeters;
 import dev.cxp.session.VisitorSessionStore;
 
 /**
- * Auto-configuration of the starter's Micrometer meters, when a {@link MeterRegistry} exists.
+ * Auto-configuration of the starter's Micrometer meters, when a {@link MeterRegistry} exists: a
+ * {@link io.micrometer.core.instrument.binder.MeterBinder} over the starter's activity counts, bound to every
+ * registry by Spring Boot's metrics auto-configuration.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @AutoConfiguration(after = { MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
 		CxpAutoConfiguration.class })
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({ MeterRegistry.class, VisitorSessionStore.class })
+@ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
+@ConditionalOnBean({ MeterRegistry.class, CxpActivity.class, VisitorSessionStore.class })
 public final class CxpMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CxpMeters cxpMeters(MeterRegistry registry, VisitorSessionStore store) {
-		return new CxpMeters(registry, store);
+	CxpMeters cxpMeters(CxpActivity activity, VisitorSessionStore store) {
+		return new CxpMeters(activity, store);
 	}
 
 }

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of visitor identity and consent, under {@code cxp}.
@@ -18,12 +19,16 @@ import org.springframework.util.StringUtils;
  * @param session Visit sessions
  * @param tracking Page-view tracking
  * @param web The starter's HTTP endpoints
- * @author CXP
+ * @since 0.1.0
  */
 @ConfigurationProperties("cxp")
 public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue Consent consent,
 		@DefaultValue Visitor visitor, @DefaultValue Session session, @DefaultValue Tracking tracking,
 		@DefaultValue Web web) {
+
+	public CxpProperties {
+		requirePrefixSatisfied(consent.cookieName(), visitor);
+	}
 
 	/**
 	 * Consent decision.
@@ -92,14 +97,20 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 	 * @param store Where visit sessions live; by default "redis" when Spring Data Redis and a
 	 * RedisConnectionFactory are present, else "memory"
 	 * @param redis Redis session store
+	 * @param maxMemory Most heap the in-memory store's sessions may take, estimated from above; applies
+	 * together with max-entries, whichever bound is reached first
 	 */
 	public record Session(@DefaultValue("30m") Duration timeout, @DefaultValue("false") boolean recordQueryString,
-			@DefaultValue("100000") long maxEntries, @Nullable StoreType store, @DefaultValue Redis redis) {
+			@DefaultValue("100000") long maxEntries, @Nullable StoreType store, @DefaultValue Redis redis,
+			@DefaultValue("48MB") DataSize maxMemory) {
 
 		public Session {
 			requirePositive("cxp.session.timeout", timeout);
 			if (maxEntries < 1) {
 				throw new IllegalArgumentException("cxp.session.max-entries must be at least 1, was " + maxEntries);
+			}
+			if (maxMemory.toBytes() < 1) {
+				throw new IllegalArgumentException("cxp.session.max-memory must be positive, was " + maxMemory);
 			}
 		}
 
@@ -110,14 +121,24 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 	 *
 	 * @param keyPrefix Prefix of the Redis keys that hold visit sessions, followed by the visitor id
 	 * @param timeout Longest wait for a Redis command before the request is served without tracking
+	 * @param connectTimeout Longest wait for a connection to Redis, at start-up and on each reconnection
+	 * attempt in the background
+	 * @param maxPageLength Longest page, in characters, stored in Redis for the current and the previous
+	 * page of a session; longer ones are cut
 	 */
-	public record Redis(@DefaultValue("cxp:session:") String keyPrefix, @DefaultValue("100ms") Duration timeout) {
+	public record Redis(@DefaultValue("cxp:session:") String keyPrefix, @DefaultValue("100ms") Duration timeout,
+			@DefaultValue("2s") Duration connectTimeout, @DefaultValue("2048") int maxPageLength) {
 
 		public Redis {
 			if (keyPrefix.isEmpty()) {
 				throw new IllegalArgumentException("cxp.session.redis.key-prefix must not be empty");
 			}
 			requirePositive("cxp.session.redis.timeout", timeout);
+			requirePositive("cxp.session.redis.connect-timeout", connectTimeout);
+			if (maxPageLength < 1 || maxPageLength > 2048) {
+				throw new IllegalArgumentException(
+						"cxp.session.redis.max-page-length must be between 1 and 2048, was " + maxPageLength);
+			}
 		}
 
 	}
@@ -209,6 +230,24 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 		 */
 		REDIS
 
+	}
+
+	// A browser drops a __Host- cookie unless it is Secure, host-only and for Path=/, and a __Secure- one
+	// unless it is Secure: refuse a configuration that would have it silently drop every consent choice.
+	private static void requirePrefixSatisfied(String consentCookieName, Visitor visitor) {
+		boolean host = consentCookieName.regionMatches(true, 0, "__Host-", 0, 7);
+		if (!host && !consentCookieName.regionMatches(true, 0, "__Secure-", 0, 9)) {
+			return;
+		}
+		String prefix = host ? "__Host-" : "__Secure-";
+		if (!visitor.secure()) {
+			throw new IllegalArgumentException("cxp.consent.cookie-name=" + consentCookieName
+					+ " requires cxp.visitor.secure=true: browsers reject " + prefix + " cookies that are not Secure");
+		}
+		if (host && visitor.domain() != null) {
+			throw new IllegalArgumentException("cxp.consent.cookie-name=" + consentCookieName
+					+ " requires cxp.visitor.domain to be unset: browsers reject __Host- cookies that have a Domain");
+		}
 	}
 
 	private static void requirePositive(String property, Duration value) {

@@ -18,14 +18,16 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.session.redis.RedisVisitorSessionStore;
 import dev.cxp.session.redis.SessionStoreRedisConnections;
+import dev.cxp.support.SecureIdGenerator;
 
 /**
  * Auto-configuration of the Redis session store, shared by every instance of the application: applies when
  * {@code cxp.session.store} is {@code redis}, or is not set and the application has a
  * {@link RedisConnectionFactory}. Runs before {@link CxpAutoConfiguration}, whose in-memory store then backs
- * off.
+ * off. The store connects to Redis while the context starts, bounded by {@code cxp.session.redis.connect-timeout};
+ * a Redis that cannot be reached does not fail the start-up, it is connected to in the background.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @AutoConfiguration(before = CxpAutoConfiguration.class, after = DataRedisAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -45,15 +47,17 @@ public final class CxpRedisSessionStoreAutoConfiguration {
 	@ConditionalOnMissingBean(VisitorSessionStore.class)
 	SessionStoreRedisConnections cxpSessionStoreRedisConnections(RedisConnectionFactory connectionFactory,
 			CxpProperties properties) {
-		return SessionStoreRedisConnections.to(connectionFactory, properties.session().redis().timeout());
+		CxpProperties.Redis redis = properties.session().redis();
+		return SessionStoreRedisConnections.to(connectionFactory, redis.timeout(), redis.connectTimeout());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(VisitorSessionStore.class)
 	RedisVisitorSessionStore visitorSessionStore(SessionStoreRedisConnections connections, CxpProperties properties,
-			Clock clock) {
-		return new RedisVisitorSessionStore(connections.connectionFactory(), properties.session().redis().keyPrefix(),
-				clock, SESSION_COUNT_INTERVAL);
+			SecureIdGenerator ids, Clock clock) {
+		CxpProperties.Session session = properties.session();
+		return new RedisVisitorSessionStore(connections, session.redis().keyPrefix(), session.timeout(),
+				ids::sessionId, session.redis().maxPageLength(), clock, SESSION_COUNT_INTERVAL);
 	}
 
 }

@@ -15,7 +15,7 @@ import dev.cxp.visitor.CxpVisitorArgumentResolver;
  * Auto-configuration of {@code CxpVisitor} controller arguments. Applies even with {@code cxp.enabled=false},
  * so that switching the starter off never breaks a controller that takes the current visitor.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -2,7 +2,6 @@ package dev.cxp.autoconfigure;
 
 import java.time.Clock;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,10 +13,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.visitor.CxpCookies;
-import dev.cxp.visitor.CxpVisitorProcessor;
+import dev.cxp.visitor.VisitorIdentity;
+import dev.cxp.visitor.VisitorRequestPath;
 import dev.cxp.web.ConsentController;
 import dev.cxp.web.ConsentRecorder;
 import dev.cxp.web.CxpScript;
@@ -28,19 +28,19 @@ import dev.cxp.web.CxpVisitorController;
  * Auto-configuration of the starter's HTTP endpoints under {@code cxp.web.base-path}: the current visitor
  * and the browser script always, the consent endpoint unless {@code cxp.web.consent-endpoint.enabled=false}.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @AutoConfiguration(after = CxpAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({ DispatcherServlet.class, JsonMapper.class })
 @ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
-@ConditionalOnBean(CxpVisitorProcessor.class)
+@ConditionalOnBean(VisitorRequestPath.class)
 public final class CxpWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CxpVisitorController cxpVisitorController(CxpVisitorProcessor processor) {
-		return new CxpVisitorController(processor);
+	CxpVisitorController cxpVisitorController(VisitorRequestPath requestPath) {
+		return new CxpVisitorController(requestPath);
 	}
 
 	@Bean
@@ -52,10 +52,9 @@ public final class CxpWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
-	ConsentRecorder cxpConsentRecorder(ConsentPolicy policy, CxpCookies cookies, CxpVisitorProcessor processor,
-			ApplicationEventPublisher events, ObjectProvider<CxpActivityListener> listeners, Clock clock) {
-		return new ConsentRecorder(policy, cookies, processor, events, CxpAutoConfiguration.composite(listeners),
-				clock);
+	ConsentRecorder cxpConsentRecorder(ConsentPolicy policy, CxpCookies cookies, VisitorIdentity identity,
+			ApplicationEventPublisher events, CxpActivity activity, Clock clock) {
+		return new ConsentRecorder(policy, cookies, identity, events, activity, clock);
 	}
 
 	@Bean

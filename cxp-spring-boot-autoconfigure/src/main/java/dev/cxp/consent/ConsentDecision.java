@@ -7,12 +7,12 @@ import java.util.Objects;
  *
  * @param state the consent state
  * @param source a short, low-cardinality name of where the state came from, such as {@code header},
- * {@code cookie} or {@code gpc}; it becomes a metric tag, so never put an id or a value from the request here
- * @author CXP
+ * {@code cookie} or {@code gpc} (see {@link ConsentSources}); it becomes a metric tag, so never put an id or a value from the request here
+ * @since 0.1.0
  */
 public record ConsentDecision(ConsentState state, String source) {
 
-	private static final ConsentDecision UNSPECIFIED = new ConsentDecision(ConsentState.UNSPECIFIED, "none");
+	private static final ConsentDecision UNSPECIFIED = new ConsentDecision(ConsentState.UNSPECIFIED, ConsentSources.NONE);
 
 	public ConsentDecision {
 		Objects.requireNonNull(state, "state must not be null");

@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.cxp.support.ThrottledWarning;
 
@@ -12,16 +13,11 @@ import dev.cxp.support.ThrottledWarning;
  * Asks the {@link ConsentResolver} and applies the {@code cxp.consent.required} policy. A resolver that
  * throws fails closed: the request is treated as {@link ConsentState#DENIED} with source {@code error}.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public class ConsentPolicy {
 
-	/**
-	 * Source of the denial used when the resolver throws.
-	 */
-	public static final String SOURCE_ERROR = "error";
-
-	private static final ConsentDecision RESOLVER_FAILED = ConsentDecision.denied(SOURCE_ERROR);
+	private static final ConsentDecision RESOLVER_FAILED = ConsentDecision.denied(ConsentSources.ERROR);
 
 	private static final Log logger = LogFactory.getLog(ConsentPolicy.class);
 
@@ -51,6 +47,30 @@ public class ConsentPolicy {
 		try {
 			ConsentDecision decision = this.resolver.resolve(request);
 			return (decision != null) ? decision : ConsentDecision.unspecified();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.resolverFailure.warn("ConsentResolver failed; the request is treated as denied", ex);
+			return RESOLVER_FAILED;
+		}
+	}
+
+	/**
+	 * Ask the resolver, never throwing, handing the default resolver the consent its caller already read
+	 * from the request's cookies so that they are scanned once per request. Any other resolver is asked
+	 * with the request alone.
+	 * @param request the current request
+	 * @param cookieConsent what the request's consent cookies carry, {@code null} when none holds an
+	 * understood value
+	 * @return the resolver's decision, {@link ConsentDecision#unspecified()} for {@code null}, or a denial
+	 * with source {@code error} when it threw
+	 * @since 0.2.0
+	 */
+	public ConsentDecision decide(HttpServletRequest request, @Nullable ConsentState cookieConsent) {
+		if (!(this.resolver instanceof DefaultConsentResolver standard)) {
+			return decide(request);
+		}
+		try {
+			return standard.resolve(request, cookieConsent);
 		}
 		catch (RuntimeException | LinkageError ex) {
 			this.resolverFailure.warn("ConsentResolver failed; the request is treated as denied", ex);

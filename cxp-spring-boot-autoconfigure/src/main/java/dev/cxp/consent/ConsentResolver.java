@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * take consent from your own consent management platform; the auto-configured one then backs off. The
  * {@code cxp.consent.required} policy is applied to whatever it answers.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface ConsentResolver {

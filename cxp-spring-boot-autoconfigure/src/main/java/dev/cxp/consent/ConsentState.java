@@ -3,7 +3,7 @@ package dev.cxp.consent;
 /**
  * What a visitor said about being tracked.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public enum ConsentState {
 

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The consent values understood on the wire, in headers, cookies and the consent endpoint's body.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public final class ConsentValues {
 
@@ -45,6 +45,21 @@ public final class ConsentValues {
 			case DENIED -> "denied";
 			case UNSPECIFIED -> throw new IllegalArgumentException("No cookie value records an unspecified choice");
 		};
+	}
+
+	/**
+	 * Combine two understood values of the same name, fail closed: a denial outweighs a grant, and a value
+	 * that was not understood changes nothing.
+	 * @param seen the state understood so far, possibly {@code null}
+	 * @param next the next understood value, possibly {@code null}
+	 * @return the combined state, {@code null} while neither was understood
+	 * @since 0.2.0
+	 */
+	public static @Nullable ConsentState strictest(@Nullable ConsentState seen, @Nullable ConsentState next) {
+		if (seen == ConsentState.DENIED || next == null) {
+			return seen;
+		}
+		return next;
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -11,12 +12,18 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The default {@link VisitorSessionStore}: a Caffeine cache on this node, bounded to a maximum number of
- * visitors (the least valuable are evicted first) whose entries expire when idle for the session timeout.
+ * The default {@link VisitorSessionStore}: a Caffeine cache on this node whose entries expire when idle for
+ * the session timeout, bounded both in entries and in bytes (the least valuable entries are evicted first).
+ * <p>
+ * Both bounds are enforced by one weigher, since Caffeine takes either a maximum size or a maximum weight:
+ * an entry weighs its estimated bytes, but never less than {@code maxBytes / maxEntries}. So the sum of the
+ * weights, capped at {@code maxBytes}, bounds the bytes held, and the floor bounds the count at
+ * {@code maxEntries}; whichever bound is reached first applies.
+ * <p>
  * The atomic read-modify-write of a page view is the cache map's {@code compute}, which locks only that
- * visitor's entry.
+ * visitor's entry. The store holds the session policy: the timeout and the source of new session ids.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 
@@ -24,15 +31,36 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 
 	private final ConcurrentMap<String, VisitSession> sessions;
 
+	private final Duration timeout;
+
+	private final Supplier<String> sessionIds;
+
+	private final int minimumWeight;
+
+	private final long maximumWeight;
+
 	/**
 	 * Create a store.
-	 * @param maxEntries the most visitors held at once
 	 * @param timeout the idle time after which a session expires
+	 * @param sessionIds the source of new session ids, asked only when a session starts
 	 * @param clock the clock that ages the entries, the same the tracker uses
+	 * @param maxEntries the most visitors held at once
+	 * @param maxBytes the most bytes of heap the entries may hold, as estimated by
+	 * {@link #estimatedBytes(String, VisitSession)}
+	 * @since 0.2.0
 	 */
-	public InMemoryVisitorSessionStore(long maxEntries, Duration timeout, Clock clock) {
+	public InMemoryVisitorSessionStore(Duration timeout, Supplier<String> sessionIds, Clock clock, long maxEntries,
+			long maxBytes) {
+		if (maxEntries < 1 || maxBytes < 1) {
+			throw new IllegalArgumentException("maxEntries and maxBytes must be positive");
+		}
+		this.timeout = timeout;
+		this.sessionIds = sessionIds;
+		this.minimumWeight = (int) Math.min(Integer.MAX_VALUE, Math.max(1, maxBytes / maxEntries));
+		this.maximumWeight = Math.min(maxBytes, maxEntries * (long) this.minimumWeight);
 		this.cache = Caffeine.newBuilder()
-			.maximumSize(maxEntries)
+			.maximumWeight(this.maximumWeight)
+			.weigher(this::weigh)
 			.expireAfterWrite(timeout)
 			.ticker(clockTicker(clock))
 			// Evict on the writing thread, so the bound holds as entries are added, not some time later.
@@ -48,11 +76,30 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 		};
 	}
 
+	private int weigh(String visitorId, VisitSession session) {
+		return (int) Math.min(Integer.MAX_VALUE, Math.max(this.minimumWeight, estimatedBytes(visitorId, session)));
+	}
+
+	/**
+	 * The heap an entry holds, estimated from above for a 64-bit JVM with compressed references and compact
+	 * strings: the cache's node and map slot, the session with its three instants, and every string of it,
+	 * counted as if no string were shared with another entry.
+	 * @param visitorId the entry's key
+	 * @param session the entry's value
+	 * @return the estimated bytes
+	 */
+	static long estimatedBytes(String visitorId, VisitSession session) {
+		long bytes = WeighedSizes.ENTRY + WeighedSizes.string(visitorId) + WeighedSizes.string(session.id())
+				+ WeighedSizes.string(session.currentPage());
+		String previous = session.previousPage();
+		return (previous != null) ? bytes + WeighedSizes.string(previous) : bytes;
+	}
+
 	@Override
 	public TrackedPageView recordPageView(String visitorId, PageVisit visit) {
 		TrackedPageView[] outcome = new TrackedPageView[1];
 		this.sessions.compute(visitorId, (id, current) -> {
-			outcome[0] = visit.applyTo(current);
+			outcome[0] = visit.applyTo(current, this.timeout, this.sessionIds);
 			return outcome[0].session();
 		});
 		return outcome[0];
@@ -80,10 +127,64 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 	}
 
 	/**
+	 * The sum of the weights of the entries held, which bounds the bytes they hold.
+	 * @return the weighted size
+	 * @since 0.2.0
+	 */
+	public long weightedSize() {
+		return this.cache.policy().eviction().orElseThrow().weightedSize().orElse(0);
+	}
+
+	/**
+	 * The largest weighted size the store keeps: the byte bound, lowered where the entry bound is tighter.
+	 * @return the maximum weight
+	 * @since 0.2.0
+	 */
+	public long maximumWeight() {
+		return this.maximumWeight;
+	}
+
+	/**
 	 * Run pending evictions and expirations now, rather than on later writes.
 	 */
 	public void cleanUp() {
 		this.cache.cleanUp();
+	}
+
+	/**
+	 * Byte sizes of what an entry holds.
+	 */
+	private static final class WeighedSizes {
+
+		/**
+		 * The cache's node with its expiry and weight fields, its map node and table slot, its share of the
+		 * frequency sketch, the session record and its three instants.
+		 */
+		static final long ENTRY = 256;
+
+		private static final long STRING = 24;
+
+		private static final long ARRAY_HEADER = 16;
+
+		private WeighedSizes() {
+		}
+
+		static long string(String value) {
+			int length = value.length();
+			long bytesPerChar = 1;
+			for (int i = 0; i < length; i++) {
+				if (value.charAt(i) > 0xFF) {
+					bytesPerChar = 2;
+					break;
+				}
+			}
+			return STRING + align(ARRAY_HEADER + length * bytesPerChar);
+		}
+
+		private static long align(long bytes) {
+			return (bytes + 7) & ~7L;
+		}
+
 	}
 
 }

@@ -8,8 +8,6 @@ import org.springframework.core.ResolvableType;
  * A {@link PageViewEvent} wrapped the way an application context wraps it when it is published, with its
  * event type resolved once: the context would otherwise resolve {@code PayloadApplicationEvent<PageViewEvent>}
  * by reflection for every page view. Listeners see the same type, payload and source.
- *
- * @author CXP
  */
 final class PageViewApplicationEvent extends PayloadApplicationEvent<PageViewEvent> {
 

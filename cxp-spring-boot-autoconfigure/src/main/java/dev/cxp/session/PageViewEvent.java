@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param previousPage the page viewed before it in the same session, {@code null} on a session's first page
  * @param newSession whether this page view started the session
  * @param timestamp when the page was viewed
- * @author CXP
+ * @since 0.1.0
  */
 public record PageViewEvent(String visitorId, String sessionId, String page, @Nullable String previousPage,
 		boolean newSession, Instant timestamp) {

@@ -3,9 +3,6 @@ package dev.cxp.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,51 +10,36 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.support.AbstractApplicationContext;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivityListener;
 import dev.cxp.support.ThrottledWarning;
 
 /**
  * Keeps consenting visitors' visit sessions: records page views in the {@link VisitorSessionStore}, with
  * a sliding idle timeout and the previous page, and publishes a {@link PageViewEvent} for each. A failing
  * store never fails the request: the failure is counted, warned about at most once a minute, and the
- * page is served untracked. Nor does a failing {@link PageViewEvent} listener.
+ * page is served untracked. Nor does a failing {@link PageViewEvent} listener. What a request records as
+ * its page is worked out by {@link PagePaths}.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public class SessionTracker {
 
 	/**
 	 * The longest page recorded; longer ones are cut.
 	 */
-	public static final int MAX_PAGE_LENGTH = 2048;
+	public static final int MAX_PAGE_LENGTH = PagePaths.MAX_PAGE_LENGTH;
 
 	private static final Log logger = LogFactory.getLog(SessionTracker.class);
-
-	/**
-	 * How many distinct pages are shared between sessions; a site has few, each held by many sessions.
-	 */
-	private static final int MAX_CANONICAL_PAGES = 4096;
-
-	/**
-	 * The longest page shared between sessions, so the shared pages stay small.
-	 */
-	private static final int MAX_CANONICAL_PAGE_LENGTH = 256;
 
 	private final VisitorSessionStore store;
 
 	private final Clock clock;
 
-	private final Duration timeout;
-
-	private final boolean recordQueryString;
-
-	private final Supplier<String> sessionIds;
+	private final PagePaths pages;
 
 	private final ApplicationEventPublisher events;
 
 	private final CxpActivityListener listener;
-
-	private final ConcurrentMap<String, String> canonicalPages = new ConcurrentHashMap<>();
 
 	private final ThrottledWarning storeFailure = new ThrottledWarning(logger, Duration.ofMinutes(1));
 
@@ -67,36 +49,50 @@ public class SessionTracker {
 	 * Create a tracker.
 	 * @param store where sessions live
 	 * @param clock the source of time
-	 * @param timeout the idle time after which a session ends
 	 * @param recordQueryString whether pages keep their query string
-	 * @param sessionIds the source of new session ids
 	 * @param events where page-view events are published
 	 * @param listener told of page views, new sessions and store failures
+	 * @since 0.2.0
 	 */
-	public SessionTracker(VisitorSessionStore store, Clock clock, Duration timeout, boolean recordQueryString,
-			Supplier<String> sessionIds, ApplicationEventPublisher events, CxpActivityListener listener) {
+	public SessionTracker(VisitorSessionStore store, Clock clock, boolean recordQueryString,
+			ApplicationEventPublisher events, CxpActivityListener listener) {
 		this.store = store;
 		this.clock = clock;
-		this.timeout = timeout;
-		this.recordQueryString = recordQueryString;
-		this.sessionIds = sessionIds;
+		this.pages = new PagePaths(recordQueryString);
 		this.events = events;
 		this.listener = listener;
 	}
 
 	/**
-	 * Record a page view of a consenting visitor and publish its event.
+	 * Record a page view of a consenting visitor, in an application without a context path, and publish its
+	 * event.
 	 * @param visitorId the visitor id
 	 * @param path the page's path as requested
 	 * @param query the query string, if any
 	 * @return the session after the page view, or {@code null} when the store failed
 	 */
 	public @Nullable VisitSession trackPageView(String visitorId, String path, @Nullable String query) {
-		String page = page(path, query);
+		return trackPageView(visitorId, "", path, query);
+	}
+
+	/**
+	 * Record a page view of a consenting visitor and publish its event. The page recorded is the path within
+	 * the application without path parameters, with the query string only when configured, capped at
+	 * {@link #MAX_PAGE_LENGTH} characters.
+	 * @param visitorId the visitor id
+	 * @param contextPath the application's context path as the request reports it, possibly empty
+	 * @param requestUri the request URI as requested
+	 * @param query the query string, if any
+	 * @return the session after the page view, or {@code null} when the store failed
+	 * @since 0.2.0
+	 */
+	public @Nullable VisitSession trackPageView(String visitorId, String contextPath, String requestUri,
+			@Nullable String query) {
+		String page = this.pages.page(contextPath, requestUri, query);
 		Instant now = this.clock.instant();
 		TrackedPageView tracked;
 		try {
-			tracked = this.store.recordPageView(visitorId, new PageVisit(page, now, this.timeout, this.sessionIds));
+			tracked = this.store.recordPageView(visitorId, new PageVisit(page, now));
 		}
 		catch (RuntimeException ex) {
 			storeFailed(ex);
@@ -123,6 +119,7 @@ public class SessionTracker {
 		}
 		catch (RuntimeException ex) {
 			// Tracking must never fail the page, not even through an application's listener.
+			this.listener.pageViewListenerFailed();
 			this.listenerFailure.warn("A PageViewEvent listener failed; the page was served", ex);
 		}
 	}
@@ -145,13 +142,16 @@ public class SessionTracker {
 	/**
 	 * Remove the visitor's session, as when consent is withdrawn.
 	 * @param visitorId the visitor id
+	 * @return {@code true} when the store removed it (or held none), {@code false} when the store failed
 	 */
-	public void forget(String visitorId) {
+	public boolean forget(String visitorId) {
 		try {
 			this.store.remove(visitorId);
+			return true;
 		}
 		catch (RuntimeException ex) {
 			storeFailed(ex);
+			return false;
 		}
 	}
 
@@ -159,27 +159,6 @@ public class SessionTracker {
 	private void storeFailed(RuntimeException ex) {
 		this.listener.sessionStoreFailed();
 		this.storeFailure.warn("Visit session store failed; the request was served without tracking", ex);
-	}
-
-	private String page(String path, @Nullable String query) {
-		String page = (this.recordQueryString && query != null && !query.isEmpty()) ? path + '?' + query : path;
-		return canonical((page.length() > MAX_PAGE_LENGTH) ? page.substring(0, MAX_PAGE_LENGTH) : page);
-	}
-
-	/**
-	 * The one instance of an often viewed page: each request brings its own copy of the path, and an
-	 * in-memory store would otherwise keep one per session for the current and the previous page.
-	 */
-	private String canonical(String page) {
-		String canonical = this.canonicalPages.get(page);
-		if (canonical != null) {
-			return canonical;
-		}
-		if (page.length() > MAX_CANONICAL_PAGE_LENGTH || this.canonicalPages.size() >= MAX_CANONICAL_PAGES) {
-			return page;
-		}
-		canonical = this.canonicalPages.putIfAbsent(page, page);
-		return (canonical != null) ? canonical : page;
 	}
 
 }

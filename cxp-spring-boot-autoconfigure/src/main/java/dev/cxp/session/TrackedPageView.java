@@ -5,7 +5,7 @@ package dev.cxp.session;
  *
  * @param session the session after the page view
  * @param newSession whether the page view started the session
- * @author CXP
+ * @since 0.1.0
  */
 public record TrackedPageView(VisitSession session, boolean newSession) {
 

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param expiresAt when it ends unless another page view comes first: last seen plus the timeout
  * @param previousPage the page viewed before the latest one in this session, {@code null} on the first page
  * @param currentPage the latest page viewed in this session
- * @author CXP
+ * @since 0.1.0
  */
 public record VisitSession(String id, Instant startedAt, Instant lastSeenAt, Instant expiresAt,
 		@Nullable String previousPage, String currentPage) {

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * starter configures. Implementations may throw on failure: the {@link SessionTracker} counts the failure
  * and serves the page without tracking.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public interface VisitorSessionStore {
 

@@ -8,7 +8,7 @@ import java.util.HexFormat;
  * The one source of randomness for the ids the starter issues: 128 bits from a {@link SecureRandom}
  * each, in forms that survive cookies, URLs and web application firewalls (no {@code +} or {@code /}).
  *
- * @author CXP
+ * @since 0.1.0
  */
 public final class SecureIdGenerator {
 

@@ -11,7 +11,7 @@ import org.apache.commons.logging.Log;
  * one, so a failure on every request (a store that is down, a resolver that throws) cannot flood the
  * log. Callers pass only text they wrote themselves and exception types, never request data.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public final class ThrottledWarning {
 

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param sameSite the {@code SameSite} attribute: {@code Strict}, {@code Lax} or {@code None}
  * @param secure whether to mark it {@code Secure} on every request, not only on secure ones
  * @param httpOnly whether to hide it from page scripts
- * @author CXP
+ * @since 0.1.0
  */
 public record CookieAttributes(String name, Duration maxAge, @Nullable String domain, String sameSite, boolean secure,
 		boolean httpOnly) {

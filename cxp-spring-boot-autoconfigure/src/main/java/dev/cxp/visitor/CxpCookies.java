@@ -1,5 +1,8 @@
 package dev.cxp.visitor;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,17 +10,21 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 
+import dev.cxp.consent.ConsentCookieReader;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.consent.ConsentValues;
 
 /**
- * Reads the visitor id cookie and writes every cookie the starter sets: the visitor id, its deletions,
- * and the consent choice. Only values the starter generated or validated are ever written, never raw
- * request input.
+ * The only reader and writer of the starter's cookies. It reads them in one scan (see
+ * {@link #read(HttpServletRequest)}), modeled on Spring Session's {@code DefaultCookieSerializer}, and writes every cookie the starter sets: the visitor id, its deletions,
+ * and the consent choice with the deletion of its other variant. Only values the starter generated or
+ * validated are ever written, never raw request input.
  *
- * @author CXP
+ * @since 0.1.0
  */
-public class CxpCookies {
+public class CxpCookies implements ConsentCookieReader {
+
+
 
 	private final CookieAttributes visitor;
 
@@ -44,35 +51,56 @@ public class CxpCookies {
 	}
 
 	/**
-	 * The first valid visitor id among the request's cookies.
-	 * @param cookies the request's cookies, possibly {@code null}
-	 * @return the id, or {@code null} when no visitor id cookie holds a valid one
+	 * Read the starter's cookies from a request in one scan. The request path reads them once and hands the
+	 * result on (to the consent policy, the identity operations) rather than keeping it in a request
+	 * attribute, so that a returning visitor's request allocates nothing more for it.
+	 * @param request the current request
+	 * @return what the request's cookies hold
 	 */
-	public @Nullable String firstValidVisitorId(Cookie @Nullable [] cookies) {
-		if (cookies != null) {
-			for (Cookie cookie : cookies) {
-				if (this.visitor.name().equals(cookie.getName()) && VisitorIds.isValid(cookie.getValue())) {
-					return cookie.getValue();
-				}
-			}
-		}
-		return null;
+	public RequestCookies read(HttpServletRequest request) {
+		return scan(request.getCookies());
 	}
 
 	/**
-	 * Whether the request carries a visitor id cookie, valid or not.
+	 * Read the starter's cookies from an array of cookies.
 	 * @param cookies the request's cookies, possibly {@code null}
-	 * @return {@code true} when one is present
+	 * @return what the cookies hold
 	 */
-	public boolean hasVisitorCookie(Cookie @Nullable [] cookies) {
-		if (cookies != null) {
-			for (Cookie cookie : cookies) {
-				if (this.visitor.name().equals(cookie.getName())) {
-					return true;
+	public RequestCookies scan(Cookie @Nullable [] cookies) {
+		if (cookies == null || cookies.length == 0) {
+			return RequestCookies.NONE;
+		}
+		String visitorName = this.visitor.name();
+		String consentName = this.consent.name();
+		String first = null;
+		boolean present = false;
+		List<String> more = null;
+		ConsentState consent = null;
+		for (Cookie cookie : cookies) {
+			String name = cookie.getName();
+			if (visitorName.equals(name)) {
+				present = true;
+				String value = cookie.getValue();
+				if (VisitorIds.isValid(value)) {
+					if (first == null) {
+						first = value;
+					}
+					else if (!first.equals(value) && (more == null || !more.contains(value))) {
+						more = (more != null) ? more : new ArrayList<>(2);
+						more.add(value);
+					}
 				}
 			}
+			else if (consentName.equals(name)) {
+				consent = ConsentValues.strictest(consent, ConsentValues.parse(cookie.getValue()));
+			}
 		}
-		return false;
+		return (present || consent != null) ? new RequestCookies(first, present, more, consent) : RequestCookies.NONE;
+	}
+
+	@Override
+	public @Nullable ConsentState consentCookie(HttpServletRequest request) {
+		return read(request).consent();
 	}
 
 	/**
@@ -97,14 +125,31 @@ public class CxpCookies {
 	}
 
 	/**
-	 * Set the consent cookie that records a visitor's choice.
+	 * Set the consent cookie that records a visitor's choice, and expire the variants of it that this write
+	 * does not replace (the host-only one when the cookie is written for a domain), so that one choice is left
+	 * in the browser.
 	 * @param request the current request, whose security decides {@code Secure}
 	 * @param response the response to add it to
 	 * @param state the choice, granted or denied
 	 */
 	public void writeConsent(HttpServletRequest request, HttpServletResponse response, ConsentState state) {
+		if (this.consent.domain() != null) {
+			response.addHeader(HttpHeaders.SET_COOKIE, deletion(this.consent, null, request).toString());
+		}
 		response.addHeader(HttpHeaders.SET_COOKIE,
 				cookie(this.consent, ConsentValues.cookieValue(state), request).toString());
+	}
+
+	private static ResponseCookie deletion(CookieAttributes attributes, @Nullable String domain,
+			HttpServletRequest request) {
+		return ResponseCookie.from(attributes.name(), "")
+			.maxAge(0)
+			.path("/")
+			.domain(domain)
+			.sameSite(attributes.sameSite())
+			.secure(attributes.secure() || request.isSecure())
+			.httpOnly(attributes.httpOnly())
+			.build();
 	}
 
 	private static ResponseCookie cookie(CookieAttributes attributes, String value, HttpServletRequest request) {

@@ -15,7 +15,7 @@ import dev.cxp.session.VisitSession;
  * @param consentEffective whether the decision allows tracking under the {@code cxp.consent.required} policy
  * @param session the live visit session, {@code null} without consent, before the first page view, or
  * when the session store could not be read
- * @author CXP
+ * @since 0.1.0
  */
 public record CxpVisitor(@Nullable String visitorId, ConsentDecision consent, boolean consentEffective,
 		@Nullable VisitSession session) {
@@ -28,13 +28,12 @@ public record CxpVisitor(@Nullable String visitorId, ConsentDecision consent, bo
 	private static final CxpVisitor UNKNOWN = new CxpVisitor(null, ConsentDecision.unspecified(), false, null);
 
 	/**
-	 * A visitor that is not tracked: no id, no session.
+	 * A visitor that is not tracked because its consent is not effective: no id, no session.
 	 * @param consent the consent decision
-	 * @param consentEffective whether that decision counts as consent
 	 * @return the visitor
 	 */
-	public static CxpVisitor untracked(ConsentDecision consent, boolean consentEffective) {
-		return new CxpVisitor(null, consent, consentEffective, null);
+	public static CxpVisitor untracked(ConsentDecision consent) {
+		return new CxpVisitor(null, consent, false, null);
 	}
 
 	/**

@@ -13,7 +13,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  * {@link CxpVisitor#unknown()} when the starter did not look at the request (for instance when it is
  * switched off), so that such controllers keep working.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public class CxpVisitorArgumentResolver implements HandlerMethodArgumentResolver {
 

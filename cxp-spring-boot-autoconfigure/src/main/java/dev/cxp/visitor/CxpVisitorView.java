@@ -15,7 +15,7 @@ import dev.cxp.session.VisitSession;
  * @param visitorId the visitor id, {@code null} without consent
  * @param consent the consent decision and whether it is effective
  * @param session the live session, {@code null} without consent or before the first page view
- * @author CXP
+ * @since 0.1.0
  */
 public record CxpVisitorView(@Nullable String visitorId, Consent consent, @Nullable Session session) {
 

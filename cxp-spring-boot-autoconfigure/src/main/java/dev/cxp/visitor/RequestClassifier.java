@@ -8,18 +8,18 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Decides what the starter does with a request: leave it alone, identify the visitor only, or also track
- * it as a page view. A page view is a {@code GET} handled by a controller method that is a navigation
+ * it as a page view. Requests that no controller method handles, and {@code OPTIONS} requests (CORS
+ * preflights), are left alone: they neither issue a visitor id nor count as a consent decision. A page view is a {@code GET} handled by a controller method that is a navigation
  * ({@code Sec-Fetch-Dest: document}, or without that header an {@code Accept} naming {@code text/html}),
  * outside the excluded paths. A {@code fetch()} or XHR call is not a page view.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public class RequestClassifier {
 
@@ -29,8 +29,9 @@ public class RequestClassifier {
 	public enum Classification {
 
 		/**
-		 * Leave it alone: no cookie, no tracking (static resources, error dispatches, Actuator, the
-		 * starter's own endpoints, which handle consent themselves).
+		 * Leave it alone: no cookie, no tracking (static resources and other handlers that are not controller
+		 * methods, {@code OPTIONS} requests, error dispatches, Actuator, the starter's own endpoints, which
+		 * handle consent themselves).
 		 */
 		IGNORED,
 
@@ -75,14 +76,17 @@ public class RequestClassifier {
 	 * @return what to do with it
 	 */
 	public Classification classify(HttpServletRequest request, Object handler) {
-		if (request.getDispatcherType() != DispatcherType.REQUEST || handler instanceof ResourceHttpRequestHandler) {
+		// Only requests a controller method answers are visits: not static resources, view controllers,
+		// functional endpoints or CORS preflights, which a browser sends without the visitor asking for anything
+		if (request.getDispatcherType() != DispatcherType.REQUEST || !(handler instanceof HandlerMethod)
+				|| "OPTIONS".equals(request.getMethod())) {
 			return Classification.IGNORED;
 		}
 		PathContainer path = pathWithinApplication(request);
 		if (matchesAny(this.ignoredPaths, path)) {
 			return Classification.IGNORED;
 		}
-		boolean pageView = handler instanceof HandlerMethod && "GET".equals(request.getMethod())
+		boolean pageView = "GET".equals(request.getMethod())
 				&& isNavigation(request) && !matchesAny(this.untrackedPaths, path);
 		return pageView ? Classification.PAGE_VIEW : Classification.VISITOR;
 	}

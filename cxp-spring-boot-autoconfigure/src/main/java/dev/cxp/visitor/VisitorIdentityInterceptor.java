@@ -12,22 +12,22 @@ import dev.cxp.visitor.RequestClassifier.Classification;
  * Cookies are added before the handler writes anything, so they reach the response. Never creates an
  * {@code HttpSession}.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public class VisitorIdentityInterceptor implements HandlerInterceptor {
 
 	private final RequestClassifier classifier;
 
-	private final CxpVisitorProcessor processor;
+	private final VisitorRequestPath requestPath;
 
 	/**
 	 * Create the interceptor.
 	 * @param classifier decides what to do with each request
-	 * @param processor the request path
+	 * @param requestPath the request path
 	 */
-	public VisitorIdentityInterceptor(RequestClassifier classifier, CxpVisitorProcessor processor) {
+	public VisitorIdentityInterceptor(RequestClassifier classifier, VisitorRequestPath requestPath) {
 		this.classifier = classifier;
-		this.processor = processor;
+		this.requestPath = requestPath;
 	}
 
 	@Override
@@ -37,7 +37,7 @@ public class VisitorIdentityInterceptor implements HandlerInterceptor {
 		}
 		Classification classification = this.classifier.classify(request, handler);
 		if (classification != Classification.IGNORED) {
-			CxpVisitor visitor = this.processor.process(request, response,
+			CxpVisitor visitor = this.requestPath.process(request, response,
 					classification == Classification.PAGE_VIEW);
 			request.setAttribute(CxpVisitor.ATTRIBUTE, visitor);
 		}

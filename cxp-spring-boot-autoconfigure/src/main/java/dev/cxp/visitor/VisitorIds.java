@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  * by the CXP browser SDK survive while anything that could break a header, a log line or a store key is
  * rejected.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public final class VisitorIds {
 

@@ -24,8 +24,6 @@ import dev.cxp.consent.ConsentValues;
  * {@code granted}, {@code true}, {@code 1} or {@code yes} grant; {@code denied}, {@code false}, {@code 0} or
  * {@code no} deny), so one vocabulary holds everywhere. Other members are ignored, leaving room for
  * per-purpose choices later; a repeated {@code consent} member is refused as ambiguous.
- *
- * @author CXP
  */
 final class ConsentChoiceReader {
 

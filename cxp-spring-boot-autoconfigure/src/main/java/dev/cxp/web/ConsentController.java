@@ -24,7 +24,7 @@ import dev.cxp.consent.ConsentState;
  * body is not declared as JSON, and with 400 when it is not a choice; errors are
  * {@code application/problem+json} and never repeat the request's input. Answers are never cached.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @RestController
 @RequestMapping("${cxp.web.base-path:/cxp}")

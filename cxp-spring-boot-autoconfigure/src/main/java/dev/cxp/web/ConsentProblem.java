@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
  * @param title the status's reason phrase
  * @param status the HTTP status code
  * @param detail a fixed description of the problem, written by the starter
- * @author CXP
+ * @since 0.1.0
  */
 public record ConsentProblem(String type, String title, int status, String detail) {
 

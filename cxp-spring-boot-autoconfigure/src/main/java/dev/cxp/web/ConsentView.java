@@ -13,7 +13,7 @@ import dev.cxp.consent.ConsentState;
  * {@code none}
  * @param effective whether the state allows tracking under the {@code cxp.consent.required} policy
  * @param required whether consent must be given explicitly ({@code cxp.consent.required})
- * @author CXP
+ * @since 0.1.0
  */
 public record ConsentView(ConsentState state, String source, boolean effective, boolean required) {
 

@@ -14,7 +14,7 @@ import org.springframework.core.io.Resource;
  * The browser script {@code cxp.js}, read once from the starter's jar, with a strong entity tag derived
  * from its content so that browsers revalidate it cheaply and pick up a new version at once.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public final class CxpScript {
 

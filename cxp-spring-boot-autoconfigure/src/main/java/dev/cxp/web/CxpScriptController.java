@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * use, and a request whose {@code If-None-Match} names the current tag is answered 304 without a body. A
  * new release of the starter therefore reaches every browser at once.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @RestController
 @RequestMapping("${cxp.web.base-path:/cxp}")

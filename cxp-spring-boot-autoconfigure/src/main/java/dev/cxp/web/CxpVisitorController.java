@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.cxp.visitor.CxpVisitor;
-import dev.cxp.visitor.CxpVisitorProcessor;
 import dev.cxp.visitor.CxpVisitorView;
+import dev.cxp.visitor.VisitorRequestPath;
 
 /**
  * The current visitor as JSON, {@code GET {cxp.web.base-path}/visitor}, in the shape of
@@ -18,20 +18,20 @@ import dev.cxp.visitor.CxpVisitorView;
  * view, but it keeps the visitor id in step with consent like any other request: issued with consent when
  * missing, erased without it. Answers are never cached.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @RestController
 @RequestMapping("${cxp.web.base-path:/cxp}")
 public class CxpVisitorController {
 
-	private final CxpVisitorProcessor processor;
+	private final VisitorRequestPath requestPath;
 
 	/**
 	 * Create the endpoint.
-	 * @param processor the starter's request path, which the interceptor does not run under the base path
+	 * @param requestPath the starter's request path, which the interceptor does not run under the base path
 	 */
-	public CxpVisitorController(CxpVisitorProcessor processor) {
-		this.processor = processor;
+	public CxpVisitorController(VisitorRequestPath requestPath) {
+		this.requestPath = requestPath;
 	}
 
 	/**
@@ -42,7 +42,7 @@ public class CxpVisitorController {
 	 */
 	@GetMapping("/visitor")
 	public ResponseEntity<CxpVisitorView> visitor(HttpServletRequest request, HttpServletResponse response) {
-		CxpVisitor visitor = this.processor.process(request, response, false);
+		CxpVisitor visitor = this.requestPath.process(request, response, false);
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(CxpVisitorView.of(visitor));
 	}
 

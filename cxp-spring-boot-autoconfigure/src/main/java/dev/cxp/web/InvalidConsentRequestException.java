@@ -5,8 +5,6 @@ import org.springframework.http.HttpStatus;
 /**
  * A consent request the endpoint refuses, with the status to answer and a fixed description of the
  * problem. The description is text the starter wrote, never request input.
- *
- * @author CXP
  */
 class InvalidConsentRequestException extends Exception {
 

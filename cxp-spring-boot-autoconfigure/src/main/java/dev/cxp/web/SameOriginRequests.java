@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * Behind a proxy that terminates TLS or rewrites the host, configure {@code server.forward-headers-strategy}
  * so that they are the ones the browser used.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public final class SameOriginRequests {
 
@@ -40,14 +40,14 @@ public final class SameOriginRequests {
 	public static boolean isForeign(HttpServletRequest request) {
 		Enumeration<String> fetchSites = request.getHeaders(SEC_FETCH_SITE);
 		while (fetchSites != null && fetchSites.hasMoreElements()) {
-			String fetchSite = fetchSites.nextElement().trim();
+			String fetchSite = fetchSites.nextElement().strip();
 			if (!fetchSite.equalsIgnoreCase("same-origin") && !fetchSite.equalsIgnoreCase("none")) {
 				return true;
 			}
 		}
 		Enumeration<String> origins = request.getHeaders(ORIGIN);
 		while (origins != null && origins.hasMoreElements()) {
-			if (!isOwnOrigin(origins.nextElement().trim(), request)) {
+			if (!isOwnOrigin(origins.nextElement().strip(), request)) {
 				return true;
 			}
 		}

@@ -10,6 +10,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
+import dev.cxp.actuate.endpoint.CxpEndpoint;
+import dev.cxp.actuate.metrics.CxpMeters;
 import dev.cxp.autoconfigure.CxpAutoConfiguration;
 import dev.cxp.autoconfigure.CxpEndpointAutoConfiguration;
 import dev.cxp.autoconfigure.CxpMetricsAutoConfiguration;
@@ -27,11 +29,18 @@ class WithoutActuatorOrMicrometerTests {
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withClassLoader(new FilteredClassLoader("io.micrometer", "org.springframework.boot.actuate",
 				"org.springframework.boot.micrometer"))
-		.withConfiguration(AutoConfigurations.of(WebMvcAutoConfiguration.class, CxpAutoConfiguration.class,
-				CxpVisitorArgumentAutoConfiguration.class, CxpMetricsAutoConfiguration.class,
-				CxpEndpointAutoConfiguration.class))
-		.withPropertyValues("management.endpoints.web.exposure.include=*")
-		.withUserConfiguration(TestSite.Pages.class);
+		// As in an application: auto-configurations are imported through the import filter, which reads their
+		// class conditions from metadata before loading them, so an Actuator-only condition is never loaded
+		.withUserConfiguration(StarterOnly.class, TestSite.Pages.class)
+		.withPropertyValues("management.endpoints.web.exposure.include=*");
+
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	@org.springframework.boot.autoconfigure.ImportAutoConfiguration({ WebMvcAutoConfiguration.class,
+			CxpAutoConfiguration.class, CxpVisitorArgumentAutoConfiguration.class, CxpMetricsAutoConfiguration.class,
+			CxpEndpointAutoConfiguration.class })
+	static class StarterOnly {
+
+	}
 
 	@Test
 	void startsAndServesCookies() {

@@ -4,23 +4,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentDecision;
+import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentPolicy;
+import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentResolver;
+import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.DefaultConsentResolver;
 import dev.cxp.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.SessionTracker;
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.visitor.CxpCookies;
-import dev.cxp.visitor.CxpVisitorProcessor;
+import dev.cxp.visitor.VisitorRequestPath;
 import dev.cxp.visitor.VisitorIdentityInterceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +50,7 @@ class CxpAutoConfigurationTests {
 			assertThat(context).hasSingleBean(CxpCookies.class);
 			assertThat(context).hasSingleBean(InMemoryVisitorSessionStore.class);
 			assertThat(context).hasSingleBean(SessionTracker.class);
-			assertThat(context).hasSingleBean(CxpVisitorProcessor.class);
+			assertThat(context).hasSingleBean(VisitorRequestPath.class);
 			assertThat(context).hasSingleBean(VisitorIdentityInterceptor.class);
 			assertThat(context).hasBean("cxpVisitorArgumentWebMvcConfigurer");
 			assertThat(context.getBean(ConsentPolicy.class).isRequired()).isFalse();
@@ -69,6 +76,8 @@ class CxpAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(UserResolverConfiguration.class).run((context) -> {
 			assertThat(context).hasSingleBean(ConsentResolver.class);
 			assertThat(context).doesNotHaveBean(DefaultConsentResolver.class);
+			assertThat(context.getBean(ConsentResolver.class))
+				.isSameAs(context.getBean(UserResolverConfiguration.class).resolver);
 			ConsentDecision decision = context.getBean(ConsentPolicy.class).decide(new MockHttpServletRequest());
 			assertThat(decision).isEqualTo(ConsentDecision.granted("cmp"));
 		});
@@ -76,9 +85,37 @@ class CxpAutoConfigurationTests {
 
 	@Test
 	void userSessionStoreMakesTheDefaultBackOff() {
-		this.contextRunner.withBean(VisitorSessionStore.class, () -> new InMemoryVisitorSessionStore(1,
-				java.time.Duration.ofMinutes(1), java.time.Clock.systemUTC()))
-			.run((context) -> assertThat(context).hasSingleBean(VisitorSessionStore.class));
+		VisitorSessionStore user = new InMemoryVisitorSessionStore(java.time.Duration.ofMinutes(1),
+				() -> "session", java.time.Clock.systemUTC(), 1, Long.MAX_VALUE);
+		this.contextRunner.withBean(VisitorSessionStore.class, () -> user).run((context) -> {
+			assertThat(context).hasSingleBean(VisitorSessionStore.class);
+			assertThat(context.getBean(VisitorSessionStore.class)).isSameAs(user);
+		});
+	}
+
+	@Test
+	void userActivityMakesTheDefaultBackOffAndIsTold() {
+		CxpActivity user = new CxpActivity();
+		this.contextRunner.withBean(CxpActivity.class, () -> user).run((context) -> {
+			assertThat(context.getBean(CxpActivity.class)).isSameAs(user);
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+			context.getBean(VisitorRequestPath.class).process(request, new MockHttpServletResponse(), false);
+			assertThat(user.visitorsCreated()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void servletApplicationWithoutSpringMvcStartsWithTheStarterBackedOff() {
+		new WebApplicationContextRunner()
+			.withClassLoader(new FilteredClassLoader("org.springframework.web.servlet"))
+			.withConfiguration(AutoConfigurations.of(CxpAutoConfiguration.class, CxpWebAutoConfiguration.class,
+					CxpVisitorArgumentAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(CxpProperties.class);
+				assertThat(context).doesNotHaveBean(CxpActivity.class);
+				assertThat(context).doesNotHaveBean(VisitorRequestPath.class);
+			});
 	}
 
 	@Test
@@ -128,6 +165,32 @@ class CxpAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			__Host-cxp_consent   |                                          | cxp.visitor.secure=true
+			__Host-cxp_consent   | cxp.visitor.domain=example.test         | cxp.visitor.secure=true
+			__Host-cxp_consent   | cxp.visitor.secure=true                  | cxp.visitor.domain to be unset
+			__Secure-cxp_consent |                                          | cxp.visitor.secure=true
+			""")
+	void prefixedConsentCookieNameFailsStartUpWhenTheCookieCannotSatisfyIt(String name, String other,
+			String requirement) {
+		WebApplicationContextRunner runner = this.contextRunner.withPropertyValues("cxp.consent.cookie-name=" + name);
+		if (other != null) {
+			runner = runner.withPropertyValues(other, "cxp.visitor.domain=example.test");
+		}
+		runner.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(messages(context.getStartupFailure())).contains("cxp.consent.cookie-name=" + name)
+				.contains(requirement);
+		});
+	}
+
+	@Test
+	void hostPrefixedConsentCookieIsAcceptedWhenSecureAndHostOnly() {
+		this.contextRunner.withPropertyValues("cxp.consent.cookie-name=__Host-cxp_consent", "cxp.visitor.secure=true")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
 	private static String messages(Throwable failure) {
 		StringBuilder messages = new StringBuilder();
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -139,9 +202,11 @@ class CxpAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserResolverConfiguration {
 
+		final ConsentResolver resolver = (request) -> ConsentDecision.granted("cmp");
+
 		@Bean
 		ConsentResolver cmpConsentResolver() {
-			return (request) -> ConsentDecision.granted("cmp");
+			return this.resolver;
 		}
 
 	}

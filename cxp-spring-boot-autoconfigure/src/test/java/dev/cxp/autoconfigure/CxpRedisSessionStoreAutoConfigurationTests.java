@@ -24,8 +24,6 @@ import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link CxpRedisSessionStoreAutoConfiguration}. No Redis is needed: connections are made lazily.
- *
- * @author CXP
  */
 class CxpRedisSessionStoreAutoConfigurationTests {
 
@@ -100,7 +98,9 @@ class CxpRedisSessionStoreAutoConfigurationTests {
 
 	@Test
 	void storeHasItsOwnBoundedConnectionsAndLeavesTheApplicationsAlone() {
-		this.contextRunner.withPropertyValues("cxp.session.redis.timeout=250ms", "spring.data.redis.port=6390")
+		this.contextRunner
+			.withPropertyValues("cxp.session.redis.timeout=250ms", "cxp.session.redis.connect-timeout=750ms",
+					"spring.data.redis.port=6390")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(RedisConnectionFactory.class);
 				LettuceConnectionFactory application = context.getBean(LettuceConnectionFactory.class);
@@ -114,7 +114,11 @@ class CxpRedisSessionStoreAutoConfigurationTests {
 				ClientOptions options = client.getClientOptions().orElseThrow();
 				assertThat(options.getDisconnectedBehavior())
 					.isEqualTo(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
-				assertThat(options.getSocketOptions().getConnectTimeout()).isEqualTo(Duration.ofMillis(250));
+				assertThat(options.getSocketOptions().getConnectTimeout()).isEqualTo(Duration.ofMillis(750));
+				assertThat(options.getSocketOptions().isKeepAlive()).isTrue();
+				assertThat(options.getRequestQueueSize()).isEqualTo(1024);
+				// Nothing listens on that port: the context started anyway, and the store is skipped until connected.
+				assertThat(context.getBean(SessionStoreRedisConnections.class).isConnected()).isFalse();
 				assertThat(application.getClientConfiguration().getCommandTimeout()).isEqualTo(Duration.ofSeconds(60));
 			});
 	}

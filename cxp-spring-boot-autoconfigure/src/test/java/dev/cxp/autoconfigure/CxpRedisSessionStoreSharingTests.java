@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.cxp.CountingActivityListener;
+import dev.cxp.activity.CxpActivity;
 import dev.cxp.session.SessionTracker;
 import dev.cxp.session.VisitSession;
 import dev.cxp.session.redis.RedisServerExtension;
@@ -25,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two application contexts sharing one real Redis through the auto-configured session store.
- *
- * @author CXP
  */
 class CxpRedisSessionStoreSharingTests {
 
@@ -38,7 +36,6 @@ class CxpRedisSessionStoreSharingTests {
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class,
 				CxpRedisSessionStoreAutoConfiguration.class, CxpAutoConfiguration.class))
-		.withUserConfiguration(CountingListenerConfiguration.class)
 		.withPropertyValues("cxp.session.redis.timeout=5s");
 
 	@Test
@@ -82,21 +79,11 @@ class CxpRedisSessionStoreSharingTests {
 			assertThat(done.await(60, TimeUnit.SECONDS)).as("all page views done").isTrue();
 			assertThat(failures).hasValue(0);
 			assertThat(sessionIds).hasSize(1);
-			long started = first.getBean(CountingActivityListener.class).sessionsStarted.get()
-					+ second.getBean(CountingActivityListener.class).sessionsStarted.get();
+			long started = first.getBean(CxpActivity.class).sessionsStarted()
+					+ second.getBean(CxpActivity.class).sessionsStarted();
 			assertThat(started).as("sessions started over both instances").isEqualTo(1);
-			assertThat(first.getBean(CountingActivityListener.class).pageViews.get()).isEqualTo(THREADS / 2);
+			assertThat(first.getBean(CxpActivity.class).pageViews()).isEqualTo(THREADS / 2);
 		}));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class CountingListenerConfiguration {
-
-		@Bean
-		CountingActivityListener countingListener() {
-			return new CountingActivityListener();
-		}
-
 	}
 
 }

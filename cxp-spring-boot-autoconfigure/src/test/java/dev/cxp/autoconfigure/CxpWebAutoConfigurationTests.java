@@ -55,10 +55,12 @@ class CxpWebAutoConfigurationTests {
 
 	@Test
 	void backsOffForAUserDefinedController() {
-		this.contextRunner.withBean("myConsentController", ConsentController.class,
-				() -> new ConsentController(null, null))
-			.run((context) -> assertThat(context).getBeans(ConsentController.class)
-				.containsOnlyKeys("myConsentController"));
+		ConsentController user = new ConsentController(null, null);
+		this.contextRunner.withBean("myConsentController", ConsentController.class, () -> user)
+			.run((context) -> {
+				assertThat(context).getBeans(ConsentController.class).containsOnlyKeys("myConsentController");
+				assertThat(context.getBean(ConsentController.class)).isSameAs(user);
+			});
 	}
 
 }

@@ -120,19 +120,22 @@ class DefaultConsentResolverTests {
 	}
 
 	@Test
-	void duplicateHeadersFirstUnderstoodWins() {
+	void duplicateHeadersDenialWins() {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("X-CXP-Consent", "junk");
-		request.addHeader("X-CXP-Consent", "no");
 		request.addHeader("X-CXP-Consent", "yes");
+		request.addHeader("X-CXP-Consent", "no");
 		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.denied("header"));
 	}
 
 	@Test
-	void duplicateCookiesFirstUnderstoodWins() {
+	void duplicateCookiesDenialWinsAndOtherNamesDoNotCount() {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setCookies(new Cookie("cxp_consent", "junk"), new Cookie("other", "denied"),
 				new Cookie("cxp_consent", "granted"), new Cookie("cxp_consent", "denied"));
+		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.denied("cookie"));
+		request.setCookies(new Cookie("cxp_consent", "junk"), new Cookie("other", "denied"),
+				new Cookie("cxp_consent", "granted"));
 		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.granted("cookie"));
 	}
 
@@ -150,6 +153,44 @@ class DefaultConsentResolverTests {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("X-CXP-Consent", "granted".repeat(1200));
 		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.unspecified());
+	}
+
+	@ParameterizedTest(name = "cookies {0} then {1}")
+	@ValueSource(strings = { "granted,denied", "denied,granted", "yes,no", "1,0", "0,junk,1", "granted,granted,false" })
+	void disagreeingConsentCookiesDeny(String values) {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setCookies(Stream.of(values.split(",")).map((value) -> new Cookie("cxp_consent", value))
+			.toArray(Cookie[]::new));
+		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.denied("cookie"));
+	}
+
+	@ParameterizedTest(name = "headers {0} then {1}")
+	@ValueSource(strings = { "granted,denied", "denied,granted", "true,junk,no" })
+	void disagreeingConsentHeadersDeny(String values) {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		for (String value : values.split(",")) {
+			request.addHeader("X-CXP-Consent", value);
+		}
+		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.denied("header"));
+	}
+
+	@Test
+	void agreeingGrantsGrant() {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setCookies(new Cookie("cxp_consent", "junk"), new Cookie("cxp_consent", "granted"),
+				new Cookie("cxp_consent", "YES"));
+		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.granted("cookie"));
+	}
+
+	@Test
+	void cookieReaderIsAskedInsteadOfScanningTheCookies() {
+		DefaultConsentResolver fromReader = new DefaultConsentResolver("X-CXP-Consent",
+				(request) -> ConsentState.DENIED, true);
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setCookies(new Cookie("cxp_consent", "granted"));
+		assertThat(fromReader.resolve(request)).isEqualTo(ConsentDecision.denied("cookie"));
+		request.addHeader("X-CXP-Consent", "granted");
+		assertThat(fromReader.resolve(request)).isEqualTo(ConsentDecision.granted("header"));
 	}
 
 }

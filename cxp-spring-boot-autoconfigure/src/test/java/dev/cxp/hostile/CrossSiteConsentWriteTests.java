@@ -20,7 +20,7 @@ import org.springframework.context.event.EventListener;
 
 import dev.cxp.testsite.RawHttp;
 import dev.cxp.testsite.TestSite;
-import dev.cxp.web.ConsentChangedEvent;
+import dev.cxp.consent.ConsentChangedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -57,7 +57,7 @@ class FailuresTests {
 
 	@Test
 	void throwingStoreServesThePageUntrackedAndIsCounted() throws Exception {
-		double before = this.registry.get("cxp.session.store.errors").counter().count();
+		double before = this.registry.get("cxp.session.store.errors").functionCounter().count();
 		MockHttpServletResponse page = this.mvc
 			.perform(get("/").accept("text/html").cookie(new Cookie("_mspi", "broken-visitor")))
 			.andReturn()
@@ -77,7 +77,7 @@ class FailuresTests {
 		assertThat(api.getContentAsString()).contains("\"session\":null");
 		assertThat(denied.getStatus()).isEqualTo(200);
 		assertThat(denied.getHeaders("Set-Cookie")).singleElement().asString().startsWith("_mspi=;");
-		assertThat(this.registry.get("cxp.session.store.errors").counter().count()).isEqualTo(before + 3);
+		assertThat(this.registry.get("cxp.session.store.errors").functionCounter().count()).isEqualTo(before + 3);
 	}
 
 	@Test
@@ -95,7 +95,7 @@ class FailuresTests {
 			.tag("state", state)
 			.tag("source", source)
 			.tag("effective", String.valueOf(effective))
-			.counter()
+			.functionCounter()
 			.count();
 	}
 
@@ -115,8 +115,8 @@ class FailuresTests {
 
 		@Bean
 		VisitorSessionStore partlyBrokenStore() {
-			InMemoryVisitorSessionStore healthy = new InMemoryVisitorSessionStore(100, java.time.Duration.ofMinutes(30),
-					java.time.Clock.systemUTC());
+			InMemoryVisitorSessionStore healthy = new InMemoryVisitorSessionStore(java.time.Duration.ofMinutes(30),
+					() -> "session", java.time.Clock.systemUTC(), 100, Long.MAX_VALUE);
 			return new VisitorSessionStore() {
 
 				@Override

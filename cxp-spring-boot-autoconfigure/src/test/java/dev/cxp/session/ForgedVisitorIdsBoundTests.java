@@ -6,17 +6,19 @@ import java.time.Duration;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivityListener;
 import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.consent.DefaultConsentResolver;
 import dev.cxp.support.MutableClock;
 import dev.cxp.support.SecureIdGenerator;
 import dev.cxp.visitor.CookieAttributes;
 import dev.cxp.visitor.CxpCookies;
-import dev.cxp.visitor.CxpVisitorProcessor;
+import dev.cxp.visitor.VisitorIdentity;
+import dev.cxp.visitor.VisitorRequestPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,15 +36,17 @@ class ForgedVisitorIdsBoundTests {
 	void millionForgedIdsStayWithinTheBound() {
 		MutableClock clock = MutableClock.startingAt("2026-03-01T10:00:00Z");
 		Duration timeout = Duration.ofMinutes(30);
-		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(MAX_ENTRIES, timeout, clock);
 		SecureIdGenerator ids = new SecureIdGenerator();
-		SessionTracker tracker = new SessionTracker(store, clock, timeout, false, ids::sessionId, (event) -> {
+		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(timeout, ids::sessionId, clock,
+				MAX_ENTRIES, DataSize.ofMegabytes(48).toBytes());
+		SessionTracker tracker = new SessionTracker(store, clock, false, (event) -> {
 		}, CxpActivityListener.NONE);
 		CxpCookies cookies = new CxpCookies(new CookieAttributes("_mspi", Duration.ofDays(365), null, "Lax", false, false),
 				new CookieAttributes("cxp_consent", Duration.ofDays(180), null, "Lax", false, false));
-		CxpVisitorProcessor processor = new CxpVisitorProcessor(
-				new ConsentPolicy(new DefaultConsentResolver("X-CXP-Consent", "cxp_consent", true), false), cookies,
-				ids, tracker, CxpActivityListener.NONE);
+		VisitorRequestPath processor = new VisitorRequestPath(
+				new ConsentPolicy(new DefaultConsentResolver("X-CXP-Consent", cookies, true), false), cookies,
+				new VisitorIdentity(cookies, ids, tracker, CxpActivityListener.NONE), tracker,
+				CxpActivityListener.NONE);
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 		long heapBefore = usedHeapAfterGc(memory);
 		long largest = 0;

@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivityListener;
 import dev.cxp.support.MutableClock;
 import dev.cxp.support.SecureIdGenerator;
 
@@ -32,10 +32,11 @@ class InMemoryVisitorSessionStoreTests {
 
 	@Test
 	void concurrentFirstPageViewsOfOneVisitorStartExactlyOneSession() throws Exception {
-		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(100_000, TIMEOUT, this.clock);
-		AtomicInteger started = new AtomicInteger();
 		SecureIdGenerator ids = new SecureIdGenerator();
-		SessionTracker tracker = new SessionTracker(store, this.clock, TIMEOUT, false, ids::sessionId, (event) -> {
+		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(TIMEOUT, ids::sessionId, this.clock,
+				100_000, Long.MAX_VALUE);
+		AtomicInteger started = new AtomicInteger();
+		SessionTracker tracker = new SessionTracker(store, this.clock, false, (event) -> {
 		}, new CxpActivityListener() {
 
 			@Override
@@ -80,11 +81,12 @@ class InMemoryVisitorSessionStoreTests {
 	@Test
 	void fillingBeyondMaxEntriesStaysWithinTheBound() {
 		int maxEntries = 100_000;
-		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(maxEntries, TIMEOUT, this.clock);
+		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(TIMEOUT, () -> "session",
+				this.clock, maxEntries, Long.MAX_VALUE);
 		Instant now = this.clock.instant();
 		long largest = 0;
 		for (int i = 0; i < maxEntries + 10_000; i++) {
-			store.recordPageView("visitor-" + i, new PageVisit("/", now, TIMEOUT, () -> "session"));
+			store.recordPageView("visitor-" + i, new PageVisit("/", now));
 			if (i % 1000 == 0) {
 				largest = Math.max(largest, store.size());
 			}
@@ -97,9 +99,10 @@ class InMemoryVisitorSessionStoreTests {
 
 	@Test
 	void idleEntriesExpire() {
-		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(1000, TIMEOUT, this.clock);
+		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(TIMEOUT, () -> "s", this.clock,
+				1000, Long.MAX_VALUE);
 		for (int i = 0; i < 100; i++) {
-			store.recordPageView("visitor-" + i, new PageVisit("/", this.clock.instant(), TIMEOUT, () -> "s"));
+			store.recordPageView("visitor-" + i, new PageVisit("/", this.clock.instant()));
 		}
 		assertThat(store.size()).isEqualTo(100);
 		this.clock.advance(TIMEOUT);

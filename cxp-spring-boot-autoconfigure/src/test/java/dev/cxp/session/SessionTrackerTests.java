@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivityListener;
 import dev.cxp.support.MutableClock;
 import dev.cxp.support.SecureIdGenerator;
 
@@ -29,13 +29,13 @@ class SessionTrackerTests {
 
 	private final AtomicInteger sessionsStarted = new AtomicInteger();
 
-	private final InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(1000, TIMEOUT, this.clock);
+	private final InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(TIMEOUT,
+			new SecureIdGenerator()::sessionId, this.clock, 1000, Long.MAX_VALUE);
 
 	private final SessionTracker tracker = tracker(false);
 
 	private SessionTracker tracker(boolean recordQueryString) {
-		SecureIdGenerator ids = new SecureIdGenerator();
-		return new SessionTracker(this.store, this.clock, TIMEOUT, recordQueryString, ids::sessionId, this.events::add,
+		return new SessionTracker(this.store, this.clock, recordQueryString, this.events::add,
 				new CxpActivityListener() {
 
 					@Override
@@ -163,8 +163,7 @@ class SessionTrackerTests {
 
 	@Test
 	void failingEventListenerDoesNotFailTheTracking() {
-		SecureIdGenerator ids = new SecureIdGenerator();
-		SessionTracker failingListener = new SessionTracker(this.store, this.clock, TIMEOUT, false, ids::sessionId,
+		SessionTracker failingListener = new SessionTracker(this.store, this.clock, false,
 				(event) -> {
 					throw new IllegalStateException("listener broke");
 				}, CxpActivityListener.NONE);

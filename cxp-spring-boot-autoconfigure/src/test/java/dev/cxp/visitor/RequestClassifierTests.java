@@ -90,9 +90,17 @@ class RequestClassifierTests {
 	}
 
 	@Test
-	void viewControllerIsNotAPageView() {
+	void viewControllerIsLeftAlone() {
 		assertThat(this.classifier.classify(get("/", "Accept", "text/html"), new ParameterizableViewController()))
-			.isEqualTo(Classification.VISITOR);
+			.isEqualTo(Classification.IGNORED);
+	}
+
+	@Test
+	void optionsRequestIsLeftAlone() {
+		MockHttpServletRequest preflight = get("/", "Origin", "https://other.example",
+				"Access-Control-Request-Method", "GET");
+		preflight.setMethod("OPTIONS");
+		assertThat(this.classifier.classify(preflight, this.controllerMethod)).isEqualTo(Classification.IGNORED);
 	}
 
 	@Test

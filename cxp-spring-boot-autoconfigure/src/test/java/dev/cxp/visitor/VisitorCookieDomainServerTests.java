@@ -42,6 +42,25 @@ class VisitorCookieDomainServerTests {
 	}
 
 	@Test
+	void consentChoiceExpiresTheHostOnlyVariant() {
+		RawHttp http = new RawHttp(this.port);
+		HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/cxp/consent"))
+			.DELETE(), "Cookie", "cxp_consent=granted");
+		assertThat(response.statusCode()).isEqualTo(200);
+		List<String> consent = setCookies(response, "cxp_consent");
+		assertThat(consent).hasSize(2);
+		assertThat(consent).filteredOn((cookie) -> !cookie.contains("Domain="))
+			.singleElement()
+			.asString()
+			.startsWith("cxp_consent=; ")
+			.contains("Max-Age=0");
+		assertThat(consent).filteredOn((cookie) -> cookie.contains("Domain=example.test"))
+			.singleElement()
+			.asString()
+			.startsWith("cxp_consent=denied; ");
+	}
+
+	@Test
 	void secureRequestGetsASecureCookie() {
 		HttpResponse<String> response = new RawHttp(this.port).get("/", "Accept", "text/html", "X-Forwarded-Proto",
 				"https");

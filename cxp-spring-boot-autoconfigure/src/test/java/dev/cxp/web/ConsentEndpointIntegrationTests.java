@@ -30,7 +30,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivity;
+import dev.cxp.consent.ConsentChangedEvent;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.session.VisitorSessionStore;
 
@@ -61,9 +62,12 @@ class ConsentEndpointIntegrationTests {
 	@Autowired
 	VisitorSessionStore sessionStore;
 
+	@Autowired
+	CxpActivity activity;
+
 	@BeforeEach
 	void forgetEarlierTests() {
-		this.recorded.clear();
+		this.recorded.clear(this.activity);
 	}
 
 	@Test
@@ -110,7 +114,7 @@ class ConsentEndpointIntegrationTests {
 		assertThat(this.recorded.events).containsExactly(
 				new ConsentChangedEvent(visitorId, ConsentState.UNSPECIFIED, ConsentState.GRANTED, "cookie", NOW));
 		assertThat(this.recorded.events.get(0).isChange()).isTrue();
-		assertThat(this.recorded.listenerStates).containsExactly(ConsentState.GRANTED);
+		assertThat(this.recorded.listenerStates(this.activity)).containsExactly(ConsentState.GRANTED);
 	}
 
 	@Test
@@ -140,7 +144,7 @@ class ConsentEndpointIntegrationTests {
 		HttpResponse<String> page = send("GET", "/page", null, null, "Accept", "text/html");
 		String visitorId = onlyCookie(page, "_mspi").substring("_mspi=".length(), 38);
 		assertThat(this.sessionStore.find(visitorId, NOW)).isNotNull();
-		this.recorded.clear();
+		this.recorded.clear(this.activity);
 
 		HttpResponse<String> response = send("PUT", "/cxp/consent", JSON, "{\"consent\":\"denied\"}", "Cookie",
 				"_mspi=" + visitorId);
@@ -153,7 +157,7 @@ class ConsentEndpointIntegrationTests {
 		assertThat(this.sessionStore.find(visitorId, NOW)).isNull();
 		assertThat(this.recorded.events).containsExactly(
 				new ConsentChangedEvent(visitorId, ConsentState.UNSPECIFIED, ConsentState.DENIED, "cookie", NOW));
-		assertThat(this.recorded.listenerStates).containsExactly(ConsentState.DENIED);
+		assertThat(this.recorded.listenerStates(this.activity)).containsExactly(ConsentState.DENIED);
 	}
 
 	@Test
@@ -330,7 +334,7 @@ class ConsentEndpointIntegrationTests {
 			.contains("\"status\":" + status + ",\"detail\":\"");
 		assertThat(setCookies(response)).isEmpty();
 		assertThat(this.recorded.events).isEmpty();
-		assertThat(this.recorded.listenerStates).isEmpty();
+		assertThat(this.recorded.listenerStates(this.activity)).isEmpty();
 	}
 
 	private void assertConsentCookie(HttpResponse<String> response, String value) {
@@ -415,25 +419,34 @@ class ConsentEndpointIntegrationTests {
 
 	}
 
-	static class RecordedActivity implements CxpActivityListener {
+	static class RecordedActivity {
 
 		final List<ConsentChangedEvent> events = new CopyOnWriteArrayList<>();
 
-		final List<ConsentState> listenerStates = new CopyOnWriteArrayList<>();
+		private long granted;
+
+		private long denied;
 
 		@EventListener
 		void onConsentChanged(ConsentChangedEvent event) {
 			this.events.add(event);
 		}
 
-		@Override
-		public void consentChanged(ConsentState state) {
-			this.listenerStates.add(state);
+		List<ConsentState> listenerStates(CxpActivity activity) {
+			List<ConsentState> states = new ArrayList<>();
+			for (long i = this.granted; i < activity.consentChanges(ConsentState.GRANTED); i++) {
+				states.add(ConsentState.GRANTED);
+			}
+			for (long i = this.denied; i < activity.consentChanges(ConsentState.DENIED); i++) {
+				states.add(ConsentState.DENIED);
+			}
+			return states;
 		}
 
-		void clear() {
+		void clear(CxpActivity activity) {
 			this.events.clear();
-			this.listenerStates.clear();
+			this.granted = activity.consentChanges(ConsentState.GRANTED);
+			this.denied = activity.consentChanges(ConsentState.DENIED);
 		}
 
 	}

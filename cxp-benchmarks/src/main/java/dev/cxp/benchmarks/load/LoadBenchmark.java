@@ -26,8 +26,6 @@ import org.jspecify.annotations.Nullable;
  * async-profiler and prints the top frames of the starter's path. Run from the repository root after
  * building, for example {@code java -cp cxp-benchmarks/target/benchmarks.jar
  * dev.cxp.benchmarks.load.LoadBenchmark [--quick]}.
- *
- * @author CXP
  */
 public final class LoadBenchmark {
 

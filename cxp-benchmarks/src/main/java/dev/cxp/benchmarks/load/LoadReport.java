@@ -17,8 +17,6 @@ import dev.cxp.benchmarks.load.Variant.Role;
  * Collects the rounds of the load benchmark, prints each as it comes, and prints the medians and the
  * paired differences (each round's variant against the same round's baseline) against the targets, with
  * the A/A spread of every role that ran in two JVMs.
- *
- * @author CXP
  */
 final class LoadReport {
 

@@ -23,7 +23,6 @@ import org.jspecify.annotations.Nullable;
  * @param only the labels of the variants to run, all of the application's when empty
  * @param profileSeconds how long to profile the starter's JVM under load after the rounds (CPU, then
  * allocation), none when zero
- * @author CXP
  */
 record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connections, int visitors, int basePort,
 		Path sampleJar, AppShape app, List<String> only, int profileSeconds) {

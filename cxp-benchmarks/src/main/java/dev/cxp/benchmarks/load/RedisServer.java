@@ -14,8 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A {@code redis-server} on a loopback port, without persistence, for the load benchmark's Redis variant.
- *
- * @author CXP
  */
 final class RedisServer implements AutoCloseable {
 

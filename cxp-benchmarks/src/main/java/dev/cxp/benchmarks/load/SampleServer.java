@@ -17,8 +17,6 @@ import org.jspecify.annotations.Nullable;
  * One JVM of an application on a loopback port, and its CPU time as the kernel counts it: the sample app
  * started from its jar with Spring Boot's {@code PropertiesLauncher}, or the user-shaped application from
  * the benchmarks jar (the same way for every variant of a shape).
- *
- * @author CXP
  */
 final class SampleServer implements AutoCloseable {
 

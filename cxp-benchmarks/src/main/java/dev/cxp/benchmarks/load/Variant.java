@@ -12,8 +12,6 @@ import dev.cxp.benchmarks.session.SpringSessionVariant;
 /**
  * The ways the load benchmark runs an application: each is one JVM, of one {@link AppShape}, playing one
  * {@link Role} in the comparison.
- *
- * @author CXP
  */
 enum Variant {
 

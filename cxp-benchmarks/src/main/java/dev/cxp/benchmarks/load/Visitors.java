@@ -10,8 +10,6 @@ import dev.cxp.support.SecureIdGenerator;
 /**
  * Makes returning visitors on a server before it is measured: each has made a first page view, and the
  * cookie it sends from then on is checked to bring no new cookie back.
- *
- * @author CXP
  */
 final class Visitors {
 

@@ -12,8 +12,6 @@ import java.util.stream.Collectors;
 /**
  * Drives a server with wrk: returning visitors, each sending its cookie, alternating between the two
  * pages of the application as navigations.
- *
- * @author CXP
  */
 final class Wrk {
 

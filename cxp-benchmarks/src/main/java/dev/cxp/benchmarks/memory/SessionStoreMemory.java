@@ -8,7 +8,7 @@ import java.util.Locale;
 
 import javax.management.ObjectName;
 
-import dev.cxp.CxpActivityListener;
+import dev.cxp.activity.CxpActivityListener;
 import dev.cxp.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.SessionTracker;
 import dev.cxp.support.SecureIdGenerator;
@@ -20,8 +20,6 @@ import dev.cxp.support.SecureIdGenerator;
  * Then adds more visitors than the store may hold and shows that it stays at its bound. Run with a fixed
  * heap, for example {@code java -Xms3g -Xmx3g -cp cxp-benchmarks/target/benchmarks.jar
  * dev.cxp.benchmarks.memory.SessionStoreMemory [sessions] [extra]}.
- *
- * @author CXP
  */
 public final class SessionStoreMemory {
 
@@ -43,8 +41,10 @@ public final class SessionStoreMemory {
 		int extra = (args.length > 1) ? Integer.parseInt(args[1]) : 100_000;
 		SecureIdGenerator ids = new SecureIdGenerator();
 		Clock clock = Clock.systemUTC();
-		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(sessions, TIMEOUT, clock);
-		SessionTracker tracker = new SessionTracker(store, clock, TIMEOUT, false, ids::sessionId, (event) -> {
+		// Bounded by entries only, as the figures measured are per entry.
+		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(TIMEOUT, ids::sessionId, clock, sessions,
+				Long.MAX_VALUE);
+		SessionTracker tracker = new SessionTracker(store, clock, false, (event) -> {
 		}, CxpActivityListener.NONE);
 		long empty = usedHeapAfterFullGc();
 		fill(tracker, ids, sessions);

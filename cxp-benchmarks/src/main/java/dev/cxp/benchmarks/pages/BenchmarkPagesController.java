@@ -11,8 +11,6 @@ import dev.cxp.visitor.CxpVisitor;
  * visitor: the sample app's own pages show the visitor's id and session, which costs more to render when
  * there is something to show, and that would be counted as the starter's cost. The load benchmark adds
  * this controller to the sample app in every variant through {@code spring.main.sources}.
- *
- * @author CXP
  */
 @Controller
 public class BenchmarkPagesController {

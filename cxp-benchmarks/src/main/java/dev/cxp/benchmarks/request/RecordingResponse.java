@@ -10,8 +10,6 @@ import org.springframework.mock.web.MockHttpServletResponse;
  * A response that only records the headers added to it. {@link MockHttpServletResponse} parses every
  * {@code Set-Cookie} it is given into a cookie object, which would put the mock's cost into the figure
  * of a request that writes cookies; a real server only copies the header.
- *
- * @author CXP
  */
 public class RecordingResponse extends HttpServletResponseWrapper {
 

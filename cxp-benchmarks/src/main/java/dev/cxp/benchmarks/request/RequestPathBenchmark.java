@@ -31,8 +31,6 @@ import dev.cxp.visitor.VisitorIdentityInterceptor;
  * parsed up front as the {@code DispatcherServlet} does, and headers are looked up as a server does (see
  * {@link ServerLikeRequest}), so the figure is the starter's cost. Run with
  * {@code -prof gc} for the allocation per request.
- *
- * @author CXP
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -12,8 +12,6 @@ import org.springframework.mock.web.MockHttpServletRequest;
  * case-insensitive scan of the few headers a request carries. The mock lower-cases every name it is asked
  * for, an allocation per lookup that a server does not make, which would otherwise count as the
  * starter's.
- *
- * @author CXP
  */
 public class ServerLikeRequest extends MockHttpServletRequest {
 

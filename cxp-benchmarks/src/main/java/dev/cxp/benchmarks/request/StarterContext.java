@@ -22,10 +22,8 @@ import dev.cxp.visitor.VisitorIdentityInterceptor;
 
 /**
  * The starter wired by its own auto-configurations in a servlet web application context, as in an
- * application with Actuator and a meter registry (so every activity listener is on the path), plus a
- * controller method to hand to the interceptor.
- *
- * @author CXP
+ * application with Actuator and a meter registry (the activity counts that meters and endpoint read are on
+ * the path), plus a controller method to hand to the interceptor.
  */
 public final class StarterContext implements AutoCloseable {
 

@@ -21,8 +21,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * interceptor records the last page as a session attribute on each page view. The load benchmark adds
  * this class to the sample app (with the starter switched off) through {@code spring.main.sources}, so
  * the sample app itself is unchanged.
- *
- * @author CXP
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSpringHttpSession

@@ -15,12 +15,17 @@ import org.springframework.data.redis.connection.lettuce.LettuceClientConfigurat
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
- * Copies of a Lettuce connection factory with connecting and every command bounded by a timeout. Only
- * loaded when Lettuce is on the classpath.
- *
- * @author CXP
+ * Copies of a Lettuce connection factory with connecting bounded by a connect timeout, every command by a
+ * command timeout, a bounded request queue and TCP keepalive. Only loaded when Lettuce is on the classpath.
  */
 final class BoundedLettuceConnections {
+
+	/**
+	 * Most commands queued or awaiting a reply; beyond it a command fails at once rather than wait. Far
+	 * above what a servlet container's request threads can have in flight, each waiting at most the
+	 * command timeout.
+	 */
+	static final int REQUEST_QUEUE_SIZE = 1024;
 
 	private BoundedLettuceConnections() {
 	}
@@ -28,15 +33,17 @@ final class BoundedLettuceConnections {
 	/**
 	 * A started copy of the application's connection factory, bounded by the timeout.
 	 * @param application the application's connection factory
-	 * @param timeout the longest wait for a connection or a command
+	 * @param timeout the longest wait for a command
+	 * @param connectTimeout the longest wait for a connection
 	 * @return the copy, or {@code null} when the application's factory is not Lettuce's
 	 */
-	static @Nullable LettuceConnectionFactory copyOf(RedisConnectionFactory application, Duration timeout) {
+	static @Nullable LettuceConnectionFactory copyOf(RedisConnectionFactory application, Duration timeout,
+			Duration connectTimeout) {
 		if (!(application instanceof LettuceConnectionFactory lettuce)) {
 			return null;
 		}
 		LettuceConnectionFactory bounded = new LettuceConnectionFactory(configuration(lettuce),
-				clientConfiguration(lettuce, timeout));
+				clientConfiguration(lettuce, timeout, connectTimeout));
 		bounded.afterPropertiesSet();
 		bounded.start();
 		return bounded;
@@ -53,7 +60,7 @@ final class BoundedLettuceConnections {
 	}
 
 	private static LettuceClientConfiguration clientConfiguration(LettuceConnectionFactory application,
-			Duration timeout) {
+			Duration timeout, Duration connectTimeout) {
 		LettuceClientConfiguration source = application.getClientConfiguration();
 		LettuceClientConfigurationBuilder builder = LettuceClientConfiguration.builder();
 		if (source.isUseSsl()) {
@@ -68,7 +75,7 @@ final class BoundedLettuceConnections {
 		source.getReadFrom().ifPresent(builder::readFrom);
 		source.getRedisCredentialsProviderFactory().ifPresent(builder::redisCredentialsProviderFactory);
 		ClientOptions options = boundedOptions(source.getClientOptions().orElse(null), application.isClusterAware(),
-				timeout);
+				timeout, connectTimeout);
 		return builder.clientOptions(options)
 			.commandTimeout(timeout)
 			.shutdownTimeout(source.getShutdownTimeout())
@@ -76,7 +83,8 @@ final class BoundedLettuceConnections {
 			.build();
 	}
 
-	private static ClientOptions boundedOptions(@Nullable ClientOptions source, boolean cluster, Duration timeout) {
+	private static ClientOptions boundedOptions(@Nullable ClientOptions source, boolean cluster, Duration timeout,
+			Duration connectTimeout) {
 		ClientOptions.Builder builder;
 		if (source instanceof ClusterClientOptions clusterOptions) {
 			builder = clusterOptions.mutate();
@@ -90,7 +98,8 @@ final class BoundedLettuceConnections {
 		SocketOptions socket = (source != null) ? source.getSocketOptions() : SocketOptions.create();
 		return builder.autoReconnect(true)
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.socketOptions(socket.mutate().connectTimeout(timeout).build())
+			.requestQueueSize(REQUEST_QUEUE_SIZE)
+			.socketOptions(socket.mutate().connectTimeout(connectTimeout).keepAlive(true).build())
 			.timeoutOptions(TimeoutOptions.enabled(timeout))
 			.build();
 	}

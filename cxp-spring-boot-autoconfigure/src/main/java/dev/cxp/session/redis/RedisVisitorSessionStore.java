@@ -7,11 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.Cursor;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.HashOperations;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -26,12 +29,14 @@ import dev.cxp.session.VisitorSessionStore;
  * A {@link VisitorSessionStore} in Redis, shared by every instance of the application. Each session is a
  * hash under {@code <prefix><visitorId>} whose time to live is the rest of the session, so an idle session
  * disappears by itself. A page view is one {@code EVALSHA} of a Lua script that applies the rules of
- * {@link PageVisit#applyTo(VisitSession)} on the server, atomically across instances. Times are kept to the
- * millisecond. Failures surface as Spring's {@code DataAccessException}s.
+ * {@link PageVisit#applyTo(VisitSession, Duration, Supplier)} on the server, atomically across instances. Times
+ * are kept to the millisecond. Pages are cut to the store's longest page length, here and again in the script.
+ * Failures surface as Spring's {@code DataAccessException}s; until a first connection to Redis is made, every
+ * call fails at once without waiting for one (see {@link SessionStoreRedisConnections}).
  *
- * @author CXP
+ * @since 0.1.0
  */
-public class RedisVisitorSessionStore implements VisitorSessionStore {
+public class RedisVisitorSessionStore implements VisitorSessionStore, InitializingBean {
 
 	// Read once into a string: a script backed by a resource checks the resource's modification time, under a
 	// lock, on every call, which in a jar means opening it again and serialises all page views.
@@ -43,30 +48,76 @@ public class RedisVisitorSessionStore implements VisitorSessionStore {
 
 	private static final long SCAN_BATCH = 1000;
 
+	private final SessionStoreRedisConnections connections;
+
 	private final StringRedisTemplate redis;
 
 	private final String keyPrefix;
+
+	private final Duration timeout;
+
+	private final Supplier<String> sessionIds;
+
+	private final int maxPageLength;
+
+	private final String maxPageBytes;
 
 	private final Clock clock;
 
 	private final Duration countInterval;
 
+	private final AtomicBoolean counting = new AtomicBoolean();
+
 	private volatile @Nullable Count count;
 
 	/**
 	 * Create a store.
-	 * @param connectionFactory the connections to Redis, whose command timeout bounds every call
+	 * @param connections the connections to Redis, whose command timeout bounds every call
 	 * @param keyPrefix the prefix of the session keys, followed by the visitor id
+	 * @param timeout the idle time after which a session ends, and its key with it
+	 * @param sessionIds the source of new session ids
+	 * @param maxPageLength the longest page stored, in characters; longer ones are cut
 	 * @param clock the clock that times the refresh of the session count
 	 * @param countInterval how long a count of the stored sessions is reused before {@link #size()} counts
 	 * again
+	 * @since 0.2.0
 	 */
-	public RedisVisitorSessionStore(RedisConnectionFactory connectionFactory, String keyPrefix, Clock clock,
-			Duration countInterval) {
-		this.redis = new StringRedisTemplate(connectionFactory);
+	public RedisVisitorSessionStore(SessionStoreRedisConnections connections, String keyPrefix, Duration timeout,
+			Supplier<String> sessionIds, int maxPageLength, Clock clock, Duration countInterval) {
+		if (maxPageLength < 1) {
+			throw new IllegalArgumentException("maxPageLength must be positive, was " + maxPageLength);
+		}
+		this.connections = connections;
+		this.redis = new StringRedisTemplate(connections.connectionFactory());
 		this.keyPrefix = keyPrefix;
+		this.timeout = timeout;
+		this.sessionIds = sessionIds;
+		this.maxPageLength = maxPageLength;
+		// No character takes more than three bytes of UTF-8, so the script's cut never shortens a page cut here.
+		this.maxPageBytes = Long.toString(3L * maxPageLength);
 		this.clock = clock;
 		this.countInterval = countInterval;
+	}
+
+	/**
+	 * Warm the store's commands while the application starts, when connected: load the page-view script
+	 * into Redis, so the first page view is one {@code EVALSHA}, and run a read, so the first requests of a
+	 * cold JVM do not spend the short command timeout on loading classes. Failures are left to the requests.
+	 */
+	@Override
+	public void afterPropertiesSet() {
+		if (!this.connections.isConnected()) {
+			return;
+		}
+		try {
+			this.redis.execute((RedisCallback<String>) (connection) -> connection.scriptingCommands()
+				.scriptLoad(RECORD_PAGE_VIEW.getScriptAsString().getBytes(StandardCharsets.UTF_8)));
+			// Visitor ids are never empty, so the bare prefix is no visitor's key.
+			find("", this.clock.instant());
+		}
+		catch (RuntimeException ex) {
+			// The requests will count the failure if it lasts.
+		}
 	}
 
 	private static String loadScript(String name) {
@@ -80,10 +131,11 @@ public class RedisVisitorSessionStore implements VisitorSessionStore {
 
 	@Override
 	public TrackedPageView recordPageView(String visitorId, PageVisit visit) {
+		this.connections.requireConnected();
 		// The script cannot call back for an id, so the one a new session would take is made up front.
 		List<?> reply = this.redis.execute(RECORD_PAGE_VIEW, List.of(key(visitorId)),
-				Long.toString(visit.timestamp().toEpochMilli()), Long.toString(visit.timeout().toMillis()),
-				visit.sessionIds().get(), visit.page());
+				Long.toString(visit.timestamp().toEpochMilli()), Long.toString(this.timeout.toMillis()),
+				this.sessionIds.get(), cut(visit.page()), this.maxPageBytes);
 		if (reply == null || reply.size() != 7) {
 			throw new IllegalStateException("Unexpected reply from the page-view script");
 		}
@@ -95,6 +147,7 @@ public class RedisVisitorSessionStore implements VisitorSessionStore {
 
 	@Override
 	public @Nullable VisitSession find(String visitorId, Instant now) {
+		this.connections.requireConnected();
 		HashOperations<String, String, String> hashes = this.redis.opsForHash();
 		List<String> values = hashes.multiGet(key(visitorId), FIELDS);
 		String id = values.get(0);
@@ -112,6 +165,7 @@ public class RedisVisitorSessionStore implements VisitorSessionStore {
 
 	@Override
 	public void remove(String visitorId) {
+		this.connections.requireConnected();
 		this.redis.delete(key(visitorId));
 	}
 
@@ -122,8 +176,10 @@ public class RedisVisitorSessionStore implements VisitorSessionStore {
 
 	/**
 	 * The number of session keys, counted with {@code SCAN} over the key prefix at most once per count
-	 * interval and reused in between, so frequent metric scrapes do not walk the key space each time.
-	 * Includes sessions that expired on the application's clock but whose keys Redis has not yet dropped.
+	 * interval and reused in between, so frequent metric scrapes do not walk the key space each time. One
+	 * caller at a time counts; the others, and every caller while there is no connection to Redis, get the
+	 * last count (0 before the first). Includes sessions that expired on the application's clock but whose
+	 * keys Redis has not yet dropped.
 	 * @return the number of stored sessions when last counted
 	 */
 	@Override
@@ -133,9 +189,25 @@ public class RedisVisitorSessionStore implements VisitorSessionStore {
 		if (last != null && now.isBefore(last.countedAt().plus(this.countInterval))) {
 			return last.sessions();
 		}
-		long sessions = countKeys();
-		this.count = new Count(sessions, now);
-		return sessions;
+		if (!this.connections.isConnected() || !this.counting.compareAndSet(false, true)) {
+			return (last != null) ? last.sessions() : 0;
+		}
+		try {
+			long sessions = countKeys();
+			this.count = new Count(sessions, now);
+			return sessions;
+		}
+		finally {
+			this.counting.set(false);
+		}
+	}
+
+	private String cut(String page) {
+		if (page.length() <= this.maxPageLength) {
+			return page;
+		}
+		int end = this.maxPageLength;
+		return page.substring(0, Character.isHighSurrogate(page.charAt(end - 1)) ? end - 1 : end);
 	}
 
 	private long countKeys() {

@@ -1,51 +1,94 @@
 package dev.cxp.session.redis;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.RedisConnectionFailureException;
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.util.ClassUtils;
 
 /**
  * The session store's connections to the application's Redis. A page must never wait long for tracking,
- * but an application's Lettuce connections wait up to 60 seconds for a command by default and queue
- * commands while disconnected. So, when the application's connection factory is Lettuce's, the store gets
- * a connection factory of its own to the same Redis (same servers, credentials, TLS, client resources) in
- * which connecting and every command are bounded by the store's timeout, and commands fail at once while
- * the connection is down; Lettuce reconnects in the background, so tracking resumes by itself. Any other
- * connection factory is used as it is, with its own timeouts.
+ * but an application's Lettuce connections wait up to 60 seconds for a command by default, queue commands
+ * while disconnected, and make their first connection lazily, inside a request, under a lock that every
+ * other request then waits on. So:
+ * <ul>
+ * <li>when the application's connection factory is Lettuce's, the store gets a connection factory of its own
+ * to the same Redis (same servers, credentials, TLS, client resources) in which connecting is bounded by the
+ * connect timeout, every command by the command timeout, the request queue is bounded, TCP keepalive is on,
+ * and commands fail at once while the connection is down; any other connection factory is used as it is;</li>
+ * <li>the first connection is made eagerly, when these connections are created at start-up, bounded by the
+ * connect timeout; when Redis cannot be reached then, start-up goes on, a background thread keeps trying,
+ * and until it succeeds {@link #isConnected()} is {@code false}, so the store is skipped at once without
+ * touching the connection factory or its lock. Once connected, Lettuce reconnects by itself.</li>
+ * </ul>
  *
- * @author CXP
+ * @since 0.1.0
  */
 public final class SessionStoreRedisConnections implements DisposableBean {
 
+	private static final Log logger = LogFactory.getLog(SessionStoreRedisConnections.class);
+
 	private static final boolean LETTUCE_PRESENT = ClassUtils.isPresent("io.lettuce.core.RedisClient",
 			SessionStoreRedisConnections.class.getClassLoader());
+
+	/**
+	 * How many times a connection is tried at start-up, within the connect timeout: a cold JVM may miss
+	 * the short command timeout on the first handshake.
+	 */
+	private static final int START_UP_ATTEMPTS = 3;
+
+	private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(500);
+
+	private static final Duration LONGEST_RETRY_DELAY = Duration.ofSeconds(10);
 
 	private final RedisConnectionFactory connectionFactory;
 
 	private final @Nullable DisposableBean owned;
 
-	private SessionStoreRedisConnections(RedisConnectionFactory connectionFactory, @Nullable DisposableBean owned) {
+	private final Duration connectTimeout;
+
+	private volatile boolean connected;
+
+	private volatile @Nullable ScheduledExecutorService reconnector;
+
+	private volatile boolean destroyed;
+
+	private SessionStoreRedisConnections(RedisConnectionFactory connectionFactory, @Nullable DisposableBean owned,
+			Duration connectTimeout) {
 		this.connectionFactory = connectionFactory;
 		this.owned = owned;
+		this.connectTimeout = connectTimeout;
 	}
 
 	/**
-	 * Connections for the session store to the Redis the application uses.
+	 * Connections for the session store to the Redis the application uses, connected before this returns
+	 * when Redis answers within the connect timeout, else connecting in the background.
 	 * @param application the application's connection factory
-	 * @param timeout the longest wait for a connection or a command
+	 * @param commandTimeout the longest wait for a command
+	 * @param connectTimeout the longest wait for a connection
 	 * @return the store's connections, started
 	 */
-	public static SessionStoreRedisConnections to(RedisConnectionFactory application, Duration timeout) {
-		DisposableBean bounded = LETTUCE_PRESENT ? BoundedLettuceConnections.copyOf(application, timeout) : null;
-		return (bounded != null) ? new SessionStoreRedisConnections((RedisConnectionFactory) bounded, bounded)
-				: new SessionStoreRedisConnections(application, null);
+	public static SessionStoreRedisConnections to(RedisConnectionFactory application, Duration commandTimeout,
+			Duration connectTimeout) {
+		DisposableBean bounded = LETTUCE_PRESENT
+				? BoundedLettuceConnections.copyOf(application, commandTimeout, connectTimeout) : null;
+		SessionStoreRedisConnections connections = (bounded != null)
+				? new SessionStoreRedisConnections((RedisConnectionFactory) bounded, bounded, connectTimeout)
+				: new SessionStoreRedisConnections(application, null, connectTimeout);
+		connections.connectAtStartUp();
+		return connections;
 	}
 
 	/**
-	 * The connection factory the store uses.
+	 * The connection factory the store uses; use it only while {@link #isConnected()}.
 	 * @return the connection factory
 	 */
 	public RedisConnectionFactory connectionFactory() {
@@ -53,14 +96,126 @@ public final class SessionStoreRedisConnections implements DisposableBean {
 	}
 
 	/**
-	 * Close the store's own connections, if it has any; the application's are left alone.
+	 * Whether a first connection to Redis was made. Before it, the store does not touch the connection factory,
+	 * whose lazy connect would hold every caller for the connect timeout. After it, a lost connection is
+	 * reconnected by the client while commands fail at once.
+	 * @return {@code true} once connected
+	 */
+	public boolean isConnected() {
+		return this.connected;
+	}
+
+	/**
+	 * Fail when there is no connection yet, at once and without waiting for one.
+	 * @throws RedisConnectionFailureException when not connected
+	 */
+	void requireConnected() {
+		if (!this.connected) {
+			throw new NotConnectedException();
+		}
+	}
+
+	private void connectAtStartUp() {
+		long deadline = System.nanoTime() + this.connectTimeout.toNanos();
+		RuntimeException failure = null;
+		for (int attempt = 0; attempt < START_UP_ATTEMPTS && System.nanoTime() < deadline; attempt++) {
+			failure = tryConnect();
+			if (failure == null) {
+				return;
+			}
+		}
+		logger.warn("Redis session store: no connection to Redis at start-up (" + failure.getClass().getName()
+				+ "); pages are served without tracking until a connection made in the background succeeds");
+		scheduleReconnect(FIRST_RETRY_DELAY);
+	}
+
+	private @Nullable RuntimeException tryConnect() {
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			// Also warms the command path, so the first page view does not pay for it.
+			connection.ping();
+			this.connected = true;
+			return null;
+		}
+		catch (RuntimeException ex) {
+			return ex;
+		}
+	}
+
+	private synchronized void scheduleReconnect(Duration delay) {
+		if (this.destroyed) {
+			return;
+		}
+		ScheduledExecutorService executor = this.reconnector;
+		if (executor == null) {
+			executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+				Thread thread = new Thread(task, "cxp-session-store-redis-connect");
+				thread.setDaemon(true);
+				return thread;
+			});
+			this.reconnector = executor;
+		}
+		executor.schedule(() -> reconnect(delay), delay.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void reconnect(Duration lastDelay) {
+		if (this.destroyed) {
+			return;
+		}
+		RuntimeException failure = tryConnect();
+		if (failure == null) {
+			logger.info("Redis session store: connected to Redis; page views are tracked again");
+			shutDownReconnector();
+			return;
+		}
+		logger.debug("Redis session store: connecting to Redis failed; trying again", failure);
+		Duration doubled = lastDelay.multipliedBy(2);
+		scheduleReconnect((doubled.compareTo(LONGEST_RETRY_DELAY) > 0) ? LONGEST_RETRY_DELAY : doubled);
+	}
+
+	private synchronized void shutDownReconnector() {
+		ScheduledExecutorService executor = this.reconnector;
+		if (executor != null) {
+			executor.shutdown();
+			this.reconnector = null;
+		}
+	}
+
+	/**
+	 * Stop connecting and close the store's own connections, if it has any; the application's are left alone.
 	 * @throws Exception if closing fails
 	 */
 	@Override
 	public void destroy() throws Exception {
+		this.destroyed = true;
+		ScheduledExecutorService executor;
+		synchronized (this) {
+			executor = this.reconnector;
+			this.reconnector = null;
+		}
+		if (executor != null) {
+			executor.shutdownNow();
+			executor.awaitTermination(this.connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+		}
 		if (this.owned != null) {
 			this.owned.destroy();
 		}
+	}
+
+	/**
+	 * The store was skipped because no connection to Redis has been made yet. Without a stack trace: it is
+	 * expected, frequent while Redis is unreachable, and says all it has to say in its message.
+	 */
+	static final class NotConnectedException extends RedisConnectionFailureException {
+
+		NotConnectedException() {
+			super("No connection to Redis yet; connecting in the background");
+		}
+
+		@Override
+		public synchronized Throwable fillInStackTrace() {
+			return this;
+		}
+
 	}
 
 }

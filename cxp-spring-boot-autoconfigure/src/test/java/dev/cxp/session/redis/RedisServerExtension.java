@@ -28,8 +28,6 @@ import static org.awaitility.Awaitility.await;
  * started before the first test and stopped after the last. Tests are skipped, with a message saying why,
  * where {@code redis-server} is not on the {@code PATH}. Register it with {@code @RegisterExtension} on a
  * static field.
- *
- * @author CXP
  */
 public final class RedisServerExtension implements BeforeAllCallback, AfterAllCallback {
 

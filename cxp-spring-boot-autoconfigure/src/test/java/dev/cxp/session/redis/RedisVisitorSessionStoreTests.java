@@ -23,8 +23,6 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link RedisVisitorSessionStore} against a real Redis.
- *
- * @author CXP
  */
 class RedisVisitorSessionStoreTests {
 
@@ -56,9 +54,9 @@ class RedisVisitorSessionStoreTests {
 		this.application.afterPropertiesSet();
 		this.application.start();
 		// Generous here, where the timeout is not what is tested: the build machine may be busy.
-		this.connections = SessionStoreRedisConnections.to(this.application, Duration.ofSeconds(2));
-		this.store = new RedisVisitorSessionStore(this.connections.connectionFactory(), "cxp:session:", this.clock,
-				Duration.ofSeconds(30));
+		this.connections = SessionStoreRedisConnections.to(this.application, Duration.ofSeconds(2),
+				Duration.ofSeconds(2));
+		this.store = store(this.connections, TIMEOUT);
 	}
 
 	@AfterEach
@@ -92,8 +90,7 @@ class RedisVisitorSessionStoreTests {
 
 	@Test
 	void idleSessionKeyDisappears() {
-		PageVisit visit = new PageVisit("/", Instant.now(), Duration.ofMillis(300), () -> "short");
-		this.store.recordPageView(VISITOR, visit);
+		store(this.connections, Duration.ofMillis(300)).recordPageView(VISITOR, new PageVisit("/", Instant.now()));
 		assertThat(redis.command("EXISTS " + KEY)).isEqualTo(":1");
 		await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(50))
@@ -216,10 +213,9 @@ class RedisVisitorSessionStoreTests {
 	@Test
 	void commandsAreBoundedByTheTimeoutWhenRedisStalls() throws Exception {
 		SessionStoreRedisConnections bounded = SessionStoreRedisConnections.to(this.application,
-				Duration.ofMillis(100));
+				Duration.ofMillis(100), Duration.ofSeconds(2));
 		try {
-			RedisVisitorSessionStore fast = new RedisVisitorSessionStore(bounded.connectionFactory(), "cxp:session:",
-					this.clock, Duration.ofSeconds(30));
+			RedisVisitorSessionStore fast = store(bounded, TIMEOUT);
 			fast.recordPageView(VISITOR, visit("/", T0));
 			// Scripts may write, so a pause of writes holds the page view's script.
 			assertThat(redis.command("CLIENT PAUSE 3000 WRITE")).isEqualTo("+OK");
@@ -245,10 +241,10 @@ class RedisVisitorSessionStoreTests {
 		LettuceConnectionFactory nowhere = new LettuceConnectionFactory("127.0.0.1", 1);
 		nowhere.afterPropertiesSet();
 		nowhere.start();
-		SessionStoreRedisConnections bounded = SessionStoreRedisConnections.to(nowhere, Duration.ofMillis(100));
+		SessionStoreRedisConnections bounded = SessionStoreRedisConnections.to(nowhere, Duration.ofMillis(100),
+				Duration.ofMillis(100));
 		try {
-			RedisVisitorSessionStore down = new RedisVisitorSessionStore(bounded.connectionFactory(), "cxp:session:",
-					this.clock, Duration.ofSeconds(30));
+			RedisVisitorSessionStore down = store(bounded, TIMEOUT);
 			long start = System.nanoTime();
 			assertThatExceptionOfType(DataAccessException.class)
 				.isThrownBy(() -> down.recordPageView(VISITOR, visit("/", T0)));
@@ -265,7 +261,12 @@ class RedisVisitorSessionStoreTests {
 	}
 
 	private PageVisit visit(String page, Instant at) {
-		return new PageVisit(page, at, TIMEOUT, () -> "session-" + this.sessionIds.incrementAndGet());
+		return new PageVisit(page, at);
+	}
+
+	private RedisVisitorSessionStore store(SessionStoreRedisConnections connections, Duration timeout) {
+		return new RedisVisitorSessionStore(connections, "cxp:session:", timeout,
+				() -> "session-" + this.sessionIds.incrementAndGet(), 2048, this.clock, Duration.ofSeconds(30));
 	}
 
 	private long pttl() {

@@ -1,16 +1,15 @@
-package dev.cxp;
-
-import java.util.List;
+package dev.cxp.activity;
 
 import dev.cxp.consent.ConsentDecision;
 import dev.cxp.consent.ConsentState;
 
 /**
- * Told what the starter decides and does on the request path, so that meters and the Actuator endpoint
- * can report it without the core depending on Micrometer or Actuator. Called on request threads: an
+ * Told what the starter decides and does on the request path. The starter's {@link CxpActivity} counts it
+ * once, and the meters and the Actuator endpoint read those counts, so the core depends on neither
+ * Micrometer nor Actuator. Called on request threads: an
  * implementation must be fast, must not block, and must not throw. Every method does nothing by default.
  *
- * @author CXP
+ * @since 0.1.0
  */
 public interface CxpActivityListener {
 
@@ -72,18 +71,24 @@ public interface CxpActivityListener {
 	}
 
 	/**
-	 * A listener that tells each of the given listeners in turn.
-	 * @param listeners the listeners
-	 * @return one listener for all of them
+	 * An erasure of a visitor's server-side data failed: the session store threw while consent was withdrawn.
+	 * @since 0.2.0
 	 */
-	static CxpActivityListener composite(List<? extends CxpActivityListener> listeners) {
-		if (listeners.isEmpty()) {
-			return NONE;
-		}
-		if (listeners.size() == 1) {
-			return listeners.get(0);
-		}
-		return new CompositeActivityListener(listeners);
+	default void erasureFailed() {
+	}
+
+	/**
+	 * An application's {@code ConsentChangedEvent} listener threw; the choice was recorded all the same.
+	 * @since 0.2.0
+	 */
+	default void consentListenerFailed() {
+	}
+
+	/**
+	 * An application's {@code PageViewEvent} listener threw; the page was served all the same.
+	 * @since 0.2.0
+	 */
+	default void pageViewListenerFailed() {
 	}
 
 }

@@ -1,11 +1,13 @@
-package dev.cxp.actuate;
+package dev.cxp.actuate.endpoint;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
+import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.visitor.CookieAttributes;
@@ -14,26 +16,26 @@ import dev.cxp.visitor.CookieAttributes;
  * The {@code cxp} Actuator endpoint: the configuration in effect and live figures, so that operators can
  * see what the starter decides. It never shows a visitor id.
  *
- * @author CXP
+ * @since 0.1.0
  */
 @Endpoint(id = "cxp")
 public class CxpEndpoint {
 
-	private final Configuration configuration;
+	private final ConfigurationDescriptor configuration;
 
-	private final CxpStatistics statistics;
+	private final CxpActivity activity;
 
 	private final VisitorSessionStore store;
 
 	/**
 	 * Create the endpoint.
 	 * @param configuration the configuration in effect
-	 * @param statistics running totals since start-up
+	 * @param activity the counts since start-up, the same the meters read
 	 * @param store the session store, for its type and size
 	 */
-	public CxpEndpoint(Configuration configuration, CxpStatistics statistics, VisitorSessionStore store) {
+	public CxpEndpoint(ConfigurationDescriptor configuration, CxpActivity activity, VisitorSessionStore store) {
 		this.configuration = configuration;
-		this.statistics = statistics;
+		this.activity = activity;
 		this.store = store;
 	}
 
@@ -50,10 +52,13 @@ public class CxpEndpoint {
 		catch (RuntimeException ex) {
 			activeSessions = -1;
 		}
-		Figures figures = new Figures(this.statistics.decisionsByState(), this.statistics.effectiveDecisions(),
-				activeSessions, this.statistics.sessionsStarted(), this.statistics.pageViews(),
-				this.statistics.visitorsCreated(), this.statistics.visitorsErased(), this.statistics.visitorsInvalid(),
-				this.statistics.storeErrors());
+		Map<ConsentState, Long> decisions = new EnumMap<>(ConsentState.class);
+		for (ConsentState state : ConsentState.values()) {
+			decisions.put(state, this.activity.decisions(state));
+		}
+		Figures figures = new Figures(decisions, this.activity.effectiveDecisions(), activeSessions,
+				this.activity.sessionsStarted(), this.activity.pageViews(), this.activity.visitorsCreated(),
+				this.activity.visitorsErased(), this.activity.visitorsInvalid(), this.activity.storeErrors());
 		return new CxpDescriptor(this.configuration, this.store.type(), figures);
 	}
 
@@ -64,7 +69,7 @@ public class CxpEndpoint {
 	 * @param store the type of the session store in use
 	 * @param figures live figures since start-up
 	 */
-	public record CxpDescriptor(Configuration configuration, String store, Figures figures) {
+	public record CxpDescriptor(ConfigurationDescriptor configuration, String store, Figures figures) {
 
 	}
 
@@ -80,7 +85,7 @@ public class CxpEndpoint {
 	 * @param recordQueryString whether recorded pages keep their query string
 	 * @param maxEntries bound of the in-memory store
 	 */
-	public record Configuration(boolean consentRequired, boolean honorGlobalPrivacyControl, String consentHeader,
+	public record ConfigurationDescriptor(boolean consentRequired, boolean honorGlobalPrivacyControl, String consentHeader,
 			CookieAttributes consentCookie, CookieAttributes visitorCookie, Duration sessionTimeout, boolean recordQueryString,
 			long maxEntries) {
 

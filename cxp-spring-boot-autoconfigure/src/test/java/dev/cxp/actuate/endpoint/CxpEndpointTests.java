@@ -1,4 +1,4 @@
-package dev.cxp.actuate;
+package dev.cxp.actuate.endpoint;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -11,7 +11,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import dev.cxp.autoconfigure.CxpAutoConfiguration;
 import dev.cxp.autoconfigure.CxpEndpointAutoConfiguration;
 import dev.cxp.consent.ConsentState;
-import dev.cxp.visitor.CxpVisitorProcessor;
+import dev.cxp.visitor.VisitorRequestPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,10 +26,9 @@ class CxpEndpointTests {
 
 	@Test
 	void endpointExistsOnlyWhenExposed() {
-		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(CxpEndpoint.class)
-			.doesNotHaveBean(CxpStatistics.class));
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(CxpEndpoint.class));
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=cxp")
-			.run((context) -> assertThat(context).hasSingleBean(CxpEndpoint.class).hasSingleBean(CxpStatistics.class));
+			.run((context) -> assertThat(context).hasSingleBean(CxpEndpoint.class));
 	}
 
 	@Test
@@ -38,7 +37,7 @@ class CxpEndpointTests {
 			.withPropertyValues("management.endpoints.web.exposure.include=cxp", "cxp.consent.required=true",
 					"cxp.session.timeout=10m", "cxp.visitor.http-only=true")
 			.run((context) -> {
-				CxpVisitorProcessor processor = context.getBean(CxpVisitorProcessor.class);
+				VisitorRequestPath processor = context.getBean(VisitorRequestPath.class);
 				MockHttpServletRequest granted = new MockHttpServletRequest("GET", "/");
 				granted.addHeader("X-CXP-Consent", "granted");
 				processor.process(granted, new MockHttpServletResponse(), true);

@@ -1,4 +1,4 @@
-package dev.cxp.actuate;
+package dev.cxp.actuate.metrics;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -21,7 +22,7 @@ import dev.cxp.autoconfigure.CxpMetricsAutoConfiguration;
 import dev.cxp.consent.ConsentDecision;
 import dev.cxp.consent.ConsentResolver;
 import dev.cxp.session.VisitorSessionStore;
-import dev.cxp.visitor.CxpVisitorProcessor;
+import dev.cxp.visitor.VisitorRequestPath;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CxpMetersTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(WebMvcAutoConfiguration.class, CxpAutoConfiguration.class,
-				CxpMetricsAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(WebMvcAutoConfiguration.class, MetricsAutoConfiguration.class,
+				CxpAutoConfiguration.class, CxpMetricsAutoConfiguration.class))
 		.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new);
 
 	private static final Set<String> DOCUMENTED_TAG_KEYS = Set.of("state", "source", "effective");
@@ -53,7 +54,7 @@ class CxpMetersTests {
 				request.addHeader(nameValue[0], nameValue[1]);
 			}
 		}
-		context.getBean(CxpVisitorProcessor.class).process(request, new MockHttpServletResponse(), pageView);
+		context.getBean(VisitorRequestPath.class).process(request, new MockHttpServletResponse(), pageView);
 	}
 
 	private static double decisions(MeterRegistry registry, String state, String source, boolean effective) {
@@ -61,12 +62,12 @@ class CxpMetersTests {
 			.tag("state", state)
 			.tag("source", source)
 			.tag("effective", String.valueOf(effective))
-			.counter()
+			.functionCounter()
 			.count();
 	}
 
 	private static double count(MeterRegistry registry, String name) {
-		return registry.get(name).counter().count();
+		return registry.get(name).functionCounter().count();
 	}
 
 	@Test
@@ -86,7 +87,7 @@ class CxpMetersTests {
 			assertThat(decisions(registry, "granted", "cookie", true)).isEqualTo(1);
 			assertThat(decisions(registry, "denied", "cookie", false)).isEqualTo(2);
 			assertThat(decisions(registry, "denied", "gpc", false)).isEqualTo(1);
-			assertThat(registry.find("cxp.consent.decisions").counters().stream().mapToDouble((c) -> c.count()).sum())
+			assertThat(registry.find("cxp.consent.decisions").functionCounters().stream().mapToDouble((c) -> c.count()).sum())
 				.isEqualTo(7);
 		});
 	}
@@ -184,7 +185,7 @@ class CxpMetersTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(CxpMeters.class));
 		this.contextRunner.withPropertyValues("cxp.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(CxpMeters.class);
-			assertThat(context.getBean(MeterRegistry.class).find("cxp.consent.decisions").counters()).isEmpty();
+			assertThat(context.getBean(MeterRegistry.class).find("cxp.consent.decisions").functionCounters()).isEmpty();
 		});
 	}
 

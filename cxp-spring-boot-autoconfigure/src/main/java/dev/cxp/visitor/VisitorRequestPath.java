@@ -1,0 +1,84 @@
+package dev.cxp.visitor;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.cxp.activity.CxpActivityListener;
+import dev.cxp.consent.ConsentDecision;
+import dev.cxp.consent.ConsentPolicy;
+import dev.cxp.session.SessionTracker;
+import dev.cxp.session.VisitSession;
+
+/**
+ * The starter's path for one request, top to bottom: read the starter's cookies once, decide consent, apply the policy, keep the visitor id
+ * in step with it (keep, issue or erase, through {@link VisitorIdentity}), and track the page view. Nothing
+ * is stored or emitted before consent is known, and nothing at all without it.
+ *
+ * @since 0.2.0
+ */
+public class VisitorRequestPath {
+
+	private final ConsentPolicy consentPolicy;
+
+	private final CxpCookies cookies;
+
+	private final VisitorIdentity identity;
+
+	private final SessionTracker sessionTracker;
+
+	private final CxpActivityListener listener;
+
+	/**
+	 * Create the request path.
+	 * @param consentPolicy decides consent
+	 * @param cookies reads the starter's cookies
+	 * @param identity keeps, issues and erases the visitor id
+	 * @param sessionTracker tracks page views
+	 * @param listener told what consent was decided
+	 */
+	public VisitorRequestPath(ConsentPolicy consentPolicy, CxpCookies cookies, VisitorIdentity identity,
+			SessionTracker sessionTracker, CxpActivityListener listener) {
+		this.consentPolicy = consentPolicy;
+		this.cookies = cookies;
+		this.identity = identity;
+		this.sessionTracker = sessionTracker;
+		this.listener = listener;
+	}
+
+	/**
+	 * Process one request.
+	 * @param request the request
+	 * @param response its response, which receives the starter's cookies
+	 * @param pageView whether the request is a page view to track
+	 * @return the current visitor
+	 */
+	public CxpVisitor process(HttpServletRequest request, HttpServletResponse response, boolean pageView) {
+		RequestCookies reading = this.cookies.read(request);
+		ConsentDecision decision = this.consentPolicy.decide(request, reading.consent());
+		boolean effective = this.consentPolicy.isEffective(decision);
+		this.listener.consentDecided(decision, effective);
+		// The reading is handed on only as values, so that it never escapes this method and the JIT can keep it
+		// off the heap
+		if (!effective) {
+			if (reading.visitorCookiePresent()) {
+				this.identity.eraseVisitor(response, reading.visitorIds());
+			}
+			return CxpVisitor.untracked(decision);
+		}
+		String visitorId = reading.visitorId();
+		boolean newVisitor = (visitorId == null);
+		if (visitorId == null) {
+			visitorId = this.identity.issueVisitorId(request, response, reading.visitorCookiePresent());
+		}
+		VisitSession session;
+		if (pageView) {
+			session = this.sessionTracker.trackPageView(visitorId, request.getContextPath(), request.getRequestURI(),
+					request.getQueryString());
+		}
+		else {
+			session = newVisitor ? null : this.sessionTracker.currentSession(visitorId);
+		}
+		return new CxpVisitor(visitorId, decision, true, session);
+	}
+
+}

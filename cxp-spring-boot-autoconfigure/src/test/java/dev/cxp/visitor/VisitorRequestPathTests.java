@@ -1,0 +1,96 @@
+package dev.cxp.visitor;
+
+import java.time.Duration;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import dev.cxp.activity.CxpActivityListener;
+import dev.cxp.consent.ConsentPolicy;
+import dev.cxp.consent.ConsentState;
+import dev.cxp.consent.DefaultConsentResolver;
+import dev.cxp.session.InMemoryVisitorSessionStore;
+import dev.cxp.session.SessionTracker;
+import dev.cxp.support.MutableClock;
+import dev.cxp.support.SecureIdGenerator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link VisitorRequestPath}: the request's cookies are scanned once, whatever the path takes.
+ */
+class VisitorRequestPathTests {
+
+	private final MutableClock clock = MutableClock.startingAt("2026-03-01T10:00:00Z");
+
+	private final CxpCookies cookies = new CxpCookies(
+			new CookieAttributes("_mspi", Duration.ofDays(365), null, "Lax", false, false),
+			new CookieAttributes("cxp_consent", Duration.ofDays(180), null, "Lax", false, false));
+
+	private final SecureIdGenerator ids = new SecureIdGenerator();
+
+	private final InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(Duration.ofMinutes(30),
+			this.ids::sessionId, this.clock, 100, Long.MAX_VALUE);
+
+	private final SessionTracker tracker = new SessionTracker(this.store, this.clock, false, (event) -> {
+	}, CxpActivityListener.NONE);
+
+	private final VisitorRequestPath path = new VisitorRequestPath(
+			new ConsentPolicy(new DefaultConsentResolver("X-CXP-Consent", this.cookies, true), false), this.cookies,
+			new VisitorIdentity(this.cookies, this.ids, this.tracker, CxpActivityListener.NONE), this.tracker,
+			CxpActivityListener.NONE);
+
+	@Test
+	void returningVisitorScansOnce() {
+		CountingRequest request = new CountingRequest(new Cookie("_mspi", "returning"));
+		CxpVisitor visitor = this.path.process(request, new MockHttpServletResponse(), true);
+		assertThat(visitor.visitorId()).isEqualTo("returning");
+		assertThat(request.scans).isEqualTo(1);
+	}
+
+	@Test
+	void replacedInvalidIdScansOnce() {
+		CountingRequest request = new CountingRequest(new Cookie("_mspi", "not valid"));
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		CxpVisitor visitor = this.path.process(request, response, true);
+		assertThat(visitor.visitorId()).isNotNull().isNotEqualTo("not valid");
+		assertThat(response.getHeaders("Set-Cookie")).singleElement().asString().startsWith("_mspi=" + visitor.visitorId());
+		assertThat(request.scans).isEqualTo(1);
+	}
+
+	@Test
+	void denialErasesEveryValidIdAfterOneScan() {
+		this.path.process(new CountingRequest(new Cookie("_mspi", "first")), new MockHttpServletResponse(), true);
+		this.path.process(new CountingRequest(new Cookie("_mspi", "second")), new MockHttpServletResponse(), true);
+		assertThat(this.store.size()).isEqualTo(2);
+		CountingRequest denied = new CountingRequest(new Cookie("_mspi", "first"), new Cookie("cxp_consent", "granted"),
+				new Cookie("_mspi", "second"), new Cookie("cxp_consent", "denied"));
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		CxpVisitor visitor = this.path.process(denied, response, true);
+		assertThat(visitor.consent().state()).isEqualTo(ConsentState.DENIED);
+		assertThat(visitor.visitorId()).isNull();
+		assertThat(response.getHeaders("Set-Cookie")).singleElement().asString().startsWith("_mspi=;");
+		assertThat(this.store.size()).isZero();
+		assertThat(denied.scans).isEqualTo(1);
+	}
+
+	static class CountingRequest extends MockHttpServletRequest {
+
+		int scans;
+
+		CountingRequest(Cookie... cookies) {
+			super("GET", "/");
+			setCookies(cookies);
+		}
+
+		@Override
+		public Cookie[] getCookies() {
+			this.scans++;
+			return super.getCookies();
+		}
+
+	}
+
+}
