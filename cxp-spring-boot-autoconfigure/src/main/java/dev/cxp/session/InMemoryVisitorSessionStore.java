@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -61,7 +63,9 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 		this.cache = Caffeine.newBuilder()
 			.maximumWeight(this.maximumWeight)
 			.weigher(this::weigh)
-			.expireAfterWrite(timeout)
+			// The ticker counts whole milliseconds: a millisecond more, so that the cache never drops a session
+			// before its exact expiry, which the session itself decides
+			.expireAfterWrite(timeout.plusMillis(1))
 			.ticker(clockTicker(clock))
 			// Evict on the writing thread, so the bound holds as entries are added, not some time later.
 			.executor(Runnable::run)
@@ -70,10 +74,8 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 	}
 
 	private static Ticker clockTicker(Clock clock) {
-		return () -> {
-			Instant now = clock.instant();
-			return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-		};
+		// Clock.millis() rather than instant(): the system clock reads it without allocating an Instant
+		return () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
 	}
 
 	private int weigh(String visitorId, VisitSession session) {
@@ -82,7 +84,7 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 
 	/**
 	 * The heap an entry holds, estimated from above for a 64-bit JVM with compressed references and compact
-	 * strings: the cache's node and map slot, the session with its three instants, and every string of it,
+	 * strings: the cache's node and map slot, the session with its times, and every string of it,
 	 * counted as if no string were shared with another entry.
 	 * @param visitorId the entry's key
 	 * @param session the entry's value
@@ -97,12 +99,13 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 
 	@Override
 	public TrackedPageView recordPageView(String visitorId, PageVisit visit) {
-		TrackedPageView[] outcome = new TrackedPageView[1];
-		this.sessions.compute(visitorId, (id, current) -> {
-			outcome[0] = visit.applyTo(current, this.timeout, this.sessionIds);
-			return outcome[0].session();
-		});
-		return outcome[0];
+		PageViewUpdate update = new PageViewUpdate(visit);
+		this.sessions.compute(visitorId, update);
+		TrackedPageView outcome = update.outcome;
+		if (outcome == null) {
+			throw new IllegalStateException("The session map did not apply the page view");
+		}
+		return outcome;
 	}
 
 	@Override
@@ -152,15 +155,39 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 	}
 
 	/**
+	 * One page view's update of the session map: the remapping function and, after it ran, its outcome. One
+	 * object per page view, where a capturing lambda would need a second one to carry the outcome out.
+	 */
+	private final class PageViewUpdate implements BiFunction<String, @Nullable VisitSession, VisitSession> {
+
+		private final PageVisit visit;
+
+		private @Nullable TrackedPageView outcome;
+
+		PageViewUpdate(PageVisit visit) {
+			this.visit = visit;
+		}
+
+		@Override
+		public VisitSession apply(String visitorId, @Nullable VisitSession current) {
+			TrackedPageView tracked = this.visit.applyTo(current, InMemoryVisitorSessionStore.this.timeout,
+					InMemoryVisitorSessionStore.this.sessionIds);
+			this.outcome = tracked;
+			return tracked.session();
+		}
+
+	}
+
+	/**
 	 * Byte sizes of what an entry holds.
 	 */
 	private static final class WeighedSizes {
 
 		/**
 		 * The cache's node with its expiry and weight fields, its map node and table slot, its share of the
-		 * frequency sketch, the session record and its three instants.
+		 * frequency sketch, and the session object with its times (no instants).
 		 */
-		static final long ENTRY = 256;
+		static final long ENTRY = 200;
 
 		private static final long STRING = 24;
 

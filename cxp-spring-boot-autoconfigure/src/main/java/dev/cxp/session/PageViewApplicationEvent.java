@@ -13,7 +13,7 @@ final class PageViewApplicationEvent extends PayloadApplicationEvent<PageViewEve
 
 	private static final ResolvableType PAYLOAD_TYPE = ResolvableType.forClass(PageViewEvent.class);
 
-	private static final ResolvableType EVENT_TYPE = ResolvableType.forClassWithGenerics(PayloadApplicationEvent.class,
+	static final ResolvableType EVENT_TYPE = ResolvableType.forClassWithGenerics(PayloadApplicationEvent.class,
 			PAYLOAD_TYPE);
 
 	PageViewApplicationEvent(ApplicationContext context, PageViewEvent event) {

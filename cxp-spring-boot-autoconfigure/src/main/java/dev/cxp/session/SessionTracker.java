@@ -15,7 +15,8 @@ import dev.cxp.support.ThrottledWarning;
 
 /**
  * Keeps consenting visitors' visit sessions: records page views in the {@link VisitorSessionStore}, with
- * a sliding idle timeout and the previous page, and publishes a {@link PageViewEvent} for each. A failing
+ * a sliding idle timeout and the previous page, and publishes a {@link PageViewEvent} for each (none when
+ * the application context has no listener for it). A failing
  * store never fails the request: the failure is counted, warned about at most once a minute, and the
  * page is served untracked. Nor does a failing {@link PageViewEvent} listener. What a request records as
  * its page is worked out by {@link PagePaths}.
@@ -39,6 +40,8 @@ public class SessionTracker {
 
 	private final ApplicationEventPublisher events;
 
+	private final @Nullable PageViewListeners pageViewListeners;
+
 	private final CxpActivityListener listener;
 
 	private final ThrottledWarning storeFailure = new ThrottledWarning(logger, Duration.ofMinutes(1));
@@ -61,6 +64,9 @@ public class SessionTracker {
 		this.pages = new PagePaths(recordQueryString);
 		this.events = events;
 		this.listener = listener;
+		// Only where the event is published straight to a context's own listeners is it known who receives it
+		this.pageViewListeners = (events instanceof AbstractApplicationContext context && context.getParent() == null)
+				? new PageViewListeners(context) : null;
 	}
 
 	/**
@@ -103,7 +109,10 @@ public class SessionTracker {
 		if (tracked.newSession()) {
 			this.listener.sessionStarted();
 		}
-		publish(new PageViewEvent(visitorId, session.id(), page, session.previousPage(), tracked.newSession(), now));
+		if (this.pageViewListeners == null || this.pageViewListeners.present()) {
+			publish(new PageViewEvent(visitorId, session.id(), page, session.previousPage(), tracked.newSession(),
+					now));
+		}
 		return session;
 	}
 

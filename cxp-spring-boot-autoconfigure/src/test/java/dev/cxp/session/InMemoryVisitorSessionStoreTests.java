@@ -106,8 +106,35 @@ class InMemoryVisitorSessionStoreTests {
 		}
 		assertThat(store.size()).isEqualTo(100);
 		this.clock.advance(TIMEOUT);
+		// Expired exactly at the timeout; the cache, which counts whole milliseconds, drops them a millisecond on
+		for (int i = 0; i < 100; i++) {
+			assertThat(store.find("visitor-" + i, this.clock.instant())).isNull();
+		}
+		this.clock.advance(Duration.ofMillis(1));
 		store.cleanUp();
 		assertThat(store.size()).isZero();
+	}
+
+	@Test
+	void pageViewJustBeforeTheExactExpirySlidesTheSessionWhenTheClockHasSubMillisecondTimes() {
+		AtomicInteger sessionIds = new AtomicInteger();
+		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(TIMEOUT,
+				() -> "session-" + sessionIds.incrementAndGet(), this.clock, 1000, Long.MAX_VALUE);
+		this.clock.advance(Duration.ofNanos(900_000));
+		TrackedPageView first = store.recordPageView("visitor", new PageVisit("/a", this.clock.instant()));
+		this.clock.advance(TIMEOUT.minusNanos(1));
+		store.cleanUp();
+		TrackedPageView second = store.recordPageView("visitor", new PageVisit("/b", this.clock.instant()));
+		assertThat(second.newSession()).isFalse();
+		assertThat(second.session().id()).isEqualTo(first.session().id());
+		assertThat(second.session().previousPage()).isEqualTo("/a");
+		assertThat(second.session().expiresAt()).isEqualTo(this.clock.instant().plus(TIMEOUT));
+		this.clock.advance(TIMEOUT);
+		assertThat(store.find("visitor", this.clock.instant())).isNull();
+		TrackedPageView third = store.recordPageView("visitor", new PageVisit("/c", this.clock.instant()));
+		assertThat(third.newSession()).isTrue();
+		assertThat(third.session().id()).isNotEqualTo(first.session().id());
+		assertThat(third.session().previousPage()).isNull();
 	}
 
 }

@@ -11,13 +11,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * The load benchmark: the sample app's jar started on loopback ports with the starter on, with the
- * starter keeping its sessions in a local Redis (where {@code redis-server} is installed), with the
- * starter off (twice, the second JVM showing the noise floor), and with Spring Session instead, each
- * warmed up, then driven with the same wrk load in rotated
- * rounds. Per round and as medians it prints requests per second, p99 latency and server CPU per request
- * (user plus system time of the server JVM over the requests served). Run from the repository root after
+ * The load benchmark: an application started in one JVM per variant on loopback ports, each warmed up,
+ * then driven with the same wrk load in rotated rounds. With {@code --app=sample} (the default) it is the
+ * sample app's jar with the starter on, with the starter keeping its sessions in a local Redis (where
+ * {@code redis-server} is installed), with the starter off (twice, the second JVM showing the noise floor),
+ * and with Spring Session instead; with {@code --app=user} it is the user-shaped application with the
+ * starter on (twice), off (twice), off with Spring Session, and off with a hand-written cookie and map.
+ * Per round and as medians it prints requests per second, p99 latency, server CPU per request (user plus
+ * system time of the server JVM over the requests served) and bytes allocated per request (by the server's
+ * threads, read over JMX). With {@code --profile-seconds=N} it then profiles the starter's JVM with
+ * async-profiler and prints the top frames of the starter's path. Run from the repository root after
  * building, for example {@code java -cp cxp-benchmarks/target/benchmarks.jar
  * dev.cxp.benchmarks.load.LoadBenchmark [--quick]}.
  */
@@ -30,32 +36,40 @@ public final class LoadBenchmark {
 	 * Run the benchmark.
 	 * @param args {@code --quick} for a short trial; {@code --rounds=N}, {@code --round-seconds=N},
 	 * {@code --warmup-seconds=N}, {@code --connections=N}, {@code --visitors=N}, {@code --base-port=N},
-	 * {@code --sample-jar=PATH} to change the defaults (ports are consecutive from the base port)
+	 * {@code --sample-jar=PATH} to change the defaults (ports are consecutive from the base port);
+	 * {@code --app=user} for the user-shaped application; {@code --only=LABEL,...} to run some variants;
+	 * {@code --profile-seconds=N} to profile the starter's JVM after the rounds ({@code --rounds=0}: only that)
 	 * @throws Exception when a server or wrk fails
 	 */
 	public static void main(String[] args) throws Exception {
 		LoadSettings settings = LoadSettings.parse(args);
 		Path work = Path.of("cxp-benchmarks", "target", "load-run");
-		String loaderPath = loaderPath();
+		String loaderPath = (settings.app() == AppShape.SAMPLE) ? loaderPath() : "";
 		long ticksPerSecond = ticksPerSecond();
 		System.out.printf(Locale.ROOT, "%s%nclock ticks per second %d, load average before: %s%n", settings,
 				ticksPerSecond, loadAverage());
+		@Nullable AsyncProfiler profiler = (settings.profileSeconds() > 0) ? AsyncProfiler.extract(work) : null;
+		// Frames of inlined code where the profiler samples, as async-profiler recommends; all JVMs alike
+		List<String> jvmOptions = (profiler != null)
+				? List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints") : List.of();
 		List<SampleServer> servers = new ArrayList<>();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(LoadBenchmark::stopQuietly)));
-		Variant[] variants = Variant.values();
-		int redisPort = settings.basePort() + variants.length;
+		List<Variant> variants = settings.variants();
+		int redisPort = settings.basePort() + variants.size();
 		RedisServer redis = null;
-		if (RedisServer.isInstalled()) {
-			redis = RedisServer.start(redisPort, work);
-		}
-		else {
-			System.out.println("redis-server is not installed: the starter-redis variant is left out");
+		if (variants.contains(Variant.STARTER_REDIS)) {
+			if (RedisServer.isInstalled()) {
+				redis = RedisServer.start(redisPort, work);
+			}
+			else {
+				System.out.println("redis-server is not installed: the starter-redis variant is left out");
+			}
 		}
 		try {
-			for (int i = 0; i < variants.length; i++) {
-				if (variants[i] != Variant.STARTER_REDIS || redis != null) {
-					servers.add(SampleServer.start(variants[i], settings.basePort() + i, settings.sampleJar(),
-							loaderPath, work, redisPort));
+			for (int i = 0; i < variants.size(); i++) {
+				if (variants.get(i) != Variant.STARTER_REDIS || redis != null) {
+					servers.add(SampleServer.start(variants.get(i), settings.basePort() + i, settings.sampleJar(),
+							loaderPath, work, redisPort, jvmOptions));
 				}
 			}
 			Map<Variant, Path> scripts = prepare(servers, settings, work);
@@ -65,7 +79,12 @@ public final class LoadBenchmark {
 						settings.warmupSeconds());
 				wrk.run(server.baseUrl(), scripts.get(server.variant()), settings.warmupSeconds());
 			}
-			measure(servers, scripts, wrk, settings, ticksPerSecond).printSummary();
+			if (settings.rounds() > 0) {
+				measure(servers, scripts, wrk, settings, ticksPerSecond).printSummary();
+			}
+			if (profiler != null) {
+				profile(profiler, servers, scripts, wrk, settings, work);
+			}
 			System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
 		}
 		finally {
@@ -82,7 +101,10 @@ public final class LoadBenchmark {
 		for (SampleServer server : servers) {
 			server.awaitReady(Duration.ofSeconds(180));
 			List<String> cookies = Visitors.returning(server, settings.visitors());
-			scripts.put(server.variant(), Wrk.writeScript(work, server.variant().label(), cookies));
+			scripts.put(server.variant(), Wrk.writeScript(work, settings.app().label() + "-" + server.variant().label(),
+					settings.app().pages(), cookies));
+			// Attach now, so that starting the management agent is not inside a round
+			server.allocatedBytes();
 		}
 		return scripts;
 	}
@@ -97,13 +119,65 @@ public final class LoadBenchmark {
 		for (int round = 0; round < settings.rounds(); round++) {
 			for (int i = 0; i < servers.size(); i++) {
 				SampleServer server = servers.get((round + i) % servers.size());
+				long bytesBefore = server.allocatedBytes();
 				long before = server.cpuTicks();
 				Wrk.Result result = wrk.run(server.baseUrl(), scripts.get(server.variant()), settings.roundSeconds());
 				long after = server.cpuTicks();
-				report.add(round + 1, server.variant(), result, after - before, loadAverage());
+				long bytesAfter = server.allocatedBytes();
+				report.add(round + 1, server.variant(), result, after - before, bytesAfter - bytesBefore,
+						loadAverage());
 			}
 		}
 		return report;
+	}
+
+	/**
+	 * Profile the starter's JVM, and the baseline's where it runs, under the same load with async-profiler:
+	 * CPU samples for one run, then allocation samples for another, each written as collapsed stacks and
+	 * summarised, the starter's against the baseline's.
+	 */
+	private static void profile(AsyncProfiler profiler, List<SampleServer> servers, Map<Variant, Path> scripts,
+			Wrk wrk, LoadSettings settings, Path work) throws IOException, InterruptedException {
+		Map<Variant.Role, ProfileSummary[]> profiles = new EnumMap<>(Variant.Role.class);
+		for (Variant.Role role : List.of(Variant.Role.STARTER, Variant.Role.BASELINE)) {
+			for (SampleServer server : servers) {
+				if (server.variant().role() == role) {
+					profiles.put(role, profile(profiler, server, scripts.get(server.variant()), wrk, settings, work));
+				}
+			}
+		}
+		ProfileSummary[] starter = profiles.get(Variant.Role.STARTER);
+		ProfileSummary[] baseline = profiles.get(Variant.Role.BASELINE);
+		if (starter == null) {
+			throw new IllegalStateException("Profiling needs the starter variant");
+		}
+		starter[0].print("CPU profile of the starter's JVM", "µs", 25);
+		if (baseline != null) {
+			starter[0].printGrowthOver(baseline[0], "µs", 25);
+		}
+		starter[1].print("Allocation profile of the starter's JVM", "B", 25);
+		if (baseline != null) {
+			starter[1].printGrowthOver(baseline[1], "B", 25);
+		}
+	}
+
+	private static ProfileSummary[] profile(AsyncProfiler profiler, SampleServer server, Path script, Wrk wrk,
+			LoadSettings settings, Path work) throws IOException, InterruptedException {
+		String name = settings.app().label() + "-" + server.variant().label();
+		System.out.printf(Locale.ROOT, "profiling %s: CPU for %d s, then allocation for %d s (load average %s)%n",
+				name, settings.profileSeconds(), settings.profileSeconds(), loadAverage());
+		Path cpuFile = work.resolve("profile-" + name + "-cpu.collapsed");
+		profiler.start(server, "cpu");
+		Wrk.Result cpuRun = wrk.run(server.baseUrl(), script, settings.profileSeconds());
+		profiler.stop(server, cpuFile, false);
+		Path allocFile = work.resolve("profile-" + name + "-alloc.collapsed");
+		profiler.start(server, "alloc");
+		Wrk.Result allocRun = wrk.run(server.baseUrl(), script, settings.profileSeconds());
+		profiler.stop(server, allocFile, true);
+		System.out.printf(Locale.ROOT, "  %d and %d requests, load average %s; stacks in %s and %s%n",
+				cpuRun.requests(), allocRun.requests(), loadAverage(), cpuFile, allocFile);
+		return new ProfileSummary[] { ProfileSummary.read(cpuFile, AsyncProfiler.CPU_INTERVAL_MICROS, cpuRun.requests()),
+				ProfileSummary.read(allocFile, 1, allocRun.requests()) };
 	}
 
 	private static void stopQuietly(SampleServer server) {

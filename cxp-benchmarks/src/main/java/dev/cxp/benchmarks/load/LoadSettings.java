@@ -3,7 +3,11 @@ package dev.cxp.benchmarks.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The load benchmark's settings, from its command line.
@@ -15,9 +19,13 @@ import java.util.stream.Stream;
  * @param visitors how many returning visitors the load rotates through
  * @param basePort the first of consecutive loopback ports, one per variant
  * @param sampleJar the sample app's executable jar
+ * @param app the application the variants run
+ * @param only the labels of the variants to run, all of the application's when empty
+ * @param profileSeconds how long to profile the starter's JVM under load after the rounds (CPU, then
+ * allocation), none when zero
  */
 record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connections, int visitors, int basePort,
-		Path sampleJar) {
+		Path sampleJar, AppShape app, List<String> only, int profileSeconds) {
 
 	static LoadSettings parse(String[] args) throws IOException {
 		boolean quick = Stream.of(args).anyMatch("--quick"::equals);
@@ -28,8 +36,23 @@ record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connect
 		int visitors = intArgument(args, "visitors", 100);
 		int basePort = intArgument(args, "base-port", 18081);
 		String jar = argument(args, "sample-jar");
+		AppShape app = AppShape.of(Objects.requireNonNullElse(argument(args, "app"), AppShape.SAMPLE.label()));
+		String only = argument(args, "only");
+		int profileSeconds = intArgument(args, "profile-seconds", 0);
 		return new LoadSettings(rounds, roundSeconds, warmupSeconds, connections, visitors, basePort,
-				(jar != null) ? Path.of(jar) : findSampleJar());
+				(jar != null || app != AppShape.SAMPLE) ? Path.of(Objects.requireNonNullElse(jar, "")) : findSampleJar(),
+				app, (only != null) ? List.of(only.split(",")) : List.of(), profileSeconds);
+	}
+
+	/**
+	 * The variants to run, in their declared order.
+	 * @return the application's variants, less those left out with {@code --only}
+	 */
+	List<Variant> variants() {
+		return Variant.of(this.app)
+			.stream()
+			.filter((variant) -> this.only.isEmpty() || this.only.contains(variant.label()))
+			.toList();
 	}
 
 	private static Path findSampleJar() throws IOException {
@@ -46,7 +69,7 @@ record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connect
 		return (value != null) ? Integer.parseInt(value) : defaultValue;
 	}
 
-	private static String argument(String[] args, String name) {
+	private static @Nullable String argument(String[] args, String name) {
 		String prefix = "--" + name + "=";
 		for (String arg : args) {
 			if (arg.startsWith(prefix)) {

@@ -11,19 +11,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * One JVM of the sample app on a loopback port, started from the sample app's jar with Spring Boot's
- * {@code PropertiesLauncher} (the same way for every variant), and its CPU time as the kernel counts it.
+ * One JVM of an application on a loopback port, and its CPU time as the kernel counts it: the sample app
+ * started from its jar with Spring Boot's {@code PropertiesLauncher}, or the user-shaped application from
+ * the benchmarks jar (the same way for every variant of a shape).
  */
 final class SampleServer implements AutoCloseable {
 
 	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	/**
+	 * The shaded benchmarks jar, which also holds the user-shaped application.
+	 */
+	static final Path BENCHMARKS_JAR = Path.of("cxp-benchmarks", "target", "benchmarks.jar");
 
 	private final Variant variant;
 
 	private final int port;
 
 	private final Process process;
+
+	private @Nullable ServerProbe probe;
 
 	private SampleServer(Variant variant, int port, Process process) {
 		this.variant = variant;
@@ -32,18 +42,24 @@ final class SampleServer implements AutoCloseable {
 	}
 
 	static SampleServer start(Variant variant, int port, Path sampleJar, String loaderPath, Path logDirectory,
-			int redisPort) throws IOException {
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms512m", "-Xmx512m",
-				"-Dloader.path=" + loaderPath, "-Dloader.main=dev.cxp.sample.SampleApplication", "-cp",
-				sampleJar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher",
-				"--server.address=127.0.0.1", "--server.port=" + port, "--spring.main.banner-mode=off",
+			int redisPort, List<String> jvmOptions) throws IOException {
+		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms512m", "-Xmx512m"));
+		command.addAll(jvmOptions);
+		if (variant.shape() == AppShape.USER) {
+			command.addAll(List.of("-cp", BENCHMARKS_JAR.toString(), "dev.cxp.benchmarks.user.UserShapedApplication"));
+		}
+		else {
+			command.addAll(List.of("-Dloader.path=" + loaderPath, "-Dloader.main=dev.cxp.sample.SampleApplication",
+					"-cp", sampleJar.toString(), "org.springframework.boot.loader.launch.PropertiesLauncher"));
+		}
+		command.addAll(List.of("--server.address=127.0.0.1", "--server.port=" + port, "--spring.main.banner-mode=off",
 				"--logging.level.root=WARN"));
 		command.addAll(variant.arguments());
 		if (variant == Variant.STARTER_REDIS) {
 			command.add("--spring.data.redis.port=" + redisPort);
 		}
 		Files.createDirectories(logDirectory);
-		Path log = logDirectory.resolve(variant.label() + ".log");
+		Path log = logDirectory.resolve(variant.shape().label() + "-" + variant.label() + ".log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		return new SampleServer(variant, port, process);
 	}
@@ -95,6 +111,20 @@ final class SampleServer implements AutoCloseable {
 		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 	}
 
+	/**
+	 * What the server's threads have allocated so far, in bytes; the first call attaches to the JVM.
+	 */
+	long allocatedBytes() throws IOException {
+		return probe().allocatedBytes();
+	}
+
+	ServerProbe probe() throws IOException {
+		if (this.probe == null) {
+			this.probe = ServerProbe.attach(this.process.pid());
+		}
+		return this.probe;
+	}
+
 	String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
 	}
@@ -105,6 +135,14 @@ final class SampleServer implements AutoCloseable {
 
 	@Override
 	public void close() throws InterruptedException {
+		if (this.probe != null) {
+			try {
+				this.probe.close();
+			}
+			catch (IOException ex) {
+				// The server is stopped next anyway
+			}
+		}
 		this.process.destroy();
 		if (!this.process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
 			this.process.destroyForcibly();

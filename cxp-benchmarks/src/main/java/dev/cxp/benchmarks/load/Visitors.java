@@ -19,19 +19,19 @@ final class Visitors {
 	}
 
 	static List<String> returning(SampleServer server, int count) throws IOException, InterruptedException {
-		boolean issuesId = server.get("/benchmark/home", null)
+		List<String> pages = server.variant().shape().pages();
+		boolean issuesId = server.get(pages.get(0), null)
 			.headers()
 			.allValues("Set-Cookie")
 			.stream()
 			.anyMatch((value) -> value.startsWith("_mspi="));
-		boolean starterOn = server.variant() == Variant.STARTER || server.variant() == Variant.STARTER_REDIS;
-		if (issuesId != starterOn) {
+		if (issuesId != server.variant().role().starterOn()) {
 			throw new IllegalStateException(server.variant().label() + ": the starter is not in the expected state");
 		}
 		List<String> cookies = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
-			String cookie = firstVisit(server);
-			HttpResponse<String> second = server.get("/benchmark/about", cookie);
+			String cookie = firstVisit(server, pages.get(0));
+			HttpResponse<String> second = server.get(pages.get(1), cookie);
 			if (second.statusCode() != 200 || second.headers().firstValue("Set-Cookie").isPresent()) {
 				throw new IllegalStateException(server.variant().label() + ": a returning visitor got "
 						+ second.statusCode() + " " + second.headers().allValues("Set-Cookie"));
@@ -41,19 +41,21 @@ final class Visitors {
 		return cookies;
 	}
 
-	private static String firstVisit(SampleServer server) throws IOException, InterruptedException {
-		if (server.variant() != Variant.SPRING_SESSION) {
+	private static String firstVisit(SampleServer server, String page) throws IOException, InterruptedException {
+		String issued = server.variant().role().issuedCookie();
+		if (issued == null) {
 			String cookie = "_mspi=" + ids.visitorId();
-			server.get("/benchmark/home", cookie);
+			server.get(page, cookie);
 			return cookie;
 		}
-		HttpResponse<String> first = server.get("/benchmark/home", null);
+		HttpResponse<String> first = server.get(page, null);
 		String setCookie = first.headers()
 			.allValues("Set-Cookie")
 			.stream()
-			.filter((value) -> value.startsWith("SESSION="))
+			.filter((value) -> value.startsWith(issued + "="))
 			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("spring-session: no SESSION cookie was issued"));
+			.orElseThrow(() -> new IllegalStateException(
+					server.variant().label() + ": no " + issued + " cookie was issued"));
 		return setCookie.substring(0, setCookie.indexOf(';'));
 	}
 

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * Drives a server with wrk: returning visitors, each sending its cookie, alternating between the two
- * benchmark pages as navigations.
+ * pages of the application as navigations.
  */
 final class Wrk {
 
@@ -39,13 +39,14 @@ final class Wrk {
 
 	}
 
-	static Path writeScript(Path directory, String name, List<String> cookies) throws IOException {
+	static Path writeScript(Path directory, String name, List<String> pages, List<String> cookies)
+			throws IOException {
 		String table = cookies.stream().map((cookie) -> "\"" + cookie + "\"").collect(Collectors.joining(",\n  "));
 		String script = """
 				local cookies = {
 				  %s
 				}
-				local pages = { "/benchmark/home", "/benchmark/about" }
+				local pages = { "%s", "%s" }
 				local counter = 0
 				request = function()
 				  counter = counter + 1
@@ -60,7 +61,7 @@ final class Wrk {
 				  io.write(string.format("RESULT %%d %%d %%d %%d\\n", summary.requests, summary.duration,
 				    latency:percentile(99), e.connect + e.read + e.write + e.timeout + e.status))
 				end
-				""".formatted(table);
+				""".formatted(table, pages.get(0), pages.get(1));
 		Files.createDirectories(directory);
 		Path file = directory.resolve(name + ".lua");
 		Files.writeString(file, script);
