@@ -15,6 +15,7 @@ import org.springframework.web.context.support.AnnotationConfigWebApplicationCon
 import org.springframework.web.method.HandlerMethod;
 
 import dev.cxp.autoconfigure.CxpAutoConfiguration;
+import dev.cxp.autoconfigure.CxpConsentStringsAutoConfiguration;
 import dev.cxp.autoconfigure.CxpEndpointAutoConfiguration;
 import dev.cxp.autoconfigure.CxpMetricsAutoConfiguration;
 import dev.cxp.visitor.CxpVisitor;
@@ -100,8 +101,8 @@ public final class StarterContext implements AutoCloseable {
 	 * meter registry.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ CxpAutoConfiguration.class, CxpMetricsAutoConfiguration.class,
-			CxpEndpointAutoConfiguration.class })
+	@ImportAutoConfiguration({ CxpAutoConfiguration.class, CxpConsentStringsAutoConfiguration.class,
+			CxpMetricsAutoConfiguration.class, CxpEndpointAutoConfiguration.class })
 	static class Wiring {
 
 		@Bean
