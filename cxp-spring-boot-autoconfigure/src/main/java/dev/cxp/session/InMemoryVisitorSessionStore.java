@@ -2,6 +2,8 @@ package dev.cxp.session;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -22,16 +24,21 @@ import org.jspecify.annotations.Nullable;
  * weights, capped at {@code maxBytes}, bounds the bytes held, and the floor bounds the count at
  * {@code maxEntries}; whichever bound is reached first applies.
  * <p>
- * The atomic read-modify-write of a page view is the cache map's {@code compute}, which locks only that
- * visitor's entry. The store holds the session policy: the timeout and the source of new session ids.
+ * A page view of a live session that stays within the floor weight is a read of the cache and one
+ * compare-and-set on the entry, without a lock: entries expire after the session timeout without access,
+ * which is the session's own sliding rule, and the session decides its exact expiry. A page view that
+ * starts a session, or makes one heavier than the floor, is the cache map's {@code compute}, which locks
+ * only that visitor's entry and re-weighs it; the entry it replaces is retired, so that no update is
+ * applied to an entry the cache no longer holds. The store holds the session policy: the timeout and the
+ * source of new session ids.
  *
  * @since 0.1.0
  */
 public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 
-	private final Cache<String, VisitSession> cache;
+	private final Cache<String, SessionEntry> cache;
 
-	private final ConcurrentMap<String, VisitSession> sessions;
+	private final ConcurrentMap<String, SessionEntry> sessions;
 
 	private final Duration timeout;
 
@@ -62,10 +69,12 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 		this.maximumWeight = Math.min(maxBytes, maxEntries * (long) this.minimumWeight);
 		this.cache = Caffeine.newBuilder()
 			.maximumWeight(this.maximumWeight)
-			.weigher(this::weigh)
+			// Weighed as the map's compute stores it, before any page view can slide it
+			.weigher((String visitorId, SessionEntry entry) -> weigh(visitorId, entry.session))
 			// The ticker counts whole milliseconds: a millisecond more, so that the cache never drops a session
-			// before its exact expiry, which the session itself decides
-			.expireAfterWrite(timeout.plusMillis(1))
+			// before its exact expiry, which the session itself decides. Access, not write: a page view of a
+			// live session only reads the cache
+			.expireAfterAccess(timeout.plusMillis(1))
 			.ticker(clockTicker(clock))
 			// Evict on the writing thread, so the bound holds as entries are added, not some time later.
 			.executor(Runnable::run)
@@ -99,6 +108,13 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 
 	@Override
 	public TrackedPageView recordPageView(String visitorId, PageVisit visit) {
+		SessionEntry entry = this.cache.getIfPresent(visitorId);
+		if (entry != null) {
+			TrackedPageView slid = slide(visitorId, entry, visit);
+			if (slid != null) {
+				return slid;
+			}
+		}
 		PageViewUpdate update = new PageViewUpdate(visit);
 		this.sessions.compute(visitorId, update);
 		TrackedPageView outcome = update.outcome;
@@ -108,10 +124,46 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 		return outcome;
 	}
 
+	/**
+	 * Slide a live session in place, the common case.
+	 * @return the page view applied, or {@code null} when it needs the map's {@code compute}: the session
+	 * expired or was retired, or would outweigh the floor
+	 */
+	private @Nullable TrackedPageView slide(String visitorId, SessionEntry entry, PageVisit visit) {
+		long now = VisitSession.epochNanos(visit.timestamp());
+		while (true) {
+			VisitSession current = entry.session;
+			if (current == SessionEntry.RETIRED || current.isExpiredAt(now)) {
+				return null;
+			}
+			TrackedPageView tracked = visit.applyTo(current, this.timeout, this.sessionIds);
+			if (!withinFloor(visitorId, tracked.session())) {
+				return null;
+			}
+			if (entry.replace(current, tracked.session())) {
+				return tracked;
+			}
+		}
+	}
+
+	/**
+	 * Whether a session weighs no more than the floor, the least weight the cache gave its entry, so that it
+	 * may replace the entry's session without the cache weighing it again.
+	 */
+	private boolean withinFloor(String visitorId, VisitSession session) {
+		// From above, two bytes per character, before counting exactly
+		long characters = visitorId.length() + session.id().length() + session.currentPage().length()
+				+ ((session.previousPage() != null) ? session.previousPage().length() : 0);
+		long bound = WeighedSizes.ENTRY + 4 * (WeighedSizes.STRING + WeighedSizes.ARRAY_HEADER + 8) + 2 * characters;
+		return bound <= this.minimumWeight || estimatedBytes(visitorId, session) <= this.minimumWeight;
+	}
+
 	@Override
 	public @Nullable VisitSession find(String visitorId, Instant now) {
-		VisitSession session = this.sessions.get(visitorId);
-		return (session == null || session.isExpiredAt(now)) ? null : session;
+		// Quietly: looking at a session is no page view and does not keep its entry
+		SessionEntry entry = this.cache.policy().getIfPresentQuietly(visitorId);
+		VisitSession session = (entry != null) ? entry.session : null;
+		return (session == null || session == SessionEntry.RETIRED || session.isExpiredAt(now)) ? null : session;
 	}
 
 	@Override
@@ -158,7 +210,7 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 	 * One page view's update of the session map: the remapping function and, after it ran, its outcome. One
 	 * object per page view, where a capturing lambda would need a second one to carry the outcome out.
 	 */
-	private final class PageViewUpdate implements BiFunction<String, @Nullable VisitSession, VisitSession> {
+	private final class PageViewUpdate implements BiFunction<String, @Nullable SessionEntry, SessionEntry> {
 
 		private final PageVisit visit;
 
@@ -169,11 +221,53 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 		}
 
 		@Override
-		public VisitSession apply(String visitorId, @Nullable VisitSession current) {
-			TrackedPageView tracked = this.visit.applyTo(current, InMemoryVisitorSessionStore.this.timeout,
-					InMemoryVisitorSessionStore.this.sessionIds);
-			this.outcome = tracked;
-			return tracked.session();
+		public SessionEntry apply(String visitorId, @Nullable SessionEntry entry) {
+			while (true) {
+				VisitSession current = (entry != null) ? entry.session : null;
+				TrackedPageView tracked = this.visit.applyTo((current != SessionEntry.RETIRED) ? current : null,
+						InMemoryVisitorSessionStore.this.timeout, InMemoryVisitorSessionStore.this.sessionIds);
+				// Retired only once the update is made, so that a failing session id source leaves the entry
+				// as it was; a page view that slid it meanwhile is read again
+				if (entry == null || current == SessionEntry.RETIRED || entry.replace(current, SessionEntry.RETIRED)) {
+					this.outcome = tracked;
+					return new SessionEntry(tracked.session());
+				}
+			}
+		}
+
+	}
+
+	/**
+	 * The cache's value: the visitor's session, replaced in place on a page view. The cache weighs the entry
+	 * by the session it was stored with; a session that would weigh more than the floor is stored in a new
+	 * entry.
+	 */
+	private static final class SessionEntry {
+
+		/**
+		 * Marks an entry the map's {@code compute} has replaced: no page view may slide it any more.
+		 */
+		static final VisitSession RETIRED = new VisitSession("", 0, 0, 0, null, "");
+
+		private static final VarHandle SESSION;
+
+		static {
+			try {
+				SESSION = MethodHandles.lookup().findVarHandle(SessionEntry.class, "session", VisitSession.class);
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new ExceptionInInitializerError(ex);
+			}
+		}
+
+		volatile VisitSession session;
+
+		SessionEntry(VisitSession session) {
+			this.session = session;
+		}
+
+		boolean replace(VisitSession expected, VisitSession replacement) {
+			return SESSION.compareAndSet(this, expected, replacement);
 		}
 
 	}

@@ -137,4 +137,99 @@ class InMemoryVisitorSessionStoreTests {
 		assertThat(third.session().previousPage()).isNull();
 	}
 
+	@Test
+	void concurrentPageViewsOfALiveSessionFormOneChainWithNoneLost() throws Exception {
+		// A floor of 450 bytes: the short pages slide the entry in place, the long ones make the map re-weigh it
+		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(TIMEOUT, new SecureIdGenerator()::sessionId,
+				this.clock, 1000, 450_000);
+		int threads = 8;
+		int viewsPerThread = 2_000;
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
+		try {
+			for (int round = 0; round < 5; round++) {
+				String visitor = "visitor-" + round;
+				String first = store.recordPageView(visitor, new PageVisit("/start", this.clock.instant()))
+					.session()
+					.id();
+				CountDownLatch go = new CountDownLatch(1);
+				List<Future<List<TrackedPageView>>> results = IntStream.range(0, threads)
+					.mapToObj((thread) -> executor.submit(() -> {
+						go.await();
+						List<TrackedPageView> views = new java.util.ArrayList<>();
+						for (int i = 0; i < viewsPerThread; i++) {
+							String page = "/" + thread + "/" + i + ((i % 50 == 0) ? "/" + "x".repeat(400) : "");
+							views.add(store.recordPageView(visitor, new PageVisit(page, this.clock.instant())));
+						}
+						return views;
+					}))
+					.toList();
+				go.countDown();
+				Set<String> previousPages = new java.util.HashSet<>();
+				Set<String> pages = new java.util.HashSet<>();
+				for (Future<List<TrackedPageView>> result : results) {
+					for (TrackedPageView view : result.get(60, TimeUnit.SECONDS)) {
+						assertThat(view.newSession()).isFalse();
+						assertThat(view.session().id()).isEqualTo(first);
+						// Each page view follows exactly one other: two with the same previous page would mean one
+						// was applied to a session the other had already replaced, and was lost
+						assertThat(previousPages.add(view.session().previousPage())).isTrue();
+						pages.add(view.session().currentPage());
+					}
+				}
+				assertThat(previousPages).hasSize(threads * viewsPerThread);
+				pages.add("/start");
+				pages.removeAll(previousPages);
+				// The one page that no page view followed is the session's current page
+				assertThat(pages).containsExactly(store.find(visitor, this.clock.instant()).currentPage());
+			}
+		}
+		finally {
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
+	void aPageViewKeepsTheEntryForAWholeTimeoutMore() {
+		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(TIMEOUT, () -> "s", this.clock, 1000,
+				Long.MAX_VALUE);
+		store.recordPageView("visitor", new PageVisit("/a", this.clock.instant()));
+		this.clock.advance(TIMEOUT.minusMinutes(1));
+		assertThat(store.recordPageView("visitor", new PageVisit("/b", this.clock.instant())).newSession()).isFalse();
+		this.clock.advance(Duration.ofMinutes(2));
+		store.cleanUp();
+		assertThat(store.size()).isEqualTo(1);
+		assertThat(store.find("visitor", this.clock.instant())).isNotNull()
+			.extracting(VisitSession::previousPage)
+			.isEqualTo("/a");
+	}
+
+	@Test
+	void lookingAtASessionDoesNotKeepItsEntry() {
+		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(TIMEOUT, () -> "s", this.clock, 1000,
+				Long.MAX_VALUE);
+		store.recordPageView("visitor", new PageVisit("/a", this.clock.instant()));
+		this.clock.advance(TIMEOUT.minusMinutes(1));
+		assertThat(store.find("visitor", this.clock.instant())).isNotNull();
+		this.clock.advance(Duration.ofMinutes(2));
+		store.cleanUp();
+		assertThat(store.size()).isZero();
+	}
+
+	@Test
+	void aSessionThatOutgrowsTheFloorIsWeighedAgain() {
+		// 1,000 entries in 450,000 bytes: a floor of 450 bytes per entry
+		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(TIMEOUT, () -> "s", this.clock, 1000,
+				450_000);
+		store.recordPageView("visitor", new PageVisit("/a", this.clock.instant()));
+		assertThat(store.weightedSize()).isEqualTo(450);
+		store.recordPageView("visitor", new PageVisit("/b", this.clock.instant()));
+		assertThat(store.weightedSize()).isEqualTo(450);
+		String longPage = "/" + "x".repeat(1000);
+		VisitSession grown = store.recordPageView("visitor", new PageVisit(longPage, this.clock.instant())).session();
+		assertThat(grown.previousPage()).isEqualTo("/b");
+		assertThat(store.weightedSize()).isEqualTo(InMemoryVisitorSessionStore.estimatedBytes("visitor", grown))
+			.isGreaterThan(1000);
+		assertThat(store.find("visitor", this.clock.instant())).isEqualTo(grown);
+	}
+
 }
