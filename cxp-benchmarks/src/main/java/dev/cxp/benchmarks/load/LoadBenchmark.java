@@ -9,6 +9,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -38,7 +42,9 @@ public final class LoadBenchmark {
 	 * {@code --warmup-seconds=N}, {@code --connections=N}, {@code --visitors=N}, {@code --base-port=N},
 	 * {@code --sample-jar=PATH} to change the defaults (ports are consecutive from the base port);
 	 * {@code --app=user} for the user-shaped application; {@code --only=LABEL,...} to run some variants;
-	 * {@code --profile-seconds=N} to profile the starter's JVM after the rounds ({@code --rounds=0}: only that)
+	 * {@code --profile-seconds=N} to profile the starter's JVM after the rounds ({@code --rounds=0}: only that);
+	 * {@code --server-cpus=LIST} and {@code --wrk-cpus=LIST} to pin the servers and wrk to CPUs apart;
+	 * {@code --simultaneous} to drive every variant at once in each round
 	 * @throws Exception when a server or wrk fails
 	 */
 	public static void main(String[] args) throws Exception {
@@ -69,11 +75,11 @@ public final class LoadBenchmark {
 			for (int i = 0; i < variants.size(); i++) {
 				if (variants.get(i) != Variant.STARTER_REDIS || redis != null) {
 					servers.add(SampleServer.start(variants.get(i), settings.basePort() + i, settings.sampleJar(),
-							loaderPath, work, redisPort, jvmOptions));
+							loaderPath, work, redisPort, jvmOptions, LoadSettings.pinnedTo(settings.serverCpus())));
 				}
 			}
 			Map<Variant, Path> scripts = prepare(servers, settings, work);
-			Wrk wrk = new Wrk(1, settings.connections());
+			Wrk wrk = new Wrk(1, settings.connections(), LoadSettings.pinnedTo(settings.wrkCpus()));
 			for (SampleServer server : servers) {
 				System.out.printf(Locale.ROOT, "warming up %s for %d s%n", server.variant().label(),
 						settings.warmupSeconds());
@@ -111,11 +117,18 @@ public final class LoadBenchmark {
 
 	/**
 	 * Rounds in rotated order, so that no variant always runs first or last (machine drift, a busy
-	 * neighbour) while every variant sees the same load.
+	 * neighbour) while every variant sees the same load; or, with {@code --simultaneous}, rounds in which
+	 * every variant runs at once.
 	 */
 	private static LoadReport measure(List<SampleServer> servers, Map<Variant, Path> scripts, Wrk wrk,
 			LoadSettings settings, long ticksPerSecond) throws IOException, InterruptedException {
 		LoadReport report = new LoadReport(ticksPerSecond);
+		if (settings.simultaneous()) {
+			for (int round = 0; round < settings.rounds(); round++) {
+				measureTogether(round + 1, servers, scripts, wrk, settings, report);
+			}
+			return report;
+		}
 		for (int round = 0; round < settings.rounds(); round++) {
 			for (int i = 0; i < servers.size(); i++) {
 				SampleServer server = servers.get((round + i) % servers.size());
@@ -129,6 +142,46 @@ public final class LoadBenchmark {
 			}
 		}
 		return report;
+	}
+
+	/**
+	 * One round in which every server is driven at once, each by its own wrk: the speed of a shared virtual
+	 * machine changes from one second to the next, by up to a third, and only variants measured over the
+	 * same seconds see the same machine.
+	 */
+	private static void measureTogether(int round, List<SampleServer> servers, Map<Variant, Path> scripts, Wrk wrk,
+			LoadSettings settings, LoadReport report) throws IOException, InterruptedException {
+		int count = servers.size();
+		long[] bytesBefore = new long[count];
+		long[] ticksBefore = new long[count];
+		for (int i = 0; i < count; i++) {
+			bytesBefore[i] = servers.get(i).allocatedBytes();
+			ticksBefore[i] = servers.get(i).cpuTicks();
+		}
+		List<Wrk.Result> results = new ArrayList<>();
+		ExecutorService loads = Executors.newFixedThreadPool(count);
+		try {
+			List<Future<Wrk.Result>> runs = new ArrayList<>();
+			for (SampleServer server : servers) {
+				runs.add(loads.submit(
+						() -> wrk.run(server.baseUrl(), scripts.get(server.variant()), settings.roundSeconds())));
+			}
+			for (Future<Wrk.Result> run : runs) {
+				results.add(run.get());
+			}
+		}
+		catch (ExecutionException ex) {
+			throw new IllegalStateException("wrk failed", ex.getCause());
+		}
+		finally {
+			loads.shutdownNow();
+		}
+		for (int i = 0; i < count; i++) {
+			SampleServer server = servers.get(i);
+			long ticks = server.cpuTicks() - ticksBefore[i];
+			long bytes = server.allocatedBytes() - bytesBefore[i];
+			report.add(round, server.variant(), results.get(i), ticks, bytes, loadAverage());
+		}
 	}
 
 	/**

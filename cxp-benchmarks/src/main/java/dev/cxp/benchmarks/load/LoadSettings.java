@@ -23,9 +23,14 @@ import org.jspecify.annotations.Nullable;
  * @param only the labels of the variants to run, all of the application's when empty
  * @param profileSeconds how long to profile the starter's JVM under load after the rounds (CPU, then
  * allocation), none when zero
+ * @param serverCpus the CPUs the servers' JVMs are pinned to ({@code taskset -c} list), none when empty
+ * @param wrkCpus the CPUs wrk is pinned to, none when empty
+ * @param simultaneous whether each round drives every variant at the same time, each with its own wrk,
+ * rather than one after the other
  */
 record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connections, int visitors, int basePort,
-		Path sampleJar, AppShape app, List<String> only, int profileSeconds) {
+		Path sampleJar, AppShape app, List<String> only, int profileSeconds, String serverCpus, String wrkCpus,
+		boolean simultaneous) {
 
 	static LoadSettings parse(String[] args) throws IOException {
 		boolean quick = Stream.of(args).anyMatch("--quick"::equals);
@@ -39,9 +44,23 @@ record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connect
 		AppShape app = AppShape.of(Objects.requireNonNullElse(argument(args, "app"), AppShape.SAMPLE.label()));
 		String only = argument(args, "only");
 		int profileSeconds = intArgument(args, "profile-seconds", 0);
+		String serverCpus = Objects.requireNonNullElse(argument(args, "server-cpus"), "");
+		String wrkCpus = Objects.requireNonNullElse(argument(args, "wrk-cpus"), "");
+		boolean simultaneous = Stream.of(args).anyMatch("--simultaneous"::equals);
 		return new LoadSettings(rounds, roundSeconds, warmupSeconds, connections, visitors, basePort,
 				(jar != null || app != AppShape.SAMPLE) ? Path.of(Objects.requireNonNullElse(jar, "")) : findSampleJar(),
-				app, (only != null) ? List.of(only.split(",")) : List.of(), profileSeconds);
+				app, (only != null) ? List.of(only.split(",")) : List.of(), profileSeconds, serverCpus, wrkCpus,
+				simultaneous);
+	}
+
+	/**
+	 * The command prefix that pins a process to CPUs. {@code taskset} executes the command in its own
+	 * process, so the pid the benchmark reads is the pinned program's.
+	 * @param cpus a {@code taskset -c} list, such as {@code 1} or {@code 0-1}, or empty for no pinning
+	 * @return the prefix, empty for no pinning
+	 */
+	static List<String> pinnedTo(String cpus) {
+		return cpus.isEmpty() ? List.of() : List.of("taskset", "-c", cpus);
 	}
 
 	/**

@@ -42,8 +42,9 @@ final class SampleServer implements AutoCloseable {
 	}
 
 	static SampleServer start(Variant variant, int port, Path sampleJar, String loaderPath, Path logDirectory,
-			int redisPort, List<String> jvmOptions) throws IOException {
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms512m", "-Xmx512m"));
+			int redisPort, List<String> jvmOptions, List<String> pinning) throws IOException {
+		List<String> command = new ArrayList<>(pinning);
+		command.addAll(List.of(javaExecutable(), "-Xms512m", "-Xmx512m"));
 		command.addAll(jvmOptions);
 		if (variant.shape() == AppShape.USER) {
 			command.addAll(List.of("-cp", BENCHMARKS_JAR.toString(), "dev.cxp.benchmarks.user.UserShapedApplication"));

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -19,9 +20,12 @@ final class Wrk {
 
 	private final int connections;
 
-	Wrk(int threads, int connections) {
+	private final List<String> pinning;
+
+	Wrk(int threads, int connections, List<String> pinning) {
 		this.threads = threads;
 		this.connections = connections;
+		this.pinning = pinning;
 	}
 
 	/**
@@ -69,9 +73,10 @@ final class Wrk {
 	}
 
 	Result run(String baseUrl, Path script, int seconds) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder("wrk", "-t" + this.threads, "-c" + this.connections, "-d" + seconds + "s",
-				"--timeout", "5s", "-s", script.toString(), baseUrl)
-			.redirectErrorStream(true)
+		List<String> command = new ArrayList<>(this.pinning);
+		command.addAll(List.of("wrk", "-t" + this.threads, "-c" + this.connections, "-d" + seconds + "s", "--timeout",
+				"5s", "-s", script.toString(), baseUrl));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.start();
 		Result result = null;
 		StringBuilder output = new StringBuilder();
