@@ -1,9 +1,9 @@
 package dev.cxp.session;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -29,8 +29,9 @@ import org.jspecify.annotations.Nullable;
  * which is the session's own sliding rule, and the session decides its exact expiry. A page view that
  * starts a session, or makes one heavier than the floor, is the cache map's {@code compute}, which locks
  * only that visitor's entry and re-weighs it; the entry it replaces is retired, so that no update is
- * applied to an entry the cache no longer holds. The store holds the session policy: the timeout and the
- * source of new session ids.
+ * applied to an entry the cache no longer holds. A page view racing the removal of its visitor (a
+ * withdrawal, an eviction) may slide the removed entry: it is then lost, as if the removal had come after
+ * it. The store holds the session policy: the timeout and the source of new session ids.
  *
  * @since 0.1.0
  */
