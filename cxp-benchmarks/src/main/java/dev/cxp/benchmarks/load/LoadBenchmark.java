@@ -44,7 +44,7 @@ public final class LoadBenchmark {
 	 * {@code --app=user} for the user-shaped application; {@code --only=LABEL,...} to run some variants;
 	 * {@code --profile-seconds=N} to profile the starter's JVM after the rounds ({@code --rounds=0}: only that);
 	 * {@code --server-cpus=LIST} and {@code --wrk-cpus=LIST} to pin the servers and wrk to CPUs apart;
-	 * {@code --simultaneous} to drive every variant at once in each round
+	 * {@code --simultaneous} to warm up every variant at once and drive every variant at once in each round
 	 * @throws Exception when a server or wrk fails
 	 */
 	public static void main(String[] args) throws Exception {
@@ -80,10 +80,17 @@ public final class LoadBenchmark {
 			}
 			Map<Variant, Path> scripts = prepare(servers, settings, work);
 			Wrk wrk = new Wrk(1, settings.connections(), LoadSettings.pinnedTo(settings.wrkCpus()));
-			for (SampleServer server : servers) {
-				System.out.printf(Locale.ROOT, "warming up %s for %d s%n", server.variant().label(),
-						settings.warmupSeconds());
-				wrk.run(server.baseUrl(), scripts.get(server.variant()), settings.warmupSeconds());
+			if (settings.simultaneous()) {
+				// Warmed up as they are measured, together: the JIT's choices follow the load it sees
+				System.out.printf(Locale.ROOT, "warming up every variant at once for %d s%n", settings.warmupSeconds());
+				driveTogether(servers, scripts, wrk, settings.warmupSeconds());
+			}
+			else {
+				for (SampleServer server : servers) {
+					System.out.printf(Locale.ROOT, "warming up %s for %d s%n", server.variant().label(),
+							settings.warmupSeconds());
+					wrk.run(server.baseUrl(), scripts.get(server.variant()), settings.warmupSeconds());
+				}
 			}
 			if (settings.rounds() > 0) {
 				measure(servers, scripts, wrk, settings, ticksPerSecond).printSummary();
@@ -158,13 +165,27 @@ public final class LoadBenchmark {
 			bytesBefore[i] = servers.get(i).allocatedBytes();
 			ticksBefore[i] = servers.get(i).cpuTicks();
 		}
+		List<Wrk.Result> results = driveTogether(servers, scripts, wrk, settings.roundSeconds());
+		for (int i = 0; i < count; i++) {
+			SampleServer server = servers.get(i);
+			long ticks = server.cpuTicks() - ticksBefore[i];
+			long bytes = server.allocatedBytes() - bytesBefore[i];
+			report.add(round, server.variant(), results.get(i), ticks, bytes, loadAverage());
+		}
+	}
+
+	/**
+	 * Drive every server at once, each by its own wrk, for the same seconds.
+	 * @return the results, in the order of the servers
+	 */
+	private static List<Wrk.Result> driveTogether(List<SampleServer> servers, Map<Variant, Path> scripts, Wrk wrk,
+			int seconds) throws InterruptedException {
 		List<Wrk.Result> results = new ArrayList<>();
-		ExecutorService loads = Executors.newFixedThreadPool(count);
+		ExecutorService loads = Executors.newFixedThreadPool(servers.size());
 		try {
 			List<Future<Wrk.Result>> runs = new ArrayList<>();
 			for (SampleServer server : servers) {
-				runs.add(loads.submit(
-						() -> wrk.run(server.baseUrl(), scripts.get(server.variant()), settings.roundSeconds())));
+				runs.add(loads.submit(() -> wrk.run(server.baseUrl(), scripts.get(server.variant()), seconds)));
 			}
 			for (Future<Wrk.Result> run : runs) {
 				results.add(run.get());
@@ -176,12 +197,7 @@ public final class LoadBenchmark {
 		finally {
 			loads.shutdownNow();
 		}
-		for (int i = 0; i < count; i++) {
-			SampleServer server = servers.get(i);
-			long ticks = server.cpuTicks() - ticksBefore[i];
-			long bytes = server.allocatedBytes() - bytesBefore[i];
-			report.add(round, server.variant(), results.get(i), ticks, bytes, loadAverage());
-		}
+		return results;
 	}
 
 	/**

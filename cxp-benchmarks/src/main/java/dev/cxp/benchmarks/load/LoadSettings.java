@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * allocation), none when zero
  * @param serverCpus the CPUs the servers' JVMs are pinned to ({@code taskset -c} list), none when empty
  * @param wrkCpus the CPUs wrk is pinned to, none when empty
- * @param simultaneous whether each round drives every variant at the same time, each with its own wrk,
- * rather than one after the other
+ * @param simultaneous whether the warm-up and each round drive every variant at the same time, each with its
+ * own wrk, rather than one after the other
  */
 record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connections, int visitors, int basePort,
 		Path sampleJar, AppShape app, List<String> only, int profileSeconds, String serverCpus, String wrkCpus,
