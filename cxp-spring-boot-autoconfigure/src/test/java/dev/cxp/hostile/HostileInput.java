@@ -5,12 +5,21 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
+import dev.cxp.consent.ConsentCookie;
+import dev.cxp.consent.ConsentCookieFormat;
+import dev.cxp.consent.ConsentPurposes;
+import dev.cxp.consent.ConsentState;
+import dev.cxp.consent.ConsentValues;
+
 /**
  * Generates hostile values for cookies, headers and URLs from a seed, so that a failure can be replayed:
  * any bytes (CR, LF, NUL, separators, quotes, backslash, non-ASCII, invalid UTF-8), lengths from 0 to 8 KB,
  * and near misses of the values the starter understands.
  */
 final class HostileInput {
+
+	private static final ConsentCookieFormat DEFAULT_FORMAT = new ConsentCookieFormat(ConsentPurposes.defaults(),
+			ConsentCookieFormat.LEGACY_REVISION);
 
 	/**
 	 * How many values each property is tried with: a few hundred in the normal suite, more in the
@@ -158,6 +167,20 @@ final class HostileInput {
 	 * Whether a response header would show this value: only values long and distinctive enough that
 	 * finding them is not a coincidence.
 	 */
+	/**
+	 * Whether a consent value grants tracking under the default settings (purpose {@code analytics}, revision
+	 * {@code 1}), in the legacy form or the starter's own format: the oracle the tests hold the starter to.
+	 * @param value the value as the starter receives it
+	 * @return {@code true} when it grants tracking
+	 */
+	static boolean grantsTracking(String value) {
+		if (ConsentValues.parse(value) == ConsentState.GRANTED) {
+			return true;
+		}
+		ConsentCookie cookie = DEFAULT_FORMAT.parse(value);
+		return cookie != null && cookie.state(ConsentPurposes.ANALYTICS) == ConsentState.GRANTED;
+	}
+
 	static boolean isTraceable(String value) {
 		return value.length() >= 8 && value.chars().distinct().count() >= 4;
 	}
