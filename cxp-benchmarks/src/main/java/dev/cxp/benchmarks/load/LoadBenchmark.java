@@ -44,7 +44,11 @@ public final class LoadBenchmark {
 	 * {@code --app=user} for the user-shaped application; {@code --only=LABEL,...} to run some variants;
 	 * {@code --profile-seconds=N} to profile the starter's JVM after the rounds ({@code --rounds=0}: only that);
 	 * {@code --server-cpus=LIST} and {@code --wrk-cpus=LIST} to pin the servers and wrk to CPUs apart;
-	 * {@code --simultaneous} to warm up every variant at once and drive every variant at once in each round
+	 * {@code --simultaneous} to warm up every variant at once and drive every variant at once in each round;
+	 * {@code --paired} to warm up and drive each variant at the same time as one baseline JVM (see
+	 * {@link PairedSchedule}); {@code --starter-args=ARG,...} to give the JVMs with the starter on more arguments,
+	 * such as {@code --cxp.tracking.exclude-patterns=/**}; {@code --start-together} to start every JVM at once
+	 * rather than each once the one before is ready
 	 * @throws Exception when a server or wrk fails
 	 */
 	public static void main(String[] args) throws Exception {
@@ -74,13 +78,28 @@ public final class LoadBenchmark {
 		try {
 			for (int i = 0; i < variants.size(); i++) {
 				if (variants.get(i) != Variant.STARTER_REDIS || redis != null) {
-					servers.add(SampleServer.start(variants.get(i), settings.basePort() + i, settings.sampleJar(),
-							loaderPath, work, redisPort, jvmOptions, LoadSettings.pinnedTo(settings.serverCpus())));
+					SampleServer server = SampleServer.start(variants.get(i), settings.basePort() + i,
+							settings.sampleJar(), loaderPath, work, redisPort, jvmOptions,
+							LoadSettings.pinnedTo(settings.serverCpus()), settings.starterArguments());
+					servers.add(server);
+					if (!settings.startTogether()) {
+						// One at a time, as a server starts alone: six JVMs starting at once on two cores compile
+						// their code under a contention that no user's server has, and start unlike each other
+						server.awaitReady(Duration.ofSeconds(180));
+					}
 				}
 			}
 			Map<Variant, Path> scripts = prepare(servers, settings, work);
 			Wrk wrk = new Wrk(1, settings.connections(), LoadSettings.pinnedTo(settings.wrkCpus()));
-			if (settings.simultaneous()) {
+			if (settings.paired()) {
+				// Warmed up as they are measured, in pairs: one round of the schedule with slices of the warm-up's length
+				System.out.printf(Locale.ROOT, "warming up in pairs, %d s per pair%n", settings.warmupSeconds());
+				for (PairedSchedule.Pair pair : PairedSchedule.round(variants(servers), 0)) {
+					driveTogether(List.of(server(servers, pair.variant()), server(servers, pair.baseline())), scripts, wrk,
+							settings.warmupSeconds());
+				}
+			}
+			else if (settings.simultaneous()) {
 				// Warmed up as they are measured, together: the JIT's choices follow the load it sees
 				System.out.printf(Locale.ROOT, "warming up every variant at once for %d s%n", settings.warmupSeconds());
 				driveTogether(servers, scripts, wrk, settings.warmupSeconds());
@@ -130,6 +149,15 @@ public final class LoadBenchmark {
 	private static LoadReport measure(List<SampleServer> servers, Map<Variant, Path> scripts, Wrk wrk,
 			LoadSettings settings, long ticksPerSecond) throws IOException, InterruptedException {
 		LoadReport report = new LoadReport(ticksPerSecond);
+		if (settings.paired()) {
+			for (int round = 0; round < settings.rounds(); round++) {
+				for (PairedSchedule.Pair pair : PairedSchedule.round(variants(servers), round)) {
+					measurePair(round + 1, server(servers, pair.variant()), server(servers, pair.baseline()), scripts,
+							wrk, settings, report);
+				}
+			}
+			return report;
+		}
 		if (settings.simultaneous()) {
 			for (int round = 0; round < settings.rounds(); round++) {
 				measureTogether(round + 1, servers, scripts, wrk, settings, report);
@@ -172,6 +200,33 @@ public final class LoadBenchmark {
 			long bytes = server.allocatedBytes() - bytesBefore[i];
 			report.add(round, server.variant(), results.get(i), ticks, bytes, loadAverage());
 		}
+	}
+
+	/**
+	 * One slice of paired load: a variant and a baseline JVM driven at once, over the same seconds.
+	 */
+	private static void measurePair(int round, SampleServer server, SampleServer baseline, Map<Variant, Path> scripts,
+			Wrk wrk, LoadSettings settings, LoadReport report) throws IOException, InterruptedException {
+		long bytesBefore = server.allocatedBytes();
+		long ticksBefore = server.cpuTicks();
+		long baselineBytesBefore = baseline.allocatedBytes();
+		long baselineTicksBefore = baseline.cpuTicks();
+		List<Wrk.Result> results = driveTogether(List.of(server, baseline), scripts, wrk, settings.roundSeconds());
+		report.addPair(round, server.variant(), results.get(0), server.cpuTicks() - ticksBefore,
+				server.allocatedBytes() - bytesBefore, baseline.variant(), results.get(1),
+				baseline.cpuTicks() - baselineTicksBefore, baseline.allocatedBytes() - baselineBytesBefore,
+				loadAverage());
+	}
+
+	private static List<Variant> variants(List<SampleServer> servers) {
+		return servers.stream().map(SampleServer::variant).toList();
+	}
+
+	private static SampleServer server(List<SampleServer> servers, Variant variant) {
+		return servers.stream()
+			.filter((server) -> server.variant() == variant)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No server for " + variant.label()));
 	}
 
 	/**

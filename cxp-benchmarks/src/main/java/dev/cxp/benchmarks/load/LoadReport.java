@@ -15,8 +15,9 @@ import dev.cxp.benchmarks.load.Variant.Role;
 
 /**
  * Collects the rounds of the load benchmark, prints each as it comes, and prints the medians and the
- * paired differences (each round's variant against the same round's baseline) against the targets, with
- * the A/A spread of every role that ran in two JVMs.
+ * paired differences (each round's variant against the same round's baseline, or with {@code --paired}
+ * against the baseline JVM driven in the same slice) against the targets, with the A/A spread of every role
+ * that ran in two JVMs.
  */
 final class LoadReport {
 
@@ -26,17 +27,43 @@ final class LoadReport {
 
 	private final Map<Variant, List<Double>> p99Millis = new EnumMap<>(Variant.class);
 
+	private final Map<Variant, List<Double>> cpuMicros = new EnumMap<>(Variant.class);
+
+	private final Map<Variant, List<Double>> allocatedBytes = new EnumMap<>(Variant.class);
+
 	private final Map<Integer, Map<Variant, Double>> cpuMicrosByRound = new TreeMap<>();
 
 	private final Map<Integer, Map<Variant, Double>> allocatedBytesByRound = new TreeMap<>();
 
 	private final Map<Role, Variant> variants = new EnumMap<>(Role.class);
 
+	private final Map<Integer, Map<Variant, Difference>> pairedByRound = new TreeMap<>();
+
 	LoadReport(long ticksPerSecond) {
 		this.ticksPerSecond = ticksPerSecond;
 	}
 
 	void add(int round, Variant variant, Wrk.Result result, long cpuTicks, long allocatedBytes, String loadAverage) {
+		measured(round, variant, result, cpuTicks, allocatedBytes, loadAverage);
+	}
+
+	/**
+	 * Add a slice of paired load: a variant and the baseline JVM driven at the same time.
+	 */
+	void addPair(int round, Variant variant, Wrk.Result result, long cpuTicks, long allocatedBytes, Variant baseline,
+			Wrk.Result baselineResult, long baselineCpuTicks, long baselineAllocatedBytes, String loadAverage) {
+		Measured measured = measured(round, variant, result, cpuTicks, allocatedBytes, loadAverage);
+		Measured against = measured(round, baseline, baselineResult, baselineCpuTicks, baselineAllocatedBytes,
+				loadAverage);
+		Difference difference = new Difference(measured.cpuMicros() - against.cpuMicros(),
+				measured.cpuMicros() / against.cpuMicros(), measured.bytes() - against.bytes());
+		this.pairedByRound.computeIfAbsent(round, (key) -> new EnumMap<>(Variant.class)).put(variant, difference);
+		System.out.printf(Locale.ROOT, "round %d  %-14s against %-14s %+7.2f µs/req  x%.3f  %+7.0f B/req%n", round,
+				variant.label(), baseline.label(), difference.cpuMicros(), difference.ratio(), difference.bytes());
+	}
+
+	private Measured measured(int round, Variant variant, Wrk.Result result, long cpuTicks, long allocatedBytes,
+			String loadAverage) {
 		if (result.errors() > 0) {
 			throw new IllegalStateException(variant.label() + ": " + result.errors() + " errors in round " + round);
 		}
@@ -45,11 +72,14 @@ final class LoadReport {
 		this.variants.put(variant.role(), variant);
 		this.requestsPerSecond.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(result.requestsPerSecond());
 		this.p99Millis.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(result.p99Micros() / 1000.0);
+		this.cpuMicros.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(cpuMicros);
+		this.allocatedBytes.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(bytes);
 		this.cpuMicrosByRound.computeIfAbsent(round, (key) -> new EnumMap<>(Variant.class)).put(variant, cpuMicros);
 		this.allocatedBytesByRound.computeIfAbsent(round, (key) -> new EnumMap<>(Variant.class)).put(variant, bytes);
 		System.out.printf(Locale.ROOT, "round %d  %-14s %9.0f req/s  p99 %7.2f ms  cpu %7.2f µs/req  alloc %7.0f B/req"
 				+ "  (%d requests, load %s)%n", round, variant.label(), result.requestsPerSecond(),
 				result.p99Micros() / 1000.0, cpuMicros, bytes, result.requests(), loadAverage);
+		return new Measured(cpuMicros, bytes);
 	}
 
 	void printSummary() {
@@ -58,8 +88,11 @@ final class LoadReport {
 		for (Variant variant : this.requestsPerSecond.keySet()) {
 			System.out.printf(Locale.ROOT, "  %-14s %9.0f req/s  p99 %7.2f ms  cpu %7.2f µs/req  alloc %7.0f B/req%n",
 					variant.label(), median(this.requestsPerSecond.get(variant)), median(this.p99Millis.get(variant)),
-					median(perRound(this.cpuMicrosByRound, (round) -> round.get(variant))),
-					median(perRound(this.allocatedBytesByRound, (round) -> round.get(variant))));
+					median(this.cpuMicros.get(variant)), median(this.allocatedBytes.get(variant)));
+		}
+		if (!this.pairedByRound.isEmpty()) {
+			printPairedSummary();
+			return;
 		}
 		Variant baseline = this.variants.get(Role.BASELINE);
 		if (baseline == null) {
@@ -81,20 +114,108 @@ final class LoadReport {
 	}
 
 	/**
+	 * The differences of paired load: each variant against the baseline JVM driven with it, medians over the
+	 * rounds; the A/A spread is the slice of the two baseline JVMs and the difference between the starter's
+	 * two JVMs; each role is the mean of its JVMs' differences.
+	 */
+	private void printPairedSummary() {
+		System.out.println("paired slices: each variant against the baseline JVM driven with it, medians over the "
+				+ "rounds (cpu; ratio; allocation)");
+		for (Variant variant : this.requestsPerSecond.keySet()) {
+			List<Difference> differences = pairedDifferences(variant);
+			if (!differences.isEmpty()) {
+				System.out.printf(Locale.ROOT, "  %-14s %+7.2f µs/req  x%.3f  %+7.0f B/req%n", variant.label(),
+						median(differences.stream().map(Difference::cpuMicros).toList()),
+						median(differences.stream().map(Difference::ratio).toList()),
+						median(differences.stream().map(Difference::bytes).toList()));
+			}
+		}
+		Variant baselineAgain = this.variants.get(Role.BASELINE_AGAIN);
+		if (baselineAgain != null) {
+			List<Difference> spread = pairedDifferences(baselineAgain);
+			printSpread(baselineAgain.label() + " against " + this.variants.get(Role.BASELINE).label(),
+					spread.stream().map(Difference::cpuMicros).toList(),
+					spread.stream().map((difference) -> Math.abs(difference.ratio() - 1) * 100).toList());
+		}
+		Variant starter = this.variants.get(Role.STARTER);
+		Variant starterAgain = this.variants.get(Role.STARTER_AGAIN);
+		if (starter != null && starterAgain != null) {
+			List<Map<Variant, Difference>> rounds = roundsWith(starter, starterAgain);
+			printSpread(starterAgain.label() + " against " + starter.label() + ", each against its partner",
+					rounds.stream().map((round) -> round.get(starterAgain).cpuMicros() - round.get(starter).cpuMicros())
+						.toList(),
+					rounds.stream()
+						.map((round) -> Math.abs(round.get(starterAgain).ratio() / round.get(starter).ratio() - 1) * 100)
+						.toList());
+		}
+		if (starter == null) {
+			return;
+		}
+		List<Map<Variant, Difference>> rounds = (starterAgain != null) ? roundsWith(starter, starterAgain)
+				: roundsWith(starter);
+		System.out.println("each role as the mean of its JVMs' paired differences, medians per round");
+		printTargets(median(rounds.stream().map((round) -> meanOfRole(round, Difference::cpuMicros)).toList()),
+				median(rounds.stream().map((round) -> meanOfRole(round, Difference::bytes)).toList()),
+				median(rounds.stream().map((round) -> meanOfRole(round, Difference::ratio)).toList()),
+				(variant) -> median(pairedDifferences(variant).stream().map(Difference::cpuMicros).toList()),
+				(variant) -> median(pairedDifferences(variant).stream().map(Difference::bytes).toList()));
+	}
+
+	/**
+	 * The paired differences of a variant, one per round in which it ran.
+	 * @param variant the variant
+	 * @return its differences against its partners, in the order of the rounds
+	 */
+	List<Difference> pairedDifferences(Variant variant) {
+		return this.pairedByRound.values()
+			.stream()
+			.map((round) -> round.get(variant))
+			.filter((difference) -> difference != null)
+			.toList();
+	}
+
+	private List<Map<Variant, Difference>> roundsWith(Variant... variants) {
+		return this.pairedByRound.values()
+			.stream()
+			.filter((round) -> Arrays.stream(variants).allMatch(round::containsKey))
+			.toList();
+	}
+
+	private double meanOfRole(Map<Variant, Difference> round, ToDoubleFunction<Difference> value) {
+		Variant starterAgain = this.variants.get(Role.STARTER_AGAIN);
+		double first = value.applyAsDouble(round.get(this.variants.get(Role.STARTER)));
+		return (starterAgain != null) ? (first + value.applyAsDouble(round.get(starterAgain))) / 2 : first;
+	}
+
+	/**
+	 * A variant's difference from the baseline JVM it was driven with.
+	 * @param cpuMicros the CPU per request it adds
+	 * @param ratio its CPU per request over the baseline's
+	 * @param bytes the bytes per request it adds
+	 */
+	record Difference(double cpuMicros, double ratio, double bytes) {
+	}
+
+	private record Measured(double cpuMicros, double bytes) {
+	}
+
+	/**
 	 * How far two JVMs of identical code differ, paired per round: the noise floor of every difference.
 	 */
 	private void printSpread(Role first, Role second) {
 		Variant one = this.variants.get(first);
 		Variant other = this.variants.get(second);
 		if (one != null && other != null) {
-			List<Double> spread = perRound(this.cpuMicrosByRound,
-					(round) -> round.get(other) - round.get(one));
-			List<Double> relative = perRound(this.cpuMicrosByRound,
-					(round) -> Math.abs(round.get(other) / round.get(one) - 1) * 100);
-			System.out.printf(Locale.ROOT, "A/A spread, %s against %s: median %+.2f µs/req, per round %s, "
-					+ "|relative| median %.1f %% (max %.1f %%)%n", other.label(), one.label(), median(spread),
-					format(spread), median(relative), relative.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+			printSpread(other.label() + " against " + one.label(),
+					perRound(this.cpuMicrosByRound, (round) -> round.get(other) - round.get(one)),
+					perRound(this.cpuMicrosByRound, (round) -> Math.abs(round.get(other) / round.get(one) - 1) * 100));
 		}
+	}
+
+	private static void printSpread(String what, List<Double> spread, List<Double> relative) {
+		System.out.printf(Locale.ROOT, "A/A spread, %s: median %+.2f µs/req, per round %s, "
+				+ "|relative| median %.1f %% (max %.1f %%)%n", what, median(spread), format(spread), median(relative),
+				relative.stream().mapToDouble(Double::doubleValue).max().orElse(0));
 	}
 
 	/**
@@ -106,13 +227,22 @@ final class LoadReport {
 		if (!this.variants.containsKey(Role.STARTER)) {
 			return;
 		}
-		double starterAdds = median(perRound(this.cpuMicrosByRound,
-				(round) -> starter.applyAsDouble(round) - baseline.applyAsDouble(round)));
-		double ratio = median(perRound(this.cpuMicrosByRound,
-				(round) -> starter.applyAsDouble(round) / baseline.applyAsDouble(round)));
-		double starterBytes = median(perRound(this.allocatedBytesByRound,
-				(round) -> starter.applyAsDouble(round) - baseline.applyAsDouble(round)));
 		System.out.println("mean of the JVMs of each role against the mean of the baseline JVMs, medians per round");
+		printTargets(
+				median(perRound(this.cpuMicrosByRound,
+						(round) -> starter.applyAsDouble(round) - baseline.applyAsDouble(round))),
+				median(perRound(this.allocatedBytesByRound,
+						(round) -> starter.applyAsDouble(round) - baseline.applyAsDouble(round))),
+				median(perRound(this.cpuMicrosByRound,
+						(round) -> starter.applyAsDouble(round) / baseline.applyAsDouble(round))),
+				(variant) -> median(perRound(this.cpuMicrosByRound,
+						(round) -> round.get(variant) - baseline.applyAsDouble(round))),
+				(variant) -> median(perRound(this.allocatedBytesByRound,
+						(round) -> round.get(variant) - baseline.applyAsDouble(round))));
+	}
+
+	private void printTargets(double starterAdds, double starterBytes, double ratio, ToDoubleFunction<Variant> adds,
+			ToDoubleFunction<Variant> addsBytes) {
 		System.out.printf(Locale.ROOT, "  starter adds        %+7.2f µs/req  %+7.0f B/req  [<= 2.5 µs]   %s%n",
 				starterAdds, starterBytes, verdict(starterAdds <= 2.5));
 		System.out.printf(Locale.ROOT, "  starter / disabled  %7.3f                      [<= 1.03]     %s%n", ratio,
@@ -120,15 +250,12 @@ final class LoadReport {
 		for (Role role : List.of(Role.SPRING_SESSION, Role.HAND_WRITTEN, Role.STARTER_REDIS)) {
 			Variant variant = this.variants.get(role);
 			if (variant != null) {
-				double adds = median(perRound(this.cpuMicrosByRound,
-						(round) -> round.get(variant) - baseline.applyAsDouble(round)));
-				double bytes = median(perRound(this.allocatedBytesByRound,
-						(round) -> round.get(variant) - baseline.applyAsDouble(round)));
+				double added = adds.applyAsDouble(variant);
 				String target = (role != Role.SPRING_SESSION) ? ""
-						: String.format(Locale.ROOT, "  [starter <= 1/3 of it: %.2f]  %s", adds / 3,
-								verdict(starterAdds <= adds / 3));
-				System.out.printf(Locale.ROOT, "  %-14s adds  %+7.2f µs/req  %+7.0f B/req%s%n", variant.label(), adds,
-						bytes, target);
+						: String.format(Locale.ROOT, "  [starter <= 1/3 of it: %.2f]  %s", added / 3,
+								verdict(starterAdds <= added / 3));
+				System.out.printf(Locale.ROOT, "  %-14s adds  %+7.2f µs/req  %+7.0f B/req%s%n", variant.label(), added,
+						addsBytes.applyAsDouble(variant), target);
 			}
 		}
 	}

@@ -27,10 +27,14 @@ import org.jspecify.annotations.Nullable;
  * @param wrkCpus the CPUs wrk is pinned to, none when empty
  * @param simultaneous whether the warm-up and each round drive every variant at the same time, each with its
  * own wrk, rather than one after the other
+ * @param paired whether the warm-up and each round drive the variants in pairs, each variant at the same
+ * time as one baseline JVM (see {@link PairedSchedule})
+ * @param starterArguments more arguments for the JVMs with the starter on, to measure a setting of the starter
+ * @param startTogether whether every JVM is started at once, rather than each once the one before is ready
  */
 record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connections, int visitors, int basePort,
 		Path sampleJar, AppShape app, List<String> only, int profileSeconds, String serverCpus, String wrkCpus,
-		boolean simultaneous) {
+		boolean simultaneous, boolean paired, List<String> starterArguments, boolean startTogether) {
 
 	static LoadSettings parse(String[] args) throws IOException {
 		boolean quick = Stream.of(args).anyMatch("--quick"::equals);
@@ -47,10 +51,16 @@ record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connect
 		String serverCpus = Objects.requireNonNullElse(argument(args, "server-cpus"), "");
 		String wrkCpus = Objects.requireNonNullElse(argument(args, "wrk-cpus"), "");
 		boolean simultaneous = Stream.of(args).anyMatch("--simultaneous"::equals);
+		boolean paired = Stream.of(args).anyMatch("--paired"::equals);
+		String starterArguments = argument(args, "starter-args");
+		if (simultaneous && paired) {
+			throw new IllegalArgumentException("--simultaneous and --paired are two ways of driving the rounds: choose one");
+		}
 		return new LoadSettings(rounds, roundSeconds, warmupSeconds, connections, visitors, basePort,
 				(jar != null || app != AppShape.SAMPLE) ? Path.of(Objects.requireNonNullElse(jar, "")) : findSampleJar(),
 				app, (only != null) ? List.of(only.split(",")) : List.of(), profileSeconds, serverCpus, wrkCpus,
-				simultaneous);
+				simultaneous, paired, (starterArguments != null) ? List.of(starterArguments.split(",")) : List.of(),
+				Stream.of(args).anyMatch("--start-together"::equals));
 	}
 
 	/**

@@ -42,7 +42,8 @@ final class SampleServer implements AutoCloseable {
 	}
 
 	static SampleServer start(Variant variant, int port, Path sampleJar, String loaderPath, Path logDirectory,
-			int redisPort, List<String> jvmOptions, List<String> pinning) throws IOException {
+			int redisPort, List<String> jvmOptions, List<String> pinning, List<String> starterArguments)
+			throws IOException {
 		List<String> command = new ArrayList<>(pinning);
 		command.addAll(List.of(javaExecutable(), "-Xms512m", "-Xmx512m"));
 		command.addAll(jvmOptions);
@@ -56,6 +57,9 @@ final class SampleServer implements AutoCloseable {
 		command.addAll(List.of("--server.address=127.0.0.1", "--server.port=" + port, "--spring.main.banner-mode=off",
 				"--logging.level.root=WARN"));
 		command.addAll(variant.arguments());
+		if (variant.role().starterOn()) {
+			command.addAll(starterArguments);
+		}
 		if (variant == Variant.STARTER_REDIS) {
 			command.add("--spring.data.redis.port=" + redisPort);
 		}

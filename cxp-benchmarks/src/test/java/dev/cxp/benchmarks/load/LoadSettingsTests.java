@@ -1,0 +1,38 @@
+package dev.cxp.benchmarks.load;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link LoadSettings}.
+ */
+class LoadSettingsTests {
+
+	@Test
+	void pairedRoundsWithArgumentsForTheStarterJvms() throws Exception {
+		LoadSettings settings = LoadSettings.parse(new String[] { "--app=user", "--paired",
+				"--starter-args=--cxp.tracking.exclude-patterns=/**,--cxp.consent.required=false" });
+		assertThat(settings.paired()).isTrue();
+		assertThat(settings.simultaneous()).isFalse();
+		assertThat(settings.startTogether()).isFalse();
+		assertThat(settings.starterArguments()).containsExactly("--cxp.tracking.exclude-patterns=/**",
+				"--cxp.consent.required=false");
+	}
+
+	@Test
+	void byDefaultJvmsStartOneAtATimeWithNoMoreArguments() throws Exception {
+		LoadSettings settings = LoadSettings.parse(new String[] { "--app=user" });
+		assertThat(settings.startTogether()).isFalse();
+		assertThat(settings.starterArguments()).isEmpty();
+		assertThat(LoadSettings.parse(new String[] { "--app=user", "--start-together" }).startTogether()).isTrue();
+	}
+
+	@Test
+	void pairedAndSimultaneousRoundsExcludeEachOther() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LoadSettings.parse(new String[] { "--app=user", "--paired", "--simultaneous" }));
+	}
+
+}
