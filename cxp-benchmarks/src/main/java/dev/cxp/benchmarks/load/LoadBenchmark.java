@@ -46,7 +46,8 @@ public final class LoadBenchmark {
 	 * {@code --server-cpus=LIST} and {@code --wrk-cpus=LIST} to pin the servers and wrk to CPUs apart;
 	 * {@code --simultaneous} to warm up every variant at once and drive every variant at once in each round;
 	 * {@code --paired} to warm up and drive each variant at the same time as one baseline JVM (see
-	 * {@link PairedSchedule}); {@code --starter-args=ARG,...} to give the JVMs with the starter on more arguments,
+	 * {@link PairedSchedule}), and to profile the starter's and the baseline's JVMs at the same time;
+	 * {@code --starter-args=ARG,...} to give the JVMs with the starter on more arguments,
 	 * such as {@code --cxp.tracking.exclude-patterns=/**}; {@code --start-together} to start every JVM at once
 	 * rather than each once the one before is ready
 	 * @throws Exception when a server or wrk fails
@@ -258,50 +259,64 @@ public final class LoadBenchmark {
 	/**
 	 * Profile the starter's JVM, and the baseline's where it runs, under the same load with async-profiler:
 	 * CPU samples for one run, then allocation samples for another, each written as collapsed stacks and
-	 * summarised, the starter's against the baseline's.
+	 * summarised, the starter's against the baseline's. One JVM after the other, or with {@code --paired} both
+	 * at once, driven together, so that their difference is taken over the same seconds of the machine.
 	 */
 	private static void profile(AsyncProfiler profiler, List<SampleServer> servers, Map<Variant, Path> scripts,
 			Wrk wrk, LoadSettings settings, Path work) throws IOException, InterruptedException {
-		Map<Variant.Role, ProfileSummary[]> profiles = new EnumMap<>(Variant.Role.class);
+		List<SampleServer> profiled = new ArrayList<>();
 		for (Variant.Role role : List.of(Variant.Role.STARTER, Variant.Role.BASELINE)) {
-			for (SampleServer server : servers) {
-				if (server.variant().role() == role) {
-					profiles.put(role, profile(profiler, server, scripts.get(server.variant()), wrk, settings, work));
-				}
-			}
+			servers.stream().filter((server) -> server.variant().role() == role).findFirst().ifPresent(profiled::add);
 		}
-		ProfileSummary[] starter = profiles.get(Variant.Role.STARTER);
-		ProfileSummary[] baseline = profiles.get(Variant.Role.BASELINE);
-		if (starter == null) {
+		if (profiled.isEmpty() || profiled.get(0).variant().role() != Variant.Role.STARTER) {
 			throw new IllegalStateException("Profiling needs the starter variant");
 		}
-		starter[0].print("CPU profile of the starter's JVM", "µs", 25);
-		if (baseline != null) {
-			starter[0].printGrowthOver(baseline[0], "µs", 25);
+		List<List<SampleServer>> groups = settings.paired() ? List.of(profiled)
+				: profiled.stream().map(List::of).toList();
+		Map<Variant.Role, ProfileSummary> cpu = new EnumMap<>(Variant.Role.class);
+		Map<Variant.Role, ProfileSummary> allocation = new EnumMap<>(Variant.Role.class);
+		for (List<SampleServer> group : groups) {
+			System.out.printf(Locale.ROOT, "profiling %s: CPU for %d s, then allocation for %d s (load average %s)%n",
+					group.stream().map((server) -> server.variant().label()).toList(), settings.profileSeconds(),
+					settings.profileSeconds(), loadAverage());
+			profileRun(profiler, group, "cpu", scripts, wrk, settings, work, cpu);
+			profileRun(profiler, group, "alloc", scripts, wrk, settings, work, allocation);
 		}
-		starter[1].print("Allocation profile of the starter's JVM", "B", 25);
-		if (baseline != null) {
-			starter[1].printGrowthOver(baseline[1], "B", 25);
+		ProfileSummary starterCpu = cpu.get(Variant.Role.STARTER);
+		ProfileSummary starterAllocation = allocation.get(Variant.Role.STARTER);
+		starterCpu.print("CPU profile of the starter's JVM", "µs", 25);
+		if (cpu.containsKey(Variant.Role.BASELINE)) {
+			starterCpu.printGrowthOver(cpu.get(Variant.Role.BASELINE), "µs", 25);
+		}
+		starterAllocation.print("Allocation profile of the starter's JVM", "B", 25);
+		if (allocation.containsKey(Variant.Role.BASELINE)) {
+			starterAllocation.printGrowthOver(allocation.get(Variant.Role.BASELINE), "B", 25);
 		}
 	}
 
-	private static ProfileSummary[] profile(AsyncProfiler profiler, SampleServer server, Path script, Wrk wrk,
-			LoadSettings settings, Path work) throws IOException, InterruptedException {
-		String name = settings.app().label() + "-" + server.variant().label();
-		System.out.printf(Locale.ROOT, "profiling %s: CPU for %d s, then allocation for %d s (load average %s)%n",
-				name, settings.profileSeconds(), settings.profileSeconds(), loadAverage());
-		Path cpuFile = work.resolve("profile-" + name + "-cpu.collapsed");
-		profiler.start(server, "cpu");
-		Wrk.Result cpuRun = wrk.run(server.baseUrl(), script, settings.profileSeconds());
-		profiler.stop(server, cpuFile, false);
-		Path allocFile = work.resolve("profile-" + name + "-alloc.collapsed");
-		profiler.start(server, "alloc");
-		Wrk.Result allocRun = wrk.run(server.baseUrl(), script, settings.profileSeconds());
-		profiler.stop(server, allocFile, true);
-		System.out.printf(Locale.ROOT, "  %d and %d requests, load average %s; stacks in %s and %s%n",
-				cpuRun.requests(), allocRun.requests(), loadAverage(), cpuFile, allocFile);
-		return new ProfileSummary[] { ProfileSummary.read(cpuFile, AsyncProfiler.CPU_INTERVAL_MICROS, cpuRun.requests()),
-				ProfileSummary.read(allocFile, 1, allocRun.requests()) };
+	/**
+	 * One profiling run of a group of JVMs driven together: each JVM's stacks are written and summarised over
+	 * the requests it served.
+	 */
+	private static void profileRun(AsyncProfiler profiler, List<SampleServer> group, String event,
+			Map<Variant, Path> scripts, Wrk wrk, LoadSettings settings, Path work,
+			Map<Variant.Role, ProfileSummary> summaries) throws IOException, InterruptedException {
+		for (SampleServer server : group) {
+			profiler.start(server, event);
+		}
+		List<Wrk.Result> results = driveTogether(group, scripts, wrk, settings.profileSeconds());
+		boolean cpu = "cpu".equals(event);
+		for (int i = 0; i < group.size(); i++) {
+			SampleServer server = group.get(i);
+			Path file = work.resolve("profile-" + settings.app().label() + "-" + server.variant().label() + "-" + event
+					+ ".collapsed");
+			profiler.stop(server, file, !cpu);
+			long requests = results.get(i).requests();
+			System.out.printf(Locale.ROOT, "  %s: %d requests, load average %s; stacks in %s%n",
+					server.variant().label(), requests, loadAverage(), file);
+			summaries.put(server.variant().role(),
+					ProfileSummary.read(file, cpu ? AsyncProfiler.CPU_INTERVAL_MICROS : 1, requests));
+		}
 	}
 
 	private static void stopQuietly(SampleServer server) {

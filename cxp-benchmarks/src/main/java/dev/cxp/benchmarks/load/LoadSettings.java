@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param simultaneous whether the warm-up and each round drive every variant at the same time, each with its
  * own wrk, rather than one after the other
  * @param paired whether the warm-up and each round drive the variants in pairs, each variant at the same
- * time as one baseline JVM (see {@link PairedSchedule})
+ * time as one baseline JVM (see {@link PairedSchedule}), and the profile takes the starter's and the baseline's
+ * JVMs at the same time
  * @param starterArguments more arguments for the JVMs with the starter on, to measure a setting of the starter
  * @param startTogether whether every JVM is started at once, rather than each once the one before is ready
  */
