@@ -43,17 +43,13 @@ final class LoadReport {
 		this.ticksPerSecond = ticksPerSecond;
 	}
 
-	void add(int round, Variant variant, Wrk.Result result, long cpuTicks, long allocatedBytes, String loadAverage) {
-		measured(round, variant, result, cpuTicks, allocatedBytes, loadAverage);
-	}
-
 	/**
 	 * Add a slice of paired load: a variant and the baseline JVM driven at the same time.
 	 */
 	void addPair(int round, Variant variant, Wrk.Result result, long cpuTicks, long allocatedBytes, Variant baseline,
 			Wrk.Result baselineResult, long baselineCpuTicks, long baselineAllocatedBytes, String loadAverage) {
-		Measured measured = measured(round, variant, result, cpuTicks, allocatedBytes, loadAverage);
-		Measured against = measured(round, baseline, baselineResult, baselineCpuTicks, baselineAllocatedBytes,
+		Measured measured = add(round, variant, result, cpuTicks, allocatedBytes, loadAverage);
+		Measured against = add(round, baseline, baselineResult, baselineCpuTicks, baselineAllocatedBytes,
 				loadAverage);
 		Difference difference = new Difference(measured.cpuMicros() - against.cpuMicros(),
 				measured.cpuMicros() / against.cpuMicros(), measured.bytes() - against.bytes());
@@ -62,7 +58,7 @@ final class LoadReport {
 				variant.label(), baseline.label(), difference.cpuMicros(), difference.ratio(), difference.bytes());
 	}
 
-	private Measured measured(int round, Variant variant, Wrk.Result result, long cpuTicks, long allocatedBytes,
+	Measured add(int round, Variant variant, Wrk.Result result, long cpuTicks, long allocatedBytes,
 			String loadAverage) {
 		if (result.errors() > 0) {
 			throw new IllegalStateException(variant.label() + ": " + result.errors() + " errors in round " + round);
@@ -196,7 +192,12 @@ final class LoadReport {
 	record Difference(double cpuMicros, double ratio, double bytes) {
 	}
 
-	private record Measured(double cpuMicros, double bytes) {
+	/**
+	 * What one JVM used per request in a round.
+	 * @param cpuMicros CPU per request
+	 * @param bytes bytes allocated per request
+	 */
+	record Measured(double cpuMicros, double bytes) {
 	}
 
 	/**
