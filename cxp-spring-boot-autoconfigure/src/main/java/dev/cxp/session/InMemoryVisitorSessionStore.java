@@ -37,6 +37,14 @@ import org.jspecify.annotations.Nullable;
  */
 public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 
+	/**
+	 * How much longer than its session the cache keeps an idle entry. The cache moves an entry's access time
+	 * only when it moved by more than a tolerance (a second in Caffeine 3.2), and its ticker counts whole
+	 * milliseconds, so it may count an entry's idle time from up to a second before the session's last page
+	 * view.
+	 */
+	private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(5);
+
 	private final Cache<String, SessionEntry> cache;
 
 	private final ConcurrentMap<String, SessionEntry> sessions;
@@ -72,10 +80,9 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 			.maximumWeight(this.maximumWeight)
 			// Weighed as the map's compute stores it, before any page view can slide it
 			.weigher((String visitorId, SessionEntry entry) -> weigh(visitorId, entry.session))
-			// The ticker counts whole milliseconds: a millisecond more, so that the cache never drops a session
-			// before its exact expiry, which the session itself decides. Access, not write: a page view of a
-			// live session only reads the cache
-			.expireAfterAccess(timeout.plusMillis(1))
+			// Access, not write: a page view of a live session only reads the cache. The session decides its exact
+			// expiry; the cache keeps the entry a margin longer, so that it never drops a live session
+			.expireAfterAccess(timeout.plus(EXPIRY_MARGIN))
 			.ticker(clockTicker(clock))
 			// Evict on the writing thread, so the bound holds as entries are added, not some time later.
 			.executor(Runnable::run)
