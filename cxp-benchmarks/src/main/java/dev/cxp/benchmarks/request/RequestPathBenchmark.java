@@ -52,6 +52,20 @@ public class RequestPathBenchmark {
 	}
 
 	/**
+	 * Returning visitors in turn, {@value ManyReturningVisitors#COUNT} of them, each with an id cookie and a
+	 * live session: the store's entries no longer fit in the processor's caches, as on a site with many
+	 * visitors, so the figure includes the memory reads that finding each visitor's session costs.
+	 * @param starter the starter with default settings
+	 * @param visitors the visitors' request, which carries the next visitor's cookie each time
+	 * @return the visitor the starter exposed
+	 */
+	@Benchmark
+	public Object manyReturningVisitors(DefaultStarter starter, ManyReturningVisitors visitors) {
+		visitors.request.nextVisitor();
+		return run(starter, visitors.request, visitors.response, false);
+	}
+
+	/**
 	 * A returning visitor on a site with three purposes, a policy revision and regional settings: an id
 	 * cookie, a live session, a consent cookie that states each purpose, and the edge's country and
 	 * subdivision headers.
@@ -246,6 +260,73 @@ public class RequestPathBenchmark {
 			if (!this.response.headers().isEmpty()) {
 				throw new IllegalStateException("A returning visitor must not be sent a cookie");
 			}
+		}
+
+	}
+
+	/**
+	 * Many returning visitors, one request that carries each visitor's id cookie in turn.
+	 */
+	@State(Scope.Thread)
+	public static class ManyReturningVisitors {
+
+		/**
+		 * How many visitors take turns: half of the store's default bound, about 15 MB of sessions.
+		 */
+		static final int COUNT = 50_000;
+
+		TakingTurnsRequest request;
+
+		final RecordingResponse response = new RecordingResponse();
+
+		/**
+		 * Prepare the request and start every visitor's session.
+		 * @param starter the starter
+		 */
+		@Setup(Level.Trial)
+		public void prepare(DefaultStarter starter) {
+			SecureIdGenerator ids = new SecureIdGenerator();
+			Cookie[][] cookies = new Cookie[COUNT][];
+			for (int i = 0; i < COUNT; i++) {
+				cookies[i] = new Cookie[] { new Cookie("_mspi", ids.visitorId()) };
+			}
+			this.request = new TakingTurnsRequest(cookies);
+			for (int i = 0; i < COUNT; i++) {
+				this.request.nextVisitor();
+				run(starter, this.request, this.response, false);
+			}
+			if (!this.response.headers().isEmpty()) {
+				throw new IllegalStateException("A returning visitor must not be sent a cookie");
+			}
+		}
+
+	}
+
+	/**
+	 * A page view whose cookies are those of one visitor after the other.
+	 */
+	static final class TakingTurnsRequest extends ServerLikeRequest {
+
+		private final Cookie[][] cookies;
+
+		private int visitor = -1;
+
+		TakingTurnsRequest(Cookie[][] cookies) {
+			super("GET", "/about");
+			this.cookies = cookies;
+			addHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+			addHeader("Sec-Fetch-Dest", "document");
+			addHeader("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0");
+			ServletRequestPathUtils.parseAndCache(this);
+		}
+
+		void nextVisitor() {
+			this.visitor = (this.visitor + 1 < this.cookies.length) ? this.visitor + 1 : 0;
+		}
+
+		@Override
+		public Cookie[] getCookies() {
+			return this.cookies[this.visitor];
 		}
 
 	}
