@@ -169,11 +169,11 @@ public final class LoadBenchmark {
 			for (int i = 0; i < servers.size(); i++) {
 				SampleServer server = servers.get((round + i) % servers.size());
 				long bytesBefore = server.allocatedBytes();
-				long before = server.cpuTicks();
+				CpuTicks before = server.cpuTicks();
 				Wrk.Result result = wrk.run(server.baseUrl(), scripts.get(server.variant()), settings.roundSeconds());
-				long after = server.cpuTicks();
+				CpuTicks after = server.cpuTicks();
 				long bytesAfter = server.allocatedBytes();
-				report.add(round + 1, server.variant(), result, after - before, bytesAfter - bytesBefore,
+				report.add(round + 1, server.variant(), result, after.minus(before), bytesAfter - bytesBefore,
 						loadAverage());
 			}
 		}
@@ -189,7 +189,7 @@ public final class LoadBenchmark {
 			LoadSettings settings, LoadReport report) throws IOException, InterruptedException {
 		int count = servers.size();
 		long[] bytesBefore = new long[count];
-		long[] ticksBefore = new long[count];
+		CpuTicks[] ticksBefore = new CpuTicks[count];
 		for (int i = 0; i < count; i++) {
 			bytesBefore[i] = servers.get(i).allocatedBytes();
 			ticksBefore[i] = servers.get(i).cpuTicks();
@@ -197,7 +197,7 @@ public final class LoadBenchmark {
 		List<Wrk.Result> results = driveTogether(servers, scripts, wrk, settings.roundSeconds());
 		for (int i = 0; i < count; i++) {
 			SampleServer server = servers.get(i);
-			long ticks = server.cpuTicks() - ticksBefore[i];
+			CpuTicks ticks = server.cpuTicks().minus(ticksBefore[i]);
 			long bytes = server.allocatedBytes() - bytesBefore[i];
 			report.add(round, server.variant(), results.get(i), ticks, bytes, loadAverage());
 		}
@@ -209,13 +209,13 @@ public final class LoadBenchmark {
 	private static void measurePair(int round, SampleServer server, SampleServer baseline, Map<Variant, Path> scripts,
 			Wrk wrk, LoadSettings settings, LoadReport report) throws IOException, InterruptedException {
 		long bytesBefore = server.allocatedBytes();
-		long ticksBefore = server.cpuTicks();
+		CpuTicks ticksBefore = server.cpuTicks();
 		long baselineBytesBefore = baseline.allocatedBytes();
-		long baselineTicksBefore = baseline.cpuTicks();
+		CpuTicks baselineTicksBefore = baseline.cpuTicks();
 		List<Wrk.Result> results = driveTogether(List.of(server, baseline), scripts, wrk, settings.roundSeconds());
-		report.addPair(round, server.variant(), results.get(0), server.cpuTicks() - ticksBefore,
+		report.addPair(round, server.variant(), results.get(0), server.cpuTicks().minus(ticksBefore),
 				server.allocatedBytes() - bytesBefore, baseline.variant(), results.get(1),
-				baseline.cpuTicks() - baselineTicksBefore, baseline.allocatedBytes() - baselineBytesBefore,
+				baseline.cpuTicks().minus(baselineTicksBefore), baseline.allocatedBytes() - baselineBytesBefore,
 				loadAverage());
 	}
 

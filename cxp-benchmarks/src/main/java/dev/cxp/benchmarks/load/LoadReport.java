@@ -17,7 +17,8 @@ import dev.cxp.benchmarks.load.Variant.Role;
  * Collects the rounds of the load benchmark, prints each as it comes, and prints the medians and the
  * paired differences (each round's variant against the same round's baseline, or with {@code --paired}
  * against the baseline JVM driven in the same slice) against the targets, with the A/A spread of every role
- * that ran in two JVMs.
+ * that ran in two JVMs. Paired slices are also compared by their user CPU time alone, without the kernel's
+ * share (mostly loopback TCP, the same for every variant).
  */
 final class LoadReport {
 
@@ -46,24 +47,27 @@ final class LoadReport {
 	/**
 	 * Add a slice of paired load: a variant and the baseline JVM driven at the same time.
 	 */
-	void addPair(int round, Variant variant, Wrk.Result result, long cpuTicks, long allocatedBytes, Variant baseline,
-			Wrk.Result baselineResult, long baselineCpuTicks, long baselineAllocatedBytes, String loadAverage) {
+	void addPair(int round, Variant variant, Wrk.Result result, CpuTicks cpuTicks, long allocatedBytes,
+			Variant baseline, Wrk.Result baselineResult, CpuTicks baselineCpuTicks, long baselineAllocatedBytes,
+			String loadAverage) {
 		Measured measured = add(round, variant, result, cpuTicks, allocatedBytes, loadAverage);
 		Measured against = add(round, baseline, baselineResult, baselineCpuTicks, baselineAllocatedBytes,
 				loadAverage);
 		Difference difference = new Difference(measured.cpuMicros() - against.cpuMicros(),
-				measured.cpuMicros() / against.cpuMicros(), measured.bytes() - against.bytes());
+				measured.cpuMicros() / against.cpuMicros(), measured.bytes() - against.bytes(),
+				measured.userMicros() - against.userMicros());
 		this.pairedByRound.computeIfAbsent(round, (key) -> new EnumMap<>(Variant.class)).put(variant, difference);
 		System.out.printf(Locale.ROOT, "round %d  %-14s against %-14s %+7.2f µs/req  x%.3f  %+7.0f B/req%n", round,
 				variant.label(), baseline.label(), difference.cpuMicros(), difference.ratio(), difference.bytes());
 	}
 
-	Measured add(int round, Variant variant, Wrk.Result result, long cpuTicks, long allocatedBytes,
+	Measured add(int round, Variant variant, Wrk.Result result, CpuTicks cpuTicks, long allocatedBytes,
 			String loadAverage) {
 		if (result.errors() > 0) {
 			throw new IllegalStateException(variant.label() + ": " + result.errors() + " errors in round " + round);
 		}
-		double cpuMicros = cpuTicks * 1_000_000.0 / this.ticksPerSecond / result.requests();
+		double cpuMicros = perRequestMicros(cpuTicks.total(), result);
+		double userMicros = perRequestMicros(cpuTicks.user(), result);
 		double bytes = (double) allocatedBytes / result.requests();
 		this.variants.put(variant.role(), variant);
 		this.requestsPerSecond.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(result.requestsPerSecond());
@@ -72,10 +76,14 @@ final class LoadReport {
 		this.allocatedBytes.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(bytes);
 		this.cpuMicrosByRound.computeIfAbsent(round, (key) -> new EnumMap<>(Variant.class)).put(variant, cpuMicros);
 		this.allocatedBytesByRound.computeIfAbsent(round, (key) -> new EnumMap<>(Variant.class)).put(variant, bytes);
-		System.out.printf(Locale.ROOT, "round %d  %-14s %9.0f req/s  p99 %7.2f ms  cpu %7.2f µs/req  alloc %7.0f B/req"
-				+ "  (%d requests, load %s)%n", round, variant.label(), result.requestsPerSecond(),
-				result.p99Micros() / 1000.0, cpuMicros, bytes, result.requests(), loadAverage);
-		return new Measured(cpuMicros, bytes);
+		System.out.printf(Locale.ROOT, "round %d  %-14s %9.0f req/s  p99 %7.2f ms  cpu %7.2f µs/req (user %6.2f)"
+				+ "  alloc %7.0f B/req  (%d requests, load %s)%n", round, variant.label(), result.requestsPerSecond(),
+				result.p99Micros() / 1000.0, cpuMicros, userMicros, bytes, result.requests(), loadAverage);
+		return new Measured(cpuMicros, bytes, userMicros);
+	}
+
+	private double perRequestMicros(long ticks, Wrk.Result result) {
+		return ticks * 1_000_000.0 / this.ticksPerSecond / result.requests();
 	}
 
 	void printSummary() {
@@ -149,12 +157,35 @@ final class LoadReport {
 		}
 		List<Map<Variant, Difference>> rounds = (starterAgain != null) ? roundsWith(starter, starterAgain)
 				: roundsWith(starter);
+		printUserTime(baselineAgain, rounds);
 		System.out.println("each role as the mean of its JVMs' paired differences, medians per round");
 		printTargets(median(rounds.stream().map((round) -> meanOfRole(round, Difference::cpuMicros)).toList()),
 				median(rounds.stream().map((round) -> meanOfRole(round, Difference::bytes)).toList()),
 				median(rounds.stream().map((round) -> meanOfRole(round, Difference::ratio)).toList()),
 				(variant) -> median(pairedDifferences(variant).stream().map(Difference::cpuMicros).toList()),
 				(variant) -> median(pairedDifferences(variant).stream().map(Difference::bytes).toList()));
+	}
+
+	/**
+	 * The same paired differences in user CPU time alone: the starter works in user mode, and the kernel's share
+	 * of a request, about half of it, adds its own spread.
+	 */
+	private void printUserTime(@Nullable Variant baselineAgain, List<Map<Variant, Difference>> starterRounds) {
+		System.out.println("user CPU time only, the same slices (medians over the rounds)");
+		for (Variant variant : this.requestsPerSecond.keySet()) {
+			List<Difference> differences = pairedDifferences(variant);
+			if (!differences.isEmpty() && variant != baselineAgain) {
+				System.out.printf(Locale.ROOT, "  %-14s %+7.2f µs/req%n", variant.label(),
+						median(differences.stream().map(Difference::userMicros).toList()));
+			}
+		}
+		if (baselineAgain != null) {
+			List<Double> spread = pairedDifferences(baselineAgain).stream().map(Difference::userMicros).toList();
+			System.out.printf(Locale.ROOT, "  A/A spread, %s: median %+.2f µs/req, per round %s%n",
+					baselineAgain.label(), median(spread), format(spread));
+		}
+		System.out.printf(Locale.ROOT, "  starter adds, mean of its JVMs  %+7.2f µs/req%n",
+				median(starterRounds.stream().map((round) -> meanOfRole(round, Difference::userMicros)).toList()));
 	}
 
 	/**
@@ -188,16 +219,18 @@ final class LoadReport {
 	 * @param cpuMicros the CPU per request it adds
 	 * @param ratio its CPU per request over the baseline's
 	 * @param bytes the bytes per request it adds
+	 * @param userMicros the user CPU per request it adds
 	 */
-	record Difference(double cpuMicros, double ratio, double bytes) {
+	record Difference(double cpuMicros, double ratio, double bytes, double userMicros) {
 	}
 
 	/**
 	 * What one JVM used per request in a round.
 	 * @param cpuMicros CPU per request
 	 * @param bytes bytes allocated per request
+	 * @param userMicros user CPU per request
 	 */
-	record Measured(double cpuMicros, double bytes) {
+	record Measured(double cpuMicros, double bytes, double userMicros) {
 	}
 
 	/**

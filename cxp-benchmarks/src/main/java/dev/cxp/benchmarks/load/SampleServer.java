@@ -107,13 +107,13 @@ final class SampleServer implements AutoCloseable {
 	}
 
 	/**
-	 * User plus system CPU time of the server JVM so far, in clock ticks, from {@code /proc/<pid>/stat}.
+	 * User and system CPU time of the server JVM so far, in clock ticks, from {@code /proc/<pid>/stat}.
 	 */
-	long cpuTicks() throws IOException {
+	CpuTicks cpuTicks() throws IOException {
 		String stat = Files.readString(Path.of("/proc", Long.toString(this.process.pid()), "stat"));
 		// Fields after the command name, which is in parentheses and may contain spaces
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		return new CpuTicks(Long.parseLong(fields[11]), Long.parseLong(fields[12]));
 	}
 
 	/**

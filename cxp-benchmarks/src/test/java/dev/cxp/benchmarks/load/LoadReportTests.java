@@ -16,19 +16,23 @@ class LoadReportTests {
 	void aPairedDifferenceIsTakenAgainstTheBaselineJvmDrivenInTheSameSlice() {
 		LoadReport report = new LoadReport(TICKS_PER_SECOND);
 		// 1,000 requests each: a tick (10 ms) is 10 µs per request
-		report.addPair(1, Variant.USER_STARTER, result(1000), 8, 20_000_000, Variant.USER_DISABLED, result(1000), 7,
-				19_000_000, "0");
-		report.addPair(1, Variant.USER_STARTER_AGAIN, result(1000), 9, 20_500_000, Variant.USER_DISABLED_AGAIN,
-				result(1000), 9, 19_500_000, "0");
-		report.addPair(2, Variant.USER_STARTER, result(2000), 14, 40_000_000, Variant.USER_DISABLED_AGAIN,
-				result(1000), 6, 19_000_000, "0");
+		report.addPair(1, Variant.USER_STARTER, result(1000), new CpuTicks(5, 3), 20_000_000, Variant.USER_DISABLED,
+				result(1000), new CpuTicks(3, 4), 19_000_000, "0");
+		report.addPair(1, Variant.USER_STARTER_AGAIN, result(1000), new CpuTicks(5, 4), 20_500_000,
+				Variant.USER_DISABLED_AGAIN, result(1000), new CpuTicks(5, 4), 19_500_000, "0");
+		report.addPair(2, Variant.USER_STARTER, result(2000), new CpuTicks(8, 6), 40_000_000,
+				Variant.USER_DISABLED_AGAIN, result(1000), new CpuTicks(4, 2), 19_000_000, "0");
 		assertThat(report.pairedDifferences(Variant.USER_STARTER)).hasSize(2).satisfiesExactly((first) -> {
 			assertThat(first.cpuMicros()).isCloseTo(10.0, within(1e-9));
 			assertThat(first.ratio()).isCloseTo(80.0 / 70.0, within(1e-9));
 			assertThat(first.bytes()).isCloseTo(1000.0, within(1e-9));
+			// User time alone: 50 against 30 µs per request
+			assertThat(first.userMicros()).isCloseTo(20.0, within(1e-9));
 		}, (second) -> {
 			assertThat(second.cpuMicros()).isCloseTo(10.0, within(1e-9));
 			assertThat(second.bytes()).isCloseTo(1000.0, within(1e-9));
+			// 80 ticks over 2,000 requests against 40 over 1,000: the same user time per request
+			assertThat(second.userMicros()).isCloseTo(0.0, within(1e-9));
 		});
 		assertThat(report.pairedDifferences(Variant.USER_STARTER_AGAIN)).singleElement()
 			.satisfies((difference) -> assertThat(difference.cpuMicros()).isCloseTo(0.0, within(1e-9)));
