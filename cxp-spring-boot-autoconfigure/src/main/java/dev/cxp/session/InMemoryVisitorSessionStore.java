@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The default {@link VisitorSessionStore}: a Caffeine cache on this node whose entries expire when idle for
- * the session timeout, bounded both in entries and in bytes (the least valuable entries are evicted first).
+ * the session timeout (and a few seconds, see below), bounded both in entries and in bytes (the least valuable
+ * entries are evicted first).
  * <p>
  * Both bounds are enforced by one weigher, since Caffeine takes either a maximum size or a maximum weight:
  * an entry weighs its estimated bytes, but never less than {@code maxBytes / maxEntries}. So the sum of the
@@ -25,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * {@code maxEntries}; whichever bound is reached first applies.
  * <p>
  * A page view of a live session that stays within the floor weight is a read of the cache and one
- * compare-and-set on the entry, without a lock: entries expire after the session timeout without access,
- * which is the session's own sliding rule, and the session decides its exact expiry. A page view that
+ * compare-and-set on the entry, without a lock: entries expire five seconds after the session timeout without
+ * access, which is the session's own sliding rule with a margin for the cache's coarse access times, and the
+ * session decides its exact expiry. A page view that
  * starts a session, or makes one heavier than the floor, is the cache map's {@code compute}, which locks
  * only that visitor's entry and re-weighs it; the entry it replaces is retired, so that no update is
  * applied to an entry the cache no longer holds. A page view racing the removal of its visitor (a
