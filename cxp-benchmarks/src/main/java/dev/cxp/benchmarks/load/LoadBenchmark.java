@@ -149,7 +149,7 @@ public final class LoadBenchmark {
 	 */
 	private static LoadReport measure(List<SampleServer> servers, Map<Variant, Path> scripts, Wrk wrk,
 			LoadSettings settings, long ticksPerSecond) throws IOException, InterruptedException {
-		LoadReport report = new LoadReport(ticksPerSecond);
+		LoadReport report = new LoadReport(ticksPerSecond, System.out);
 		if (settings.paired()) {
 			for (int round = 0; round < settings.rounds(); round++) {
 				for (PairedSchedule.Pair pair : PairedSchedule.round(variants(servers), round)) {

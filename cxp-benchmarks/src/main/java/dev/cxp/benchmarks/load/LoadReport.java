@@ -1,5 +1,6 @@
 package dev.cxp.benchmarks.load;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -24,6 +25,8 @@ final class LoadReport {
 
 	private final long ticksPerSecond;
 
+	private final PrintStream out;
+
 	private final Map<Variant, List<Double>> requestsPerSecond = new EnumMap<>(Variant.class);
 
 	private final Map<Variant, List<Double>> p99Millis = new EnumMap<>(Variant.class);
@@ -40,8 +43,15 @@ final class LoadReport {
 
 	private final Map<Integer, Map<Variant, Difference>> pairedByRound = new TreeMap<>();
 
-	LoadReport(long ticksPerSecond) {
+	/**
+	 * Create a report.
+	 * @param ticksPerSecond the kernel's clock ticks per second, the unit of CPU time
+	 * @param out where the rounds and the summary are written: the benchmark's output, a report for a person
+	 * to read
+	 */
+	LoadReport(long ticksPerSecond, PrintStream out) {
 		this.ticksPerSecond = ticksPerSecond;
+		this.out = out;
 	}
 
 	/**
@@ -57,7 +67,7 @@ final class LoadReport {
 				measured.cpuMicros() / against.cpuMicros(), measured.bytes() - against.bytes(),
 				measured.userMicros() - against.userMicros());
 		this.pairedByRound.computeIfAbsent(round, (key) -> new EnumMap<>(Variant.class)).put(variant, difference);
-		System.out.printf(Locale.ROOT, "round %d  %-14s against %-14s %+7.2f µs/req  x%.3f  %+7.0f B/req%n", round,
+		this.out.printf(Locale.ROOT, "round %d  %-14s against %-14s %+7.2f µs/req  x%.3f  %+7.0f B/req%n", round,
 				variant.label(), baseline.label(), difference.cpuMicros(), difference.ratio(), difference.bytes());
 	}
 
@@ -76,7 +86,7 @@ final class LoadReport {
 		this.allocatedBytes.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(bytes);
 		this.cpuMicrosByRound.computeIfAbsent(round, (key) -> new EnumMap<>(Variant.class)).put(variant, cpuMicros);
 		this.allocatedBytesByRound.computeIfAbsent(round, (key) -> new EnumMap<>(Variant.class)).put(variant, bytes);
-		System.out.printf(Locale.ROOT, "round %d  %-14s %9.0f req/s  p99 %7.2f ms  cpu %7.2f µs/req (user %6.2f)"
+		this.out.printf(Locale.ROOT, "round %d  %-14s %9.0f req/s  p99 %7.2f ms  cpu %7.2f µs/req (user %6.2f)"
 				+ "  alloc %7.0f B/req  (%d requests, load %s)%n", round, variant.label(), result.requestsPerSecond(),
 				result.p99Micros() / 1000.0, cpuMicros, userMicros, bytes, result.requests(), loadAverage);
 		return new Measured(cpuMicros, bytes, userMicros);
@@ -87,10 +97,10 @@ final class LoadReport {
 	}
 
 	void printSummary() {
-		System.out.println();
-		System.out.println("medians over " + this.cpuMicrosByRound.size() + " rounds");
+		this.out.println();
+		this.out.println("medians over " + this.cpuMicrosByRound.size() + " rounds");
 		for (Variant variant : this.requestsPerSecond.keySet()) {
-			System.out.printf(Locale.ROOT, "  %-14s %9.0f req/s  p99 %7.2f ms  cpu %7.2f µs/req  alloc %7.0f B/req%n",
+			this.out.printf(Locale.ROOT, "  %-14s %9.0f req/s  p99 %7.2f ms  cpu %7.2f µs/req  alloc %7.0f B/req%n",
 					variant.label(), median(this.requestsPerSecond.get(variant)), median(this.p99Millis.get(variant)),
 					median(this.cpuMicros.get(variant)), median(this.allocatedBytes.get(variant)));
 		}
@@ -102,10 +112,10 @@ final class LoadReport {
 		if (baseline == null) {
 			return;
 		}
-		System.out.println("paired per round against " + baseline.label() + ", medians (cpu; ratio; allocation)");
+		this.out.println("paired per round against " + baseline.label() + ", medians (cpu; ratio; allocation)");
 		for (Variant variant : this.requestsPerSecond.keySet()) {
 			if (variant != baseline) {
-				System.out.printf(Locale.ROOT, "  %-14s %+7.2f µs/req  x%.3f  %+7.0f B/req%n", variant.label(),
+				this.out.printf(Locale.ROOT, "  %-14s %+7.2f µs/req  x%.3f  %+7.0f B/req%n", variant.label(),
 						median(perRound(this.cpuMicrosByRound, (round) -> round.get(variant) - round.get(baseline))),
 						median(perRound(this.cpuMicrosByRound, (round) -> round.get(variant) / round.get(baseline))),
 						median(perRound(this.allocatedBytesByRound,
@@ -123,12 +133,12 @@ final class LoadReport {
 	 * two JVMs; each role is the mean of its JVMs' differences.
 	 */
 	private void printPairedSummary() {
-		System.out.println("paired slices: each variant against the baseline JVM driven with it, medians over the "
+		this.out.println("paired slices: each variant against the baseline JVM driven with it, medians over the "
 				+ "rounds (cpu; ratio; allocation)");
 		for (Variant variant : this.requestsPerSecond.keySet()) {
 			List<Difference> differences = pairedDifferences(variant);
 			if (!differences.isEmpty()) {
-				System.out.printf(Locale.ROOT, "  %-14s %+7.2f µs/req  x%.3f  %+7.0f B/req%n", variant.label(),
+				this.out.printf(Locale.ROOT, "  %-14s %+7.2f µs/req  x%.3f  %+7.0f B/req%n", variant.label(),
 						median(differences.stream().map(Difference::cpuMicros).toList()),
 						median(differences.stream().map(Difference::ratio).toList()),
 						median(differences.stream().map(Difference::bytes).toList()));
@@ -158,7 +168,7 @@ final class LoadReport {
 		List<Map<Variant, Difference>> rounds = (starterAgain != null) ? roundsWith(starter, starterAgain)
 				: roundsWith(starter);
 		printUserTime(baselineAgain, rounds);
-		System.out.println("each role as the mean of its JVMs' paired differences, medians per round");
+		this.out.println("each role as the mean of its JVMs' paired differences, medians per round");
 		printTargets(median(rounds.stream().map((round) -> meanOfRole(round, Difference::cpuMicros)).toList()),
 				median(rounds.stream().map((round) -> meanOfRole(round, Difference::bytes)).toList()),
 				median(rounds.stream().map((round) -> meanOfRole(round, Difference::ratio)).toList()),
@@ -171,20 +181,20 @@ final class LoadReport {
 	 * of a request, about half of it, adds its own spread.
 	 */
 	private void printUserTime(@Nullable Variant baselineAgain, List<Map<Variant, Difference>> starterRounds) {
-		System.out.println("user CPU time only, the same slices (medians over the rounds)");
+		this.out.println("user CPU time only, the same slices (medians over the rounds)");
 		for (Variant variant : this.requestsPerSecond.keySet()) {
 			List<Difference> differences = pairedDifferences(variant);
 			if (!differences.isEmpty() && variant != baselineAgain) {
-				System.out.printf(Locale.ROOT, "  %-14s %+7.2f µs/req%n", variant.label(),
+				this.out.printf(Locale.ROOT, "  %-14s %+7.2f µs/req%n", variant.label(),
 						median(differences.stream().map(Difference::userMicros).toList()));
 			}
 		}
 		if (baselineAgain != null) {
 			List<Double> spread = pairedDifferences(baselineAgain).stream().map(Difference::userMicros).toList();
-			System.out.printf(Locale.ROOT, "  A/A spread, %s: median %+.2f µs/req, per round %s%n",
+			this.out.printf(Locale.ROOT, "  A/A spread, %s: median %+.2f µs/req, per round %s%n",
 					baselineAgain.label(), median(spread), format(spread));
 		}
-		System.out.printf(Locale.ROOT, "  starter adds, mean of its JVMs  %+7.2f µs/req%n",
+		this.out.printf(Locale.ROOT, "  starter adds, mean of its JVMs  %+7.2f µs/req%n",
 				median(starterRounds.stream().map((round) -> meanOfRole(round, Difference::userMicros)).toList()));
 	}
 
@@ -246,8 +256,8 @@ final class LoadReport {
 		}
 	}
 
-	private static void printSpread(String what, List<Double> spread, List<Double> relative) {
-		System.out.printf(Locale.ROOT, "A/A spread, %s: median %+.2f µs/req, per round %s, "
+	private void printSpread(String what, List<Double> spread, List<Double> relative) {
+		this.out.printf(Locale.ROOT, "A/A spread, %s: median %+.2f µs/req, per round %s, "
 				+ "|relative| median %.1f %% (max %.1f %%)%n", what, median(spread), format(spread), median(relative),
 				relative.stream().mapToDouble(Double::doubleValue).max().orElse(0));
 	}
@@ -261,7 +271,7 @@ final class LoadReport {
 		if (!this.variants.containsKey(Role.STARTER)) {
 			return;
 		}
-		System.out.println("mean of the JVMs of each role against the mean of the baseline JVMs, medians per round");
+		this.out.println("mean of the JVMs of each role against the mean of the baseline JVMs, medians per round");
 		printTargets(
 				median(perRound(this.cpuMicrosByRound,
 						(round) -> starter.applyAsDouble(round) - baseline.applyAsDouble(round))),
@@ -277,9 +287,9 @@ final class LoadReport {
 
 	private void printTargets(double starterAdds, double starterBytes, double ratio, ToDoubleFunction<Variant> adds,
 			ToDoubleFunction<Variant> addsBytes) {
-		System.out.printf(Locale.ROOT, "  starter adds        %+7.2f µs/req  %+7.0f B/req  [<= 2.5 µs]   %s%n",
+		this.out.printf(Locale.ROOT, "  starter adds        %+7.2f µs/req  %+7.0f B/req  [<= 2.5 µs]   %s%n",
 				starterAdds, starterBytes, verdict(starterAdds <= 2.5));
-		System.out.printf(Locale.ROOT, "  starter / disabled  %7.3f                      [<= 1.03]     %s%n", ratio,
+		this.out.printf(Locale.ROOT, "  starter / disabled  %7.3f                      [<= 1.03]     %s%n", ratio,
 				verdict(ratio <= 1.03));
 		for (Role role : List.of(Role.SPRING_SESSION, Role.HAND_WRITTEN, Role.STARTER_REDIS)) {
 			Variant variant = this.variants.get(role);
@@ -288,7 +298,7 @@ final class LoadReport {
 				String target = (role != Role.SPRING_SESSION) ? ""
 						: String.format(Locale.ROOT, "  [starter <= 1/3 of it: %.2f]  %s", added / 3,
 								verdict(starterAdds <= added / 3));
-				System.out.printf(Locale.ROOT, "  %-14s adds  %+7.2f µs/req  %+7.0f B/req%s%n", variant.label(), added,
+				this.out.printf(Locale.ROOT, "  %-14s adds  %+7.2f µs/req  %+7.0f B/req%s%n", variant.label(), added,
 						addsBytes.applyAsDouble(variant), target);
 			}
 		}

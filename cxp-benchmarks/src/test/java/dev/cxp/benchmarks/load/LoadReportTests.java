@@ -1,12 +1,17 @@
 package dev.cxp.benchmarks.load;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Tests for {@link LoadReport}'s paired differences.
+ * Tests for {@link LoadReport}'s paired differences and their summary.
  */
 class LoadReportTests {
 
@@ -14,7 +19,7 @@ class LoadReportTests {
 
 	@Test
 	void aPairedDifferenceIsTakenAgainstTheBaselineJvmDrivenInTheSameSlice() {
-		LoadReport report = new LoadReport(TICKS_PER_SECOND);
+		LoadReport report = new LoadReport(TICKS_PER_SECOND, new PrintStream(OutputStream.nullOutputStream()));
 		// 1,000 requests each: a tick (10 ms) is 10 µs per request
 		report.addPair(1, Variant.USER_STARTER, result(1000), new CpuTicks(5, 3), 20_000_000, Variant.USER_DISABLED,
 				result(1000), new CpuTicks(3, 4), 19_000_000, "0");
@@ -37,6 +42,29 @@ class LoadReportTests {
 		assertThat(report.pairedDifferences(Variant.USER_STARTER_AGAIN)).singleElement()
 			.satisfies((difference) -> assertThat(difference.cpuMicros()).isCloseTo(0.0, within(1e-9)));
 		assertThat(report.pairedDifferences(Variant.USER_DISABLED)).isEmpty();
+	}
+
+	@Test
+	void theSummaryComparesTheSlicesByUserTimeAloneWithItsOwnSpread() {
+		ByteArrayOutputStream written = new ByteArrayOutputStream();
+		LoadReport report = new LoadReport(TICKS_PER_SECOND, new PrintStream(written, true, StandardCharsets.UTF_8));
+		// The same total CPU for the second starter JVM and the two baseline JVMs, different user time
+		report.addPair(1, Variant.USER_STARTER, result(1000), new CpuTicks(6, 2), 20_000_000, Variant.USER_DISABLED,
+				result(1000), new CpuTicks(4, 2), 19_000_000, "0");
+		report.addPair(1, Variant.USER_STARTER_AGAIN, result(1000), new CpuTicks(5, 2), 20_000_000,
+				Variant.USER_DISABLED_AGAIN, result(1000), new CpuTicks(4, 3), 19_000_000, "0");
+		report.addPair(1, Variant.USER_DISABLED_AGAIN, result(1000), new CpuTicks(4, 2), 19_000_000,
+				Variant.USER_DISABLED, result(1000), new CpuTicks(3, 3), 19_000_000, "0");
+		report.printSummary();
+		String summary = written.toString(StandardCharsets.UTF_8);
+		String userTime = summary.substring(summary.indexOf("user CPU time only"));
+		assertThat(userTime).containsPattern("starter +\\+20\\.00 µs/req")
+			.containsPattern("starter-again +\\+10\\.00 µs/req")
+			.contains("A/A spread, disabled-again: median +10.00 µs/req")
+			.containsPattern("starter adds, mean of its JVMs +\\+15\\.00 µs/req");
+		// The total, in the same slices: +20 and 0 µs, the A/A spread 0
+		assertThat(summary).containsPattern("starter adds +\\+10\\.00 µs/req")
+			.contains("A/A spread, disabled-again against disabled: median +0.00 µs/req");
 	}
 
 	private static Wrk.Result result(long requests) {
