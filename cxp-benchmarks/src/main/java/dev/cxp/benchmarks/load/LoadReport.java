@@ -177,8 +177,9 @@ final class LoadReport {
 	}
 
 	/**
-	 * The same paired differences in user CPU time alone: the starter works in user mode, and the kernel's share
-	 * of a request, about half of it, adds its own spread.
+	 * The same paired differences in user CPU time alone: the starter works in user mode, and a third to a half
+	 * of a request's CPU is the kernel's, so this shows whether the spread of the totals is in the kernel's share
+	 * or in user time.
 	 */
 	private void printUserTime(@Nullable Variant baselineAgain, List<Map<Variant, Difference>> starterRounds) {
 		this.out.println("user CPU time only, the same slices (medians over the rounds)");

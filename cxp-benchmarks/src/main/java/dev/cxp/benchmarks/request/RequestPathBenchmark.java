@@ -142,12 +142,20 @@ public class RequestPathBenchmark {
 
 	static MockHttpServletRequest pageView(String path, Cookie... cookies) {
 		MockHttpServletRequest request = new ServerLikeRequest("GET", path);
-		request.addHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
-		request.addHeader("Sec-Fetch-Dest", "document");
-		request.addHeader("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0");
 		if (cookies.length > 0) {
 			request.setCookies(cookies);
 		}
+		return navigation(request);
+	}
+
+	/**
+	 * Make a request a browser's navigation to a page: its headers, and its path parsed up front as the
+	 * {@code DispatcherServlet} does.
+	 */
+	private static <R extends MockHttpServletRequest> R navigation(R request) {
+		request.addHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+		request.addHeader("Sec-Fetch-Dest", "document");
+		request.addHeader("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0");
 		ServletRequestPathUtils.parseAndCache(request);
 		return request;
 	}
@@ -290,7 +298,7 @@ public class RequestPathBenchmark {
 			for (int i = 0; i < COUNT; i++) {
 				cookies[i] = new Cookie[] { new Cookie("_mspi", ids.visitorId()) };
 			}
-			this.request = new TakingTurnsRequest(cookies);
+			this.request = navigation(new TakingTurnsRequest(cookies));
 			for (int i = 0; i < COUNT; i++) {
 				this.request.nextVisitor();
 				run(starter, this.request, this.response, false);
@@ -314,10 +322,6 @@ public class RequestPathBenchmark {
 		TakingTurnsRequest(Cookie[][] cookies) {
 			super("GET", "/about");
 			this.cookies = cookies;
-			addHeader("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
-			addHeader("Sec-Fetch-Dest", "document");
-			addHeader("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0");
-			ServletRequestPathUtils.parseAndCache(this);
 		}
 
 		void nextVisitor() {
