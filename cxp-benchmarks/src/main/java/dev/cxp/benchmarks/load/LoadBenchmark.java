@@ -49,7 +49,8 @@ public final class LoadBenchmark {
 	 * {@link PairedSchedule}), and to profile the starter's and the baseline's JVMs at the same time;
 	 * {@code --starter-args=ARG,...} to give the JVMs with the starter on more arguments,
 	 * such as {@code --cxp.tracking.exclude-patterns=/**}; {@code --start-together} to start every JVM at once
-	 * rather than each once the one before is ready
+	 * rather than each once the one before is ready; {@code --jvm-args=OPTION,...} to give every server's JVM
+	 * more options, such as {@code -Xbatch}
 	 * @throws Exception when a server or wrk fails
 	 */
 	public static void main(String[] args) throws Exception {
@@ -61,8 +62,10 @@ public final class LoadBenchmark {
 				ticksPerSecond, loadAverage());
 		@Nullable AsyncProfiler profiler = (settings.profileSeconds() > 0) ? AsyncProfiler.extract(work) : null;
 		// Frames of inlined code where the profiler samples, as async-profiler recommends; all JVMs alike
-		List<String> jvmOptions = (profiler != null)
-				? List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints") : List.of();
+		List<String> jvmOptions = new ArrayList<>(settings.jvmOptions());
+		if (profiler != null) {
+			jvmOptions.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
+		}
 		List<SampleServer> servers = new ArrayList<>();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(LoadBenchmark::stopQuietly)));
 		List<Variant> variants = settings.variants();

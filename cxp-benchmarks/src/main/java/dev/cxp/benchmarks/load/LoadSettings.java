@@ -32,10 +32,13 @@ import org.jspecify.annotations.Nullable;
  * JVMs at the same time
  * @param starterArguments more arguments for the JVMs with the starter on, to measure a setting of the starter
  * @param startTogether whether every JVM is started at once, rather than each once the one before is ready
+ * @param jvmOptions more options for every server's JVM, alike for all variants, to measure under a setting
+ * of the JVM
  */
 record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connections, int visitors, int basePort,
 		Path sampleJar, AppShape app, List<String> only, int profileSeconds, String serverCpus, String wrkCpus,
-		boolean simultaneous, boolean paired, List<String> starterArguments, boolean startTogether) {
+		boolean simultaneous, boolean paired, List<String> starterArguments, boolean startTogether,
+		List<String> jvmOptions) {
 
 	static LoadSettings parse(String[] args) throws IOException {
 		boolean quick = Stream.of(args).anyMatch("--quick"::equals);
@@ -54,14 +57,15 @@ record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connect
 		boolean simultaneous = Stream.of(args).anyMatch("--simultaneous"::equals);
 		boolean paired = Stream.of(args).anyMatch("--paired"::equals);
 		String starterArguments = argument(args, "starter-args");
+		String jvmOptions = argument(args, "jvm-args");
 		if (simultaneous && paired) {
 			throw new IllegalArgumentException("--simultaneous and --paired are two ways of driving the rounds: choose one");
 		}
 		return new LoadSettings(rounds, roundSeconds, warmupSeconds, connections, visitors, basePort,
 				(jar != null || app != AppShape.SAMPLE) ? Path.of(Objects.requireNonNullElse(jar, "")) : findSampleJar(),
 				app, (only != null) ? List.of(only.split(",")) : List.of(), profileSeconds, serverCpus, wrkCpus,
-				simultaneous, paired, (starterArguments != null) ? List.of(starterArguments.split(",")) : List.of(),
-				Stream.of(args).anyMatch("--start-together"::equals));
+				simultaneous, paired, commaSeparated(starterArguments),
+				Stream.of(args).anyMatch("--start-together"::equals), commaSeparated(jvmOptions));
 	}
 
 	/**
@@ -92,6 +96,10 @@ record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connect
 				.orElseThrow(() -> new IllegalStateException(
 						"Build first: mvn -B -q package -DskipTests -pl cxp-sample-app -am"));
 		}
+	}
+
+	private static List<String> commaSeparated(@Nullable String value) {
+		return (value != null) ? List.of(value.split(",")) : List.of();
 	}
 
 	private static int intArgument(String[] args, String name, int defaultValue) {

@@ -26,7 +26,16 @@ class LoadSettingsTests {
 		LoadSettings settings = LoadSettings.parse(new String[] { "--app=user" });
 		assertThat(settings.startTogether()).isFalse();
 		assertThat(settings.starterArguments()).isEmpty();
+		assertThat(settings.jvmOptions()).isEmpty();
 		assertThat(LoadSettings.parse(new String[] { "--app=user", "--start-together" }).startTogether()).isTrue();
+	}
+
+	@Test
+	void jvmOptionsAreGivenToEveryServerAlike() throws Exception {
+		LoadSettings settings = LoadSettings.parse(new String[] { "--app=user", "--paired",
+				"--jvm-args=-Xbatch,-XX:+AlwaysPreTouch", "--starter-args=--cxp.consent.required=false" });
+		assertThat(settings.jvmOptions()).containsExactly("-Xbatch", "-XX:+AlwaysPreTouch");
+		assertThat(settings.starterArguments()).containsExactly("--cxp.consent.required=false");
 	}
 
 	@Test
