@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,7 +51,8 @@ public final class LoadBenchmark {
 	 * {@code --starter-args=ARG,...} to give the JVMs with the starter on more arguments,
 	 * such as {@code --cxp.tracking.exclude-patterns=/**}; {@code --start-together} to start every JVM at once
 	 * rather than each once the one before is ready; {@code --jvm-args=OPTION,...} to give every server's JVM
-	 * more options, such as {@code -Xbatch}
+	 * more options, such as {@code -Xbatch}; {@code --sets=N} (with {@code --paired}) to repeat the run N times,
+	 * each with new JVMs, and summarise each variant's figure over the sets
 	 * @throws Exception when a server or wrk fails
 	 */
 	public static void main(String[] args) throws Exception {
@@ -66,8 +68,32 @@ public final class LoadBenchmark {
 		if (profiler != null) {
 			jvmOptions.addAll(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+DebugNonSafepoints"));
 		}
-		List<SampleServer> servers = new ArrayList<>();
+		List<SampleServer> servers = new CopyOnWriteArrayList<>();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(LoadBenchmark::stopQuietly)));
+		SetSummary sets = new SetSummary(System.out);
+		for (int set = 1; set <= settings.sets(); set++) {
+			if (settings.sets() > 1) {
+				System.out.printf(Locale.ROOT, "set %d of %d, new JVMs (load average %s)%n", set, settings.sets(),
+						loadAverage());
+			}
+			@Nullable LoadReport report = runSet(settings, work, loaderPath, ticksPerSecond, profiler, jvmOptions,
+					servers);
+			if (report != null) {
+				sets.add(report.pairedMedians());
+			}
+		}
+		if (settings.sets() > 1) {
+			sets.print();
+		}
+	}
+
+	/**
+	 * One set: start a JVM per variant, warm them up, measure the rounds, profile where asked, and stop them.
+	 * @return the report of the rounds, {@code null} when there were none
+	 */
+	private static @Nullable LoadReport runSet(LoadSettings settings, Path work, String loaderPath,
+			long ticksPerSecond, @Nullable AsyncProfiler profiler, List<String> jvmOptions, List<SampleServer> servers)
+			throws Exception {
 		List<Variant> variants = settings.variants();
 		int redisPort = settings.basePort() + variants.size();
 		RedisServer redis = null;
@@ -115,16 +141,20 @@ public final class LoadBenchmark {
 					wrk.run(server.baseUrl(), scripts.get(server.variant()), settings.warmupSeconds());
 				}
 			}
+			@Nullable LoadReport report = null;
 			if (settings.rounds() > 0) {
-				measure(servers, scripts, wrk, settings, ticksPerSecond).printSummary();
+				report = measure(servers, scripts, wrk, settings, ticksPerSecond);
+				report.printSummary();
 			}
 			if (profiler != null) {
 				profile(profiler, servers, scripts, wrk, settings, work);
 			}
 			System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
+			return report;
 		}
 		finally {
 			servers.forEach(LoadBenchmark::stopQuietly);
+			servers.clear();
 			if (redis != null) {
 				redis.close();
 			}

@@ -200,6 +200,22 @@ final class LoadReport {
 	}
 
 	/**
+	 * Each paired variant's median difference in CPU per request from the baseline JVMs it was driven with,
+	 * the figure a set contributes to {@link SetSummary}.
+	 * @return the medians over the rounds, by variant
+	 */
+	Map<Variant, Double> pairedMedians() {
+		Map<Variant, Double> medians = new EnumMap<>(Variant.class);
+		for (Variant variant : this.requestsPerSecond.keySet()) {
+			List<Difference> differences = pairedDifferences(variant);
+			if (!differences.isEmpty()) {
+				medians.put(variant, median(differences.stream().map(Difference::cpuMicros).toList()));
+			}
+		}
+		return medians;
+	}
+
+	/**
 	 * The paired differences of a variant, one per round in which it ran.
 	 * @param variant the variant
 	 * @return its differences against its partners, in the order of the rounds

@@ -34,11 +34,13 @@ import org.jspecify.annotations.Nullable;
  * @param startTogether whether every JVM is started at once, rather than each once the one before is ready
  * @param jvmOptions more options for every server's JVM, alike for all variants, to measure under a setting
  * of the JVM
+ * @param sets how many times the whole run is repeated, each time with new JVMs, to take the JVM-to-JVM
+ * difference into the figures (paired rounds only)
  */
 record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connections, int visitors, int basePort,
 		Path sampleJar, AppShape app, List<String> only, int profileSeconds, String serverCpus, String wrkCpus,
 		boolean simultaneous, boolean paired, List<String> starterArguments, boolean startTogether,
-		List<String> jvmOptions) {
+		List<String> jvmOptions, int sets) {
 
 	static LoadSettings parse(String[] args) throws IOException {
 		boolean quick = Stream.of(args).anyMatch("--quick"::equals);
@@ -58,14 +60,18 @@ record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connect
 		boolean paired = Stream.of(args).anyMatch("--paired"::equals);
 		String starterArguments = argument(args, "starter-args");
 		String jvmOptions = argument(args, "jvm-args");
+		int sets = intArgument(args, "sets", 1);
 		if (simultaneous && paired) {
 			throw new IllegalArgumentException("--simultaneous and --paired are two ways of driving the rounds: choose one");
+		}
+		if (sets < 1 || (sets > 1 && !paired)) {
+			throw new IllegalArgumentException("--sets=N takes a positive N, and more than one set needs --paired");
 		}
 		return new LoadSettings(rounds, roundSeconds, warmupSeconds, connections, visitors, basePort,
 				(jar != null || app != AppShape.SAMPLE) ? Path.of(Objects.requireNonNullElse(jar, "")) : findSampleJar(),
 				app, (only != null) ? List.of(only.split(",")) : List.of(), profileSeconds, serverCpus, wrkCpus,
 				simultaneous, paired, commaSeparated(starterArguments),
-				Stream.of(args).anyMatch("--start-together"::equals), commaSeparated(jvmOptions));
+				Stream.of(args).anyMatch("--start-together"::equals), commaSeparated(jvmOptions), sets);
 	}
 
 	/**

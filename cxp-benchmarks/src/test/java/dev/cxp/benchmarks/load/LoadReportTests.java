@@ -42,6 +42,10 @@ class LoadReportTests {
 		assertThat(report.pairedDifferences(Variant.USER_STARTER_AGAIN)).singleElement()
 			.satisfies((difference) -> assertThat(difference.cpuMicros()).isCloseTo(0.0, within(1e-9)));
 		assertThat(report.pairedDifferences(Variant.USER_DISABLED)).isEmpty();
+		// What a set of JVMs gives the summary over sets: the median of each paired variant's differences
+		assertThat(report.pairedMedians()).containsOnlyKeys(Variant.USER_STARTER, Variant.USER_STARTER_AGAIN)
+			.hasEntrySatisfying(Variant.USER_STARTER, (median) -> assertThat(median).isCloseTo(10.0, within(1e-9)))
+			.hasEntrySatisfying(Variant.USER_STARTER_AGAIN, (median) -> assertThat(median).isCloseTo(0.0, within(1e-9)));
 	}
 
 	@Test

@@ -39,6 +39,16 @@ class LoadSettingsTests {
 	}
 
 	@Test
+	void setsOfNewJvmsAreForPairedRoundsOnly() throws Exception {
+		assertThat(LoadSettings.parse(new String[] { "--app=user" }).sets()).isEqualTo(1);
+		assertThat(LoadSettings.parse(new String[] { "--app=user", "--paired", "--sets=8" }).sets()).isEqualTo(8);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LoadSettings.parse(new String[] { "--app=user", "--sets=8" }));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LoadSettings.parse(new String[] { "--app=user", "--paired", "--sets=0" }));
+	}
+
+	@Test
 	void pairedAndSimultaneousRoundsExcludeEachOther() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> LoadSettings.parse(new String[] { "--app=user", "--paired", "--simultaneous" }));
