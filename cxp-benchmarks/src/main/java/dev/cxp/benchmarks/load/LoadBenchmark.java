@@ -52,7 +52,8 @@ public final class LoadBenchmark {
 	 * such as {@code --cxp.tracking.exclude-patterns=/**}; {@code --start-together} to start every JVM at once
 	 * rather than each once the one before is ready; {@code --jvm-args=OPTION,...} to give every server's JVM
 	 * more options, such as {@code -Xbatch}; {@code --sets=N} (with {@code --paired}) to repeat the run N times,
-	 * each with new JVMs, and summarise each variant's figure over the sets
+	 * each with new JVMs, and summarise each variant's figure over the sets (with {@code --profile-seconds=N},
+	 * each set is also profiled)
 	 * @throws Exception when a server or wrk fails
 	 */
 	public static void main(String[] args) throws Exception {
@@ -82,7 +83,7 @@ public final class LoadBenchmark {
 				sets.add(report.pairedMedians());
 			}
 		}
-		if (settings.sets() > 1) {
+		if (settings.sets() > 1 && settings.rounds() > 0) {
 			sets.print();
 		}
 	}
