@@ -34,7 +34,8 @@ public class HandWrittenVisitorVariant implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new VisitInterceptor());
+		// The user-shaped application's quiet pages are the pages a tracker leaves alone
+		registry.addInterceptor(new VisitInterceptor()).excludePathPatterns("/quiet/**");
 	}
 
 	/**

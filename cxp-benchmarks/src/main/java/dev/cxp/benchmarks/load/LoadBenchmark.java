@@ -34,6 +34,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LoadBenchmark {
 
+	/**
+	 * How long each turn of the quiet slices' warm-up drives the pages or the quiet pages.
+	 */
+	private static final int WARMUP_TURN_SECONDS = 20;
+
 	private LoadBenchmark() {
 	}
 
@@ -53,7 +58,10 @@ public final class LoadBenchmark {
 	 * rather than each once the one before is ready; {@code --jvm-args=OPTION,...} to give every server's JVM
 	 * more options, such as {@code -Xbatch}; {@code --sets=N} (with {@code --paired}) to repeat the run N times,
 	 * each with new JVMs, and summarise each variant's figure over the sets (with {@code --profile-seconds=N},
-	 * each set is also profiled)
+	 * each set is also profiled); {@code --quiet-slices} (user-shaped application) to drive every JVM at once in
+	 * rounds of two slices, one on the pages and one on quiet pages that the starter and the hand-written
+	 * interceptor leave alone, and report each variant's cost of the visitor's path within its own JVM (see
+	 * {@link QuietSliceReport})
 	 * @throws Exception when a server or wrk fails
 	 */
 	public static void main(String[] args) throws Exception {
@@ -71,20 +79,33 @@ public final class LoadBenchmark {
 		}
 		List<SampleServer> servers = new CopyOnWriteArrayList<>();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(LoadBenchmark::stopQuietly)));
-		SetSummary sets = new SetSummary(System.out);
+		SetSummary paired = new SetSummary(System.out, "median paired difference");
+		SetSummary paths = new SetSummary(System.out,
+				"median cost of the visitor's path in its own JVM, net of the baseline's own difference");
+		SetSummary quiet = new SetSummary(System.out, "median difference from the baseline JVM on the quiet pages");
 		for (int set = 1; set <= settings.sets(); set++) {
 			if (settings.sets() > 1) {
 				System.out.printf(Locale.ROOT, "set %d of %d, new JVMs (load average %s)%n", set, settings.sets(),
 						loadAverage());
 			}
-			@Nullable LoadReport report = runSet(settings, work, loaderPath, ticksPerSecond, profiler, jvmOptions,
+			@Nullable RoundsReport report = runSet(settings, work, loaderPath, ticksPerSecond, profiler, jvmOptions,
 					servers);
-			if (report != null) {
-				sets.add(report.pairedMedians());
+			if (report instanceof LoadReport rounds) {
+				paired.add(rounds.pairedMedians());
+			}
+			else if (report instanceof QuietSliceReport slices) {
+				paths.add(slices.pathCosts());
+				quiet.add(slices.quietCosts());
 			}
 		}
 		if (settings.sets() > 1 && settings.rounds() > 0) {
-			sets.print();
+			if (settings.quietSlices()) {
+				paths.print();
+				quiet.print();
+			}
+			else {
+				paired.print();
+			}
 		}
 	}
 
@@ -92,7 +113,7 @@ public final class LoadBenchmark {
 	 * One set: start a JVM per variant, warm them up, measure the rounds, profile where asked, and stop them.
 	 * @return the report of the rounds, {@code null} when there were none
 	 */
-	private static @Nullable LoadReport runSet(LoadSettings settings, Path work, String loaderPath,
+	private static @Nullable RoundsReport runSet(LoadSettings settings, Path work, String loaderPath,
 			long ticksPerSecond, @Nullable AsyncProfiler profiler, List<String> jvmOptions, List<SampleServer> servers)
 			throws Exception {
 		List<Variant> variants = settings.variants();
@@ -120,7 +141,8 @@ public final class LoadBenchmark {
 					}
 				}
 			}
-			Map<Variant, Path> scripts = prepare(servers, settings, work);
+			Map<Variant, Path> quietScripts = new EnumMap<>(Variant.class);
+			Map<Variant, Path> scripts = prepare(servers, settings, work, quietScripts);
 			Wrk wrk = new Wrk(1, settings.connections(), LoadSettings.pinnedTo(settings.wrkCpus()));
 			if (settings.paired()) {
 				// Warmed up as they are measured, in pairs: one round of the schedule with slices of the warm-up's length
@@ -128,6 +150,14 @@ public final class LoadBenchmark {
 				for (PairedSchedule.Pair pair : PairedSchedule.round(variants(servers), 0)) {
 					driveTogether(List.of(server(servers, pair.variant()), server(servers, pair.baseline())), scripts, wrk,
 							settings.warmupSeconds());
+				}
+			}
+			else if (settings.quietSlices()) {
+				System.out.printf(Locale.ROOT, "warming up every variant at once for %d s, pages and quiet pages in turn%n",
+						settings.warmupSeconds());
+				for (int done = 0, turn = 0; done < settings.warmupSeconds(); done += WARMUP_TURN_SECONDS, turn++) {
+					driveTogether(servers, (turn % 2 == 0) ? scripts : quietScripts, wrk,
+							Math.min(WARMUP_TURN_SECONDS, settings.warmupSeconds() - done));
 				}
 			}
 			else if (settings.simultaneous()) {
@@ -142,9 +172,11 @@ public final class LoadBenchmark {
 					wrk.run(server.baseUrl(), scripts.get(server.variant()), settings.warmupSeconds());
 				}
 			}
-			@Nullable LoadReport report = null;
+			@Nullable RoundsReport report = null;
 			if (settings.rounds() > 0) {
-				report = measure(servers, scripts, wrk, settings, ticksPerSecond);
+				report = settings.quietSlices()
+						? measureQuietSlices(servers, scripts, quietScripts, wrk, settings, ticksPerSecond)
+						: measure(servers, scripts, wrk, settings, ticksPerSecond);
 				report.printSummary();
 			}
 			if (profiler != null) {
@@ -162,14 +194,22 @@ public final class LoadBenchmark {
 		}
 	}
 
-	private static Map<Variant, Path> prepare(List<SampleServer> servers, LoadSettings settings, Path work)
-			throws IOException, InterruptedException {
+	/**
+	 * Make each server's returning visitors and write its wrk script; with quiet slices, also the script of the
+	 * quiet pages, with the same visitors, into {@code quietScripts}.
+	 */
+	private static Map<Variant, Path> prepare(List<SampleServer> servers, LoadSettings settings, Path work,
+			Map<Variant, Path> quietScripts) throws IOException, InterruptedException {
 		Map<Variant, Path> scripts = new EnumMap<>(Variant.class);
 		for (SampleServer server : servers) {
 			server.awaitReady(Duration.ofSeconds(180));
 			List<String> cookies = Visitors.returning(server, settings.visitors());
-			scripts.put(server.variant(), Wrk.writeScript(work, settings.app().label() + "-" + server.variant().label(),
-					settings.app().pages(), cookies));
+			String name = settings.app().label() + "-" + server.variant().label();
+			scripts.put(server.variant(), Wrk.writeScript(work, name, settings.app().pages(), cookies));
+			if (settings.quietSlices()) {
+				quietScripts.put(server.variant(),
+						Wrk.writeScript(work, name + "-quiet", settings.app().quietPages(), cookies));
+			}
 			// Attach now, so that starting the management agent is not inside a round
 			server.allocatedBytes();
 		}
@@ -209,6 +249,37 @@ public final class LoadBenchmark {
 				long bytesAfter = server.allocatedBytes();
 				report.add(round + 1, server.variant(), result, after.minus(before), bytesAfter - bytesBefore,
 						loadAverage());
+			}
+		}
+		return report;
+	}
+
+	/**
+	 * Rounds of two slices, every server driven at once in each: one on the pages, one on the quiet pages, in
+	 * turns (pages first in odd rounds, quiet pages first in even ones), so that the machine's drift does not
+	 * always fall the same way between them.
+	 */
+	private static QuietSliceReport measureQuietSlices(List<SampleServer> servers, Map<Variant, Path> scripts,
+			Map<Variant, Path> quietScripts, Wrk wrk, LoadSettings settings, long ticksPerSecond)
+			throws IOException, InterruptedException {
+		QuietSliceReport report = new QuietSliceReport(ticksPerSecond, System.out);
+		for (int round = 1; round <= settings.rounds(); round++) {
+			boolean pagesFirst = (round % 2 == 1);
+			for (boolean pages : List.of(pagesFirst, !pagesFirst)) {
+				int count = servers.size();
+				long[] bytesBefore = new long[count];
+				CpuTicks[] ticksBefore = new CpuTicks[count];
+				for (int i = 0; i < count; i++) {
+					bytesBefore[i] = servers.get(i).allocatedBytes();
+					ticksBefore[i] = servers.get(i).cpuTicks();
+				}
+				List<Wrk.Result> results = driveTogether(servers, pages ? scripts : quietScripts, wrk,
+						settings.roundSeconds());
+				for (int i = 0; i < count; i++) {
+					SampleServer server = servers.get(i);
+					report.add(round, server.variant(), pages, results.get(i), server.cpuTicks().minus(ticksBefore[i]),
+							server.allocatedBytes() - bytesBefore[i], loadAverage());
+				}
 			}
 		}
 		return report;

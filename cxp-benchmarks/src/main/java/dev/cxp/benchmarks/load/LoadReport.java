@@ -21,7 +21,7 @@ import dev.cxp.benchmarks.load.Variant.Role;
  * that ran in two JVMs. Paired slices are also compared by their user CPU time alone, without the kernel's
  * share (mostly loopback TCP, the same for every variant).
  */
-final class LoadReport {
+final class LoadReport implements RoundsReport {
 
 	private final long ticksPerSecond;
 
@@ -96,7 +96,8 @@ final class LoadReport {
 		return ticks * 1_000_000.0 / this.ticksPerSecond / result.requests();
 	}
 
-	void printSummary() {
+	@Override
+	public void printSummary() {
 		this.out.println();
 		this.out.println("medians over " + this.cpuMicrosByRound.size() + " rounds");
 		for (Variant variant : this.requestsPerSecond.keySet()) {

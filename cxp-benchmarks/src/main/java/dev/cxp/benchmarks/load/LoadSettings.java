@@ -3,6 +3,7 @@ package dev.cxp.benchmarks.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -35,12 +36,16 @@ import org.jspecify.annotations.Nullable;
  * @param jvmOptions more options for every server's JVM, alike for all variants, to measure under a setting
  * of the JVM
  * @param sets how many times the whole run is repeated, each time with new JVMs, to take the JVM-to-JVM
- * difference into the figures (paired rounds only)
+ * difference into the figures (paired rounds or quiet slices only)
+ * @param quietSlices whether each round drives every JVM at once twice, once on the application's pages and once
+ * on its quiet pages (which the starter and the hand-written interceptor leave alone), so that each variant's
+ * cost of the visitor's path is taken within one JVM, where the JVM-to-JVM difference cannot reach it (the
+ * user-shaped application only; the starter's base path is moved to the quiet pages' path)
  */
 record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connections, int visitors, int basePort,
 		Path sampleJar, AppShape app, List<String> only, int profileSeconds, String serverCpus, String wrkCpus,
 		boolean simultaneous, boolean paired, List<String> starterArguments, boolean startTogether,
-		List<String> jvmOptions, int sets) {
+		List<String> jvmOptions, int sets, boolean quietSlices) {
 
 	static LoadSettings parse(String[] args) throws IOException {
 		boolean quick = Stream.of(args).anyMatch("--quick"::equals);
@@ -61,17 +66,28 @@ record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int connect
 		String starterArguments = argument(args, "starter-args");
 		String jvmOptions = argument(args, "jvm-args");
 		int sets = intArgument(args, "sets", 1);
+		boolean quietSlices = Stream.of(args).anyMatch("--quiet-slices"::equals);
 		if (simultaneous && paired) {
 			throw new IllegalArgumentException("--simultaneous and --paired are two ways of driving the rounds: choose one");
 		}
-		if (sets < 1 || (sets > 1 && !paired)) {
-			throw new IllegalArgumentException("--sets=N takes a positive N, and more than one set needs --paired");
+		if (sets < 1 || (sets > 1 && !paired && !quietSlices)) {
+			throw new IllegalArgumentException(
+					"--sets=N takes a positive N, and more than one set needs --paired or --quiet-slices");
+		}
+		if (quietSlices && (app != AppShape.USER || simultaneous || paired)) {
+			throw new IllegalArgumentException(
+					"--quiet-slices drives every JVM at once, of the user-shaped application (--app=user), "
+							+ "without --simultaneous or --paired");
+		}
+		List<String> starterArgumentList = new ArrayList<>(commaSeparated(starterArguments));
+		if (quietSlices) {
+			starterArgumentList.add("--cxp.web.base-path=" + AppShape.QUIET_BASE_PATH);
 		}
 		return new LoadSettings(rounds, roundSeconds, warmupSeconds, connections, visitors, basePort,
 				(jar != null || app != AppShape.SAMPLE) ? Path.of(Objects.requireNonNullElse(jar, "")) : findSampleJar(),
 				app, (only != null) ? List.of(only.split(",")) : List.of(), profileSeconds, serverCpus, wrkCpus,
-				simultaneous, paired, commaSeparated(starterArguments),
-				Stream.of(args).anyMatch("--start-together"::equals), commaSeparated(jvmOptions), sets);
+				simultaneous, paired, List.copyOf(starterArgumentList),
+				Stream.of(args).anyMatch("--start-together"::equals), commaSeparated(jvmOptions), sets, quietSlices);
 	}
 
 	/**

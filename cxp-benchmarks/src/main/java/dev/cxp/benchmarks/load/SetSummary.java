@@ -14,8 +14,9 @@ import dev.cxp.benchmarks.load.Variant.Role;
 /**
  * Figures over sets of JVMs ({@code --sets=N}): the paired run repeated with new JVMs each time. Two JVMs of
  * identical code differ for their whole life (the JIT's choices, the memory layout) by about as much as the
- * starter's target, which more rounds do not remove and more JVMs do. Each set gives each variant's median
- * paired difference; the summary is their mean with a 95 % interval (Student's t, the sets taken as
+ * starter's target, which more rounds do not remove and more JVMs do. Each set gives each variant's figure
+ * (its median paired difference, or with quiet slices the cost of its path in its JVM, or its JVM's difference
+ * from the baseline's on the quiet pages); the summary is their mean with a 95 % interval (Student's t, the sets taken as
  * independent), and the starter's difference from the hand-written limit set by set, in which the baseline
  * JVM they share cancels.
  */
@@ -31,30 +32,34 @@ final class SetSummary {
 
 	private final PrintStream out;
 
+	private final String figure;
+
 	private final List<Map<Variant, Double>> sets = new ArrayList<>();
 
 	/**
 	 * Create a summary.
 	 * @param out where it is written: the benchmark's output
+	 * @param figure what each set's figure is, for the summary's heading
 	 */
-	SetSummary(PrintStream out) {
+	SetSummary(PrintStream out, String figure) {
 		this.out = out;
+		this.figure = figure;
 	}
 
 	/**
 	 * Add a set's figures.
-	 * @param pairedMedians each variant's median paired difference in the set, µs per request
+	 * @param figures each variant's figure in the set, µs per request
 	 */
-	void add(Map<Variant, Double> pairedMedians) {
-		this.sets.add(pairedMedians);
+	void add(Map<Variant, Double> figures) {
+		this.sets.add(figures);
 	}
 
 	/**
 	 * Print each variant's figures over the sets, then the starter's against the hand-written limit.
 	 */
 	void print() {
-		this.out.printf(Locale.ROOT, "over %d sets, each of new JVMs: each variant's median paired difference per set; "
-				+ "mean, standard deviation and 95 %% interval of the mean%n", this.sets.size());
+		this.out.printf(Locale.ROOT, "over %d sets, each of new JVMs: each variant's %s per set; "
+				+ "mean, standard deviation and 95 %% interval of the mean%n", this.sets.size(), this.figure);
 		for (Variant variant : Variant.values()) {
 			List<Double> values = this.sets.stream()
 				.filter((set) -> set.containsKey(variant))

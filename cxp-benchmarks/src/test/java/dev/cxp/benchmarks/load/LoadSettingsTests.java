@@ -39,9 +39,10 @@ class LoadSettingsTests {
 	}
 
 	@Test
-	void setsOfNewJvmsAreForPairedRoundsOnly() throws Exception {
+	void setsOfNewJvmsAreForPairedRoundsAndQuietSlicesOnly() throws Exception {
 		assertThat(LoadSettings.parse(new String[] { "--app=user" }).sets()).isEqualTo(1);
 		assertThat(LoadSettings.parse(new String[] { "--app=user", "--paired", "--sets=8" }).sets()).isEqualTo(8);
+		assertThat(LoadSettings.parse(new String[] { "--app=user", "--quiet-slices", "--sets=3" }).sets()).isEqualTo(3);
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> LoadSettings.parse(new String[] { "--app=user", "--sets=8" }));
 		assertThatIllegalArgumentException()
@@ -52,6 +53,28 @@ class LoadSettingsTests {
 	void pairedAndSimultaneousRoundsExcludeEachOther() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> LoadSettings.parse(new String[] { "--app=user", "--paired", "--simultaneous" }));
+	}
+
+	@Test
+	void quietSlicesMoveTheStartersBasePathToTheQuietPages() throws Exception {
+		LoadSettings settings = LoadSettings.parse(new String[] { "--app=user", "--quiet-slices",
+				"--starter-args=--cxp.consent.required=false" });
+		assertThat(settings.quietSlices()).isTrue();
+		assertThat(settings.starterArguments()).containsExactly("--cxp.consent.required=false",
+				"--cxp.web.base-path=/quiet");
+		assertThat(AppShape.USER.quietPages()).allSatisfy((page) -> assertThat(page).startsWith("/quiet/"))
+			.hasSameSizeAs(AppShape.USER.pages());
+		assertThat(LoadSettings.parse(new String[] { "--app=user" }).quietSlices()).isFalse();
+	}
+
+	@Test
+	void quietSlicesAreTheirOwnWayOfDrivingTheUserShapedApplication() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LoadSettings.parse(new String[] { "--app=sample", "--quiet-slices" }));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LoadSettings.parse(new String[] { "--app=user", "--quiet-slices", "--paired" }));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> LoadSettings.parse(new String[] { "--app=user", "--quiet-slices", "--simultaneous" }));
 	}
 
 }

@@ -29,12 +29,13 @@ class SetSummaryTests {
 	@Test
 	void theStarterIsComparedWithTheHandWrittenLimitSetBySet() {
 		ByteArrayOutputStream written = new ByteArrayOutputStream();
-		SetSummary summary = new SetSummary(new PrintStream(written, true, StandardCharsets.UTF_8));
+		SetSummary summary = new SetSummary(new PrintStream(written, true, StandardCharsets.UTF_8),
+				"median paired difference");
 		summary.add(Map.of(Variant.USER_STARTER, 4.0, Variant.USER_STARTER_AGAIN, 2.0, Variant.USER_HAND_WRITTEN, 1.0));
 		summary.add(Map.of(Variant.USER_STARTER, 1.0, Variant.USER_STARTER_AGAIN, 3.0, Variant.USER_HAND_WRITTEN, 3.0));
 		summary.print();
 		String printed = written.toString(StandardCharsets.UTF_8);
-		assertThat(printed).startsWith("over 2 sets")
+		assertThat(printed).startsWith("over 2 sets, each of new JVMs: each variant's median paired difference per set")
 			.containsPattern("starter +mean +\\+2\\.50 µs/req .* per set \\[\\+4\\.00, \\+1\\.00\\]")
 			.containsPattern("hand-written +mean +\\+2\\.00 µs/req")
 			// The starter's two JVMs averaged, then the limit taken off: +2.00 and -1.00
