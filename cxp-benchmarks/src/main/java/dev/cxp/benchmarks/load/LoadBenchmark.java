@@ -266,19 +266,12 @@ public final class LoadBenchmark {
 		for (int round = 1; round <= settings.rounds(); round++) {
 			boolean pagesFirst = (round % 2 == 1);
 			for (boolean pages : List.of(pagesFirst, !pagesFirst)) {
-				int count = servers.size();
-				long[] bytesBefore = new long[count];
-				CpuTicks[] ticksBefore = new CpuTicks[count];
-				for (int i = 0; i < count; i++) {
-					bytesBefore[i] = servers.get(i).allocatedBytes();
-					ticksBefore[i] = servers.get(i).cpuTicks();
-				}
-				List<Wrk.Result> results = driveTogether(servers, pages ? scripts : quietScripts, wrk,
+				List<Driven> driven = driveAndMeasure(servers, pages ? scripts : quietScripts, wrk,
 						settings.roundSeconds());
-				for (int i = 0; i < count; i++) {
-					SampleServer server = servers.get(i);
-					report.add(round, server.variant(), pages, results.get(i), server.cpuTicks().minus(ticksBefore[i]),
-							server.allocatedBytes() - bytesBefore[i], loadAverage());
+				for (int i = 0; i < servers.size(); i++) {
+					Driven slice = driven.get(i);
+					report.add(round, servers.get(i).variant(), pages, slice.result(), slice.cpuTicks(),
+							slice.allocatedBytes(), loadAverage());
 				}
 			}
 		}
@@ -292,6 +285,30 @@ public final class LoadBenchmark {
 	 */
 	private static void measureTogether(int round, List<SampleServer> servers, Map<Variant, Path> scripts, Wrk wrk,
 			LoadSettings settings, LoadReport report) throws IOException, InterruptedException {
+		List<Driven> driven = driveAndMeasure(servers, scripts, wrk, settings.roundSeconds());
+		for (int i = 0; i < servers.size(); i++) {
+			Driven slice = driven.get(i);
+			report.add(round, servers.get(i).variant(), slice.result(), slice.cpuTicks(), slice.allocatedBytes(),
+					loadAverage());
+		}
+	}
+
+	/**
+	 * What one server did while every server was driven at once.
+	 * @param result what its wrk measured
+	 * @param cpuTicks its JVM's CPU time over the run
+	 * @param allocatedBytes the bytes its threads allocated over the run
+	 */
+	private record Driven(Wrk.Result result, CpuTicks cpuTicks, long allocatedBytes) {
+
+	}
+
+	/**
+	 * Drive every server at once, each by its own wrk, and measure each JVM over the same seconds.
+	 * @return what each server did, in the order of the servers
+	 */
+	private static List<Driven> driveAndMeasure(List<SampleServer> servers, Map<Variant, Path> scripts, Wrk wrk,
+			int seconds) throws IOException, InterruptedException {
 		int count = servers.size();
 		long[] bytesBefore = new long[count];
 		CpuTicks[] ticksBefore = new CpuTicks[count];
@@ -299,13 +316,14 @@ public final class LoadBenchmark {
 			bytesBefore[i] = servers.get(i).allocatedBytes();
 			ticksBefore[i] = servers.get(i).cpuTicks();
 		}
-		List<Wrk.Result> results = driveTogether(servers, scripts, wrk, settings.roundSeconds());
+		List<Wrk.Result> results = driveTogether(servers, scripts, wrk, seconds);
+		List<Driven> driven = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			SampleServer server = servers.get(i);
-			CpuTicks ticks = server.cpuTicks().minus(ticksBefore[i]);
-			long bytes = server.allocatedBytes() - bytesBefore[i];
-			report.add(round, server.variant(), results.get(i), ticks, bytes, loadAverage());
+			driven.add(new Driven(results.get(i), server.cpuTicks().minus(ticksBefore[i]),
+					server.allocatedBytes() - bytesBefore[i]));
 		}
+		return driven;
 	}
 
 	/**

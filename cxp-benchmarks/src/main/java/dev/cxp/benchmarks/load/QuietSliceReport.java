@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.ToDoubleFunction;
 
 import org.jspecify.annotations.Nullable;
@@ -114,12 +115,7 @@ final class QuietSliceReport implements RoundsReport {
 	 * @return the medians by variant, empty without a baseline
 	 */
 	Map<Variant, Double> pathCosts() {
-		@Nullable Variant baseline = baseline();
-		Map<Variant, Double> costs = new EnumMap<>(Variant.class);
-		if (baseline != null) {
-			others(baseline).forEach((variant) -> costs.put(variant, median(pathCost(variant, baseline).values())));
-		}
-		return costs;
+		return medians(this::pathCost);
 	}
 
 	/**
@@ -128,12 +124,20 @@ final class QuietSliceReport implements RoundsReport {
 	 * @return the medians by variant, empty without a baseline
 	 */
 	Map<Variant, Double> quietCosts() {
+		return medians(this::quietAgainst);
+	}
+
+	/**
+	 * The median of a figure taken against the baseline, for each variant but the baseline.
+	 */
+	private Map<Variant, Double> medians(BiFunction<Variant, Variant, Map<Integer, Double>> againstBaseline) {
 		@Nullable Variant baseline = baseline();
-		Map<Variant, Double> costs = new EnumMap<>(Variant.class);
+		Map<Variant, Double> medians = new EnumMap<>(Variant.class);
 		if (baseline != null) {
-			others(baseline).forEach((variant) -> costs.put(variant, median(quietAgainst(variant, baseline).values())));
+			others(baseline).forEach(
+					(variant) -> medians.put(variant, median(againstBaseline.apply(variant, baseline).values())));
 		}
-		return costs;
+		return medians;
 	}
 
 	private @Nullable Variant baseline() {
