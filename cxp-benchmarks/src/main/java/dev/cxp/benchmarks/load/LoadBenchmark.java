@@ -380,15 +380,16 @@ public final class LoadBenchmark {
 	}
 
 	/**
-	 * Profile the starter's JVM, and the baseline's where it runs, under the same load with async-profiler:
-	 * CPU samples for one run, then allocation samples for another, each written as collapsed stacks and
-	 * summarised, the starter's against the baseline's. One JVM after the other, or with {@code --paired} both
-	 * at once, driven together, so that their difference is taken over the same seconds of the machine.
+	 * Profile the starter's JVM, and the baseline's and the hand-written limit's where they run, under the same
+	 * load with async-profiler: CPU samples for one run, then allocation samples for another, each written as
+	 * collapsed stacks and summarised, the starter's and the limit's against the baseline's. One JVM after the
+	 * other, or with {@code --paired} all at once, driven together, so that their differences are taken over
+	 * the same seconds of the machine.
 	 */
 	private static void profile(AsyncProfiler profiler, List<SampleServer> servers, Map<Variant, Path> scripts,
 			Wrk wrk, LoadSettings settings, Path work) throws IOException, InterruptedException {
 		List<SampleServer> profiled = new ArrayList<>();
-		for (Variant.Role role : List.of(Variant.Role.STARTER, Variant.Role.BASELINE)) {
+		for (Variant.Role role : List.of(Variant.Role.STARTER, Variant.Role.BASELINE, Variant.Role.HAND_WRITTEN)) {
 			servers.stream().filter((server) -> server.variant().role() == role).findFirst().ifPresent(profiled::add);
 		}
 		if (profiled.isEmpty() || profiled.get(0).variant().role() != Variant.Role.STARTER) {
@@ -405,15 +406,22 @@ public final class LoadBenchmark {
 			profileRun(profiler, group, "cpu", scripts, wrk, settings, work, cpu);
 			profileRun(profiler, group, "alloc", scripts, wrk, settings, work, allocation);
 		}
-		ProfileSummary starterCpu = cpu.get(Variant.Role.STARTER);
-		ProfileSummary starterAllocation = allocation.get(Variant.Role.STARTER);
-		starterCpu.print("CPU profile of the starter's JVM", "µs", 25);
-		if (cpu.containsKey(Variant.Role.BASELINE)) {
-			starterCpu.printGrowthOver(cpu.get(Variant.Role.BASELINE), "µs", 25);
+		printProfiles(cpu, allocation, Variant.Role.STARTER, "the starter's JVM", "starter path");
+		if (cpu.containsKey(Variant.Role.HAND_WRITTEN)) {
+			printProfiles(cpu, allocation, Variant.Role.HAND_WRITTEN, "the hand-written limit's JVM",
+					"hand-written interceptor");
 		}
-		starterAllocation.print("Allocation profile of the starter's JVM", "B", 25);
+	}
+
+	private static void printProfiles(Map<Variant.Role, ProfileSummary> cpu,
+			Map<Variant.Role, ProfileSummary> allocation, Variant.Role role, String jvm, String path) {
+		cpu.get(role).print("CPU profile of " + jvm, path, "µs", 25);
+		if (cpu.containsKey(Variant.Role.BASELINE)) {
+			cpu.get(role).printGrowthOver(cpu.get(Variant.Role.BASELINE), "µs", 25);
+		}
+		allocation.get(role).print("Allocation profile of " + jvm, path, "B", 25);
 		if (allocation.containsKey(Variant.Role.BASELINE)) {
-			starterAllocation.printGrowthOver(allocation.get(Variant.Role.BASELINE), "B", 25);
+			allocation.get(role).printGrowthOver(allocation.get(Variant.Role.BASELINE), "B", 25);
 		}
 	}
 

@@ -116,18 +116,20 @@ final class ProfileSummary {
 	/**
 	 * Print the summary.
 	 * @param title what the profile is
+	 * @param path what the {@code dev/cxp/} frames of this JVM are: the starter's path, or the hand-written
+	 * interceptor
 	 * @param unit what the figures per request are in
 	 * @param top how many frames to list
 	 */
-	void print(String title, String unit, int top) {
-		System.out.printf(Locale.ROOT, "%n%s: request-serving stacks %.1f %%; starter path %.2f %% of all, "
-				+ "%.2f %% of request-serving; whole JVM %.2f %s per request, starter path %.2f %s%n", title,
-				percent(this.requests, this.all), percent(this.starter, this.all),
-				percent(this.starter, this.requests), this.all * this.perRequest, unit,
+	void print(String title, String path, String unit, int top) {
+		System.out.printf(Locale.ROOT, "%n%s: request-serving stacks %.1f %%; %s %.2f %% of all, "
+				+ "%.2f %% of request-serving; whole JVM %.2f %s per request, %s %.2f %s%n", title,
+				percent(this.requests, this.all), path, percent(this.starter, this.all),
+				percent(this.starter, this.requests), this.all * this.perRequest, unit, path,
 				this.starter * this.perRequest, unit);
-		printTop("starter path, entry frames (outermost dev.cxp frame)", this.starterEntry, top, unit);
-		printTop("starter path, total (inclusive)", this.starterTotal, top, unit);
-		printTop("starter path, self", this.starterSelf, top, unit);
+		printTop(path + ", entry frames (outermost dev.cxp frame)", this.starterEntry, top, unit);
+		printTop(path + ", total (inclusive)", this.starterTotal, top, unit);
+		printTop(path + ", self", this.starterSelf, top, unit);
 		printTop("request-serving stacks, self (context)", this.requestSelf, top, unit);
 	}
 
