@@ -80,6 +80,8 @@ public final class LoadBenchmark {
 		List<SampleServer> servers = new CopyOnWriteArrayList<>();
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> servers.forEach(LoadBenchmark::stopQuietly)));
 		SetSummary paired = new SetSummary(System.out, "median paired difference");
+		SetSummary pairedWithoutCompiler = new SetSummary(System.out,
+				"median paired difference without the JIT compiler threads");
 		SetSummary paths = new SetSummary(System.out,
 				"median cost of the visitor's path in its own JVM, net of the baseline's own difference");
 		SetSummary quiet = new SetSummary(System.out, "median difference from the baseline JVM on the quiet pages");
@@ -92,6 +94,7 @@ public final class LoadBenchmark {
 					servers);
 			if (report instanceof LoadReport rounds) {
 				paired.add(rounds.pairedMedians());
+				pairedWithoutCompiler.add(rounds.pairedMediansWithoutCompiler());
 			}
 			else if (report instanceof QuietSliceReport slices) {
 				paths.add(slices.pathCosts());
@@ -105,6 +108,7 @@ public final class LoadBenchmark {
 			}
 			else {
 				paired.print();
+				pairedWithoutCompiler.print();
 			}
 		}
 	}

@@ -19,7 +19,8 @@ import dev.cxp.benchmarks.load.Variant.Role;
  * paired differences (each round's variant against the same round's baseline, or with {@code --paired}
  * against the baseline JVM driven in the same slice) against the targets, with the A/A spread of every role
  * that ran in two JVMs. Paired slices are also compared by their user CPU time alone, without the kernel's
- * share (mostly loopback TCP, the same for every variant).
+ * share (mostly loopback TCP, the same for every variant), and without the CPU of the JVMs' JIT compiler
+ * threads, which compile again in bursts whenever the load on a JVM changes.
  */
 final class LoadReport implements RoundsReport {
 
@@ -34,6 +35,8 @@ final class LoadReport implements RoundsReport {
 	private final Map<Variant, List<Double>> cpuMicros = new EnumMap<>(Variant.class);
 
 	private final Map<Variant, List<Double>> allocatedBytes = new EnumMap<>(Variant.class);
+
+	private final Map<Variant, List<Double>> compilerMicros = new EnumMap<>(Variant.class);
 
 	private final Map<Integer, Map<Variant, Double>> cpuMicrosByRound = new TreeMap<>();
 
@@ -65,7 +68,9 @@ final class LoadReport implements RoundsReport {
 				loadAverage);
 		Difference difference = new Difference(measured.cpuMicros() - against.cpuMicros(),
 				measured.cpuMicros() / against.cpuMicros(), measured.bytes() - against.bytes(),
-				measured.userMicros() - against.userMicros());
+				measured.userMicros() - against.userMicros(),
+				measured.withoutCompilerMicros() - against.withoutCompilerMicros(),
+				measured.withoutCompilerMicros() / against.withoutCompilerMicros());
 		this.pairedByRound.computeIfAbsent(round, (key) -> new EnumMap<>(Variant.class)).put(variant, difference);
 		this.out.printf(Locale.ROOT, "round %d  %-14s against %-14s %+7.2f µs/req  x%.3f  %+7.0f B/req%n", round,
 				variant.label(), baseline.label(), difference.cpuMicros(), difference.ratio(), difference.bytes());
@@ -78,18 +83,21 @@ final class LoadReport implements RoundsReport {
 		}
 		double cpuMicros = perRequestMicros(cpuTicks.total(), result);
 		double userMicros = perRequestMicros(cpuTicks.user(), result);
+		double compiler = perRequestMicros(cpuTicks.compiler(), result);
 		double bytes = (double) allocatedBytes / result.requests();
 		this.variants.put(variant.role(), variant);
 		this.requestsPerSecond.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(result.requestsPerSecond());
 		this.p99Millis.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(result.p99Micros() / 1000.0);
 		this.cpuMicros.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(cpuMicros);
 		this.allocatedBytes.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(bytes);
+		this.compilerMicros.computeIfAbsent(variant, (key) -> new ArrayList<>()).add(compiler);
 		this.cpuMicrosByRound.computeIfAbsent(round, (key) -> new EnumMap<>(Variant.class)).put(variant, cpuMicros);
 		this.allocatedBytesByRound.computeIfAbsent(round, (key) -> new EnumMap<>(Variant.class)).put(variant, bytes);
-		this.out.printf(Locale.ROOT, "round %d  %-14s %9.0f req/s  p99 %7.2f ms  cpu %7.2f µs/req (user %6.2f)"
-				+ "  alloc %7.0f B/req  (%d requests, load %s)%n", round, variant.label(), result.requestsPerSecond(),
-				result.p99Micros() / 1000.0, cpuMicros, userMicros, bytes, result.requests(), loadAverage);
-		return new Measured(cpuMicros, bytes, userMicros);
+		this.out.printf(Locale.ROOT, "round %d  %-14s %9.0f req/s  p99 %7.2f ms  cpu %7.2f µs/req (user %6.2f, "
+				+ "jit %5.2f)  alloc %7.0f B/req  (%d requests, load %s)%n", round, variant.label(),
+				result.requestsPerSecond(), result.p99Micros() / 1000.0, cpuMicros, userMicros, compiler, bytes,
+				result.requests(), loadAverage);
+		return new Measured(cpuMicros, bytes, userMicros, cpuMicros - compiler);
 	}
 
 	private double perRequestMicros(long ticks, Wrk.Result result) {
@@ -169,6 +177,7 @@ final class LoadReport implements RoundsReport {
 		List<Map<Variant, Difference>> rounds = (starterAgain != null) ? roundsWith(starter, starterAgain)
 				: roundsWith(starter);
 		printUserTime(baselineAgain, rounds);
+		printWithoutCompiler(baselineAgain, rounds);
 		this.out.println("each role as the mean of its JVMs' paired differences, medians per round");
 		printTargets(median(rounds.stream().map((round) -> meanOfRole(round, Difference::cpuMicros)).toList()),
 				median(rounds.stream().map((round) -> meanOfRole(round, Difference::bytes)).toList()),
@@ -201,16 +210,64 @@ final class LoadReport implements RoundsReport {
 	}
 
 	/**
+	 * The same paired differences without the CPU of the JIT compiler threads, with each variant's own
+	 * compiling per request, and the targets taken on them.
+	 */
+	private void printWithoutCompiler(@Nullable Variant baselineAgain, List<Map<Variant, Difference>> starterRounds) {
+		this.out.println("without the JIT compiler threads, the same slices (medians over the rounds; "
+				+ "in brackets each variant's compiling, µs per request of its slices)");
+		for (Variant variant : this.requestsPerSecond.keySet()) {
+			List<Difference> differences = pairedDifferences(variant);
+			if (!differences.isEmpty() && variant != baselineAgain) {
+				this.out.printf(Locale.ROOT, "  %-14s %+7.2f µs/req  [jit %5.2f]%n", variant.label(),
+						median(differences.stream().map(Difference::withoutCompilerMicros).toList()),
+						median(this.compilerMicros.get(variant)));
+			}
+		}
+		Variant baseline = this.variants.get(Role.BASELINE);
+		if (baseline != null) {
+			this.out.printf(Locale.ROOT, "  %-14s [jit %5.2f]%n", baseline.label(),
+					median(this.compilerMicros.get(baseline)));
+		}
+		if (baselineAgain != null) {
+			List<Difference> spread = pairedDifferences(baselineAgain);
+			printSpread(baselineAgain.label() + " against " + baseline.label() + ", without the JIT compiler threads",
+					spread.stream().map(Difference::withoutCompilerMicros).toList(),
+					spread.stream().map((difference) -> Math.abs(difference.withoutCompilerRatio() - 1) * 100).toList());
+		}
+		printTargets(
+				median(starterRounds.stream().map((round) -> meanOfRole(round, Difference::withoutCompilerMicros))
+					.toList()),
+				median(starterRounds.stream().map((round) -> meanOfRole(round, Difference::bytes)).toList()),
+				median(starterRounds.stream().map((round) -> meanOfRole(round, Difference::withoutCompilerRatio))
+					.toList()),
+				(variant) -> median(pairedDifferences(variant).stream().map(Difference::withoutCompilerMicros).toList()),
+				(variant) -> median(pairedDifferences(variant).stream().map(Difference::bytes).toList()));
+	}
+
+	/**
 	 * Each paired variant's median difference in CPU per request from the baseline JVMs it was driven with,
 	 * the figure a set contributes to {@link SetSummary}.
 	 * @return the medians over the rounds, by variant
 	 */
 	Map<Variant, Double> pairedMedians() {
+		return pairedMedians(Difference::cpuMicros);
+	}
+
+	/**
+	 * The same without the CPU of the JIT compiler threads.
+	 * @return the medians over the rounds, by variant
+	 */
+	Map<Variant, Double> pairedMediansWithoutCompiler() {
+		return pairedMedians(Difference::withoutCompilerMicros);
+	}
+
+	private Map<Variant, Double> pairedMedians(ToDoubleFunction<Difference> figure) {
 		Map<Variant, Double> medians = new EnumMap<>(Variant.class);
 		for (Variant variant : this.requestsPerSecond.keySet()) {
 			List<Difference> differences = pairedDifferences(variant);
 			if (!differences.isEmpty()) {
-				medians.put(variant, median(differences.stream().map(Difference::cpuMicros).toList()));
+				medians.put(variant, median(differences.stream().map(figure::applyAsDouble).toList()));
 			}
 		}
 		return medians;
@@ -248,8 +305,11 @@ final class LoadReport implements RoundsReport {
 	 * @param ratio its CPU per request over the baseline's
 	 * @param bytes the bytes per request it adds
 	 * @param userMicros the user CPU per request it adds
+	 * @param withoutCompilerMicros the CPU per request it adds outside the JIT compiler threads
+	 * @param withoutCompilerRatio its CPU per request outside the JIT compiler threads over the baseline's
 	 */
-	record Difference(double cpuMicros, double ratio, double bytes, double userMicros) {
+	record Difference(double cpuMicros, double ratio, double bytes, double userMicros, double withoutCompilerMicros,
+			double withoutCompilerRatio) {
 	}
 
 	/**
@@ -257,8 +317,9 @@ final class LoadReport implements RoundsReport {
 	 * @param cpuMicros CPU per request
 	 * @param bytes bytes allocated per request
 	 * @param userMicros user CPU per request
+	 * @param withoutCompilerMicros CPU per request outside the JIT compiler threads
 	 */
-	record Measured(double cpuMicros, double bytes, double userMicros) {
+	record Measured(double cpuMicros, double bytes, double userMicros, double withoutCompilerMicros) {
 	}
 
 	/**

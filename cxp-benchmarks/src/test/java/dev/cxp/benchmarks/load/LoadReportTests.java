@@ -71,6 +71,37 @@ class LoadReportTests {
 			.contains("A/A spread, disabled-again against disabled: median +0.00 µs/req");
 	}
 
+	@Test
+	void theSummaryLeavesOutTheJitCompilerThreadsAndTakesTheTargetsOnWhatIsLeft() {
+		ByteArrayOutputStream written = new ByteArrayOutputStream();
+		LoadReport report = new LoadReport(TICKS_PER_SECOND, new PrintStream(written, true, StandardCharsets.UTF_8));
+		// 1,000 requests each, a tick is 10 µs per request. The starter's JVM spends 4 of its 10 ticks compiling:
+		// +30 µs in all, -10 µs without the compiler, against a baseline that compiles 1 of its 7 ticks
+		report.addPair(1, Variant.USER_STARTER, result(1000), new CpuTicks(8, 2, 4), 20_000_000,
+				Variant.USER_DISABLED, result(1000), new CpuTicks(5, 2, 1), 19_000_000, "0");
+		report.addPair(1, Variant.USER_SPRING_SESSION, result(1000), new CpuTicks(12, 2, 2), 24_000_000,
+				Variant.USER_DISABLED, result(1000), new CpuTicks(6, 2, 2), 19_000_000, "0");
+		assertThat(report.pairedDifferences(Variant.USER_STARTER)).singleElement().satisfies((difference) -> {
+			assertThat(difference.cpuMicros()).isCloseTo(30.0, within(1e-9));
+			assertThat(difference.withoutCompilerMicros()).isCloseTo(0.0, within(1e-9));
+			assertThat(difference.withoutCompilerRatio()).isCloseTo(1.0, within(1e-9));
+		});
+		assertThat(report.pairedMediansWithoutCompiler())
+			.hasEntrySatisfying(Variant.USER_SPRING_SESSION, (median) -> assertThat(median).isCloseTo(60.0, within(1e-9)));
+		report.printSummary();
+		String summary = written.toString(StandardCharsets.UTF_8);
+		String withoutCompiler = summary.substring(summary.indexOf("without the JIT compiler threads"),
+				summary.indexOf("each role as the mean"));
+		assertThat(withoutCompiler).containsPattern("starter +\\+0\\.00 µs/req  \\[jit 40\\.00\\]")
+			.containsPattern("disabled +\\[jit 15\\.00\\]")
+			.containsPattern("starter adds +\\+0\\.00 µs/req")
+			.containsPattern("spring-session adds +\\+60\\.00 µs/req .*1/3 of it: 20\\.00\\]  met");
+		// With the compiler the starter misses a third of Spring Session (+30 against 60 / 3)
+		assertThat(summary.substring(summary.indexOf("each role as the mean")))
+			.containsPattern("starter adds +\\+30\\.00 µs/req")
+			.containsPattern("spring-session adds +\\+60\\.00 µs/req .*1/3 of it: 20\\.00\\]  MISSED");
+	}
+
 	private static Wrk.Result result(long requests) {
 		return new Wrk.Result(requests, 10_000_000, 5_000, 0);
 	}
