@@ -5,14 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,13 +35,16 @@ final class SampleServer implements AutoCloseable {
 
 	private @Nullable ServerProbe probe;
 
-	// Compiler threads by id and start time, with the ticks last read for each
-	private final Map<String, Long> compilerThreadTicks = new HashMap<>();
+	private final Path procDirectory;
+
+	private final CompilerThreadTicks compilerThreads;
 
 	private SampleServer(Variant variant, int port, Process process) {
 		this.variant = variant;
 		this.port = port;
 		this.process = process;
+		this.procDirectory = Path.of("/proc", Long.toString(process.pid()));
+		this.compilerThreads = new CompilerThreadTicks(this.procDirectory.resolve("task"));
 	}
 
 	static SampleServer start(Variant variant, int port, Path sampleJar, String loaderPath, Path logDirectory,
@@ -117,34 +117,8 @@ final class SampleServer implements AutoCloseable {
 	 * the share of its JIT compiler threads from their own {@code stat}.
 	 */
 	CpuTicks cpuTicks() throws IOException {
-		Path process = Path.of("/proc", Long.toString(this.process.pid()));
-		CpuTicks ticks = CpuTicks.parse(Files.readString(process.resolve("stat")));
-		return new CpuTicks(ticks.user(), ticks.system(), compilerTicks(process.resolve("task")));
-	}
-
-	/**
-	 * The ticks of the JVM's compiler threads so far. The JVM starts and stops compiler threads as its compile queue
-	 * grows and shrinks, and a stopped thread leaves no {@code stat}: each thread seen keeps the ticks last
-	 * read for it, so a thread's last ticks before it stops are counted as the process's other work.
-	 */
-	private long compilerTicks(Path tasks) throws IOException {
-		try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
-			for (Path thread : threads) {
-				String stat;
-				try {
-					stat = Files.readString(thread.resolve("stat"));
-				}
-				catch (IOException ex) {
-					// The thread ended since the directory was listed
-					continue;
-				}
-				if (CpuTicks.isCompilerThread(stat)) {
-					String id = thread.getFileName() + "@" + CpuTicks.startTime(stat);
-					this.compilerThreadTicks.merge(id, CpuTicks.parse(stat).total(), Math::max);
-				}
-			}
-		}
-		return this.compilerThreadTicks.values().stream().mapToLong(Long::longValue).sum();
+		CpuTicks ticks = CpuTicks.parse(Files.readString(this.procDirectory.resolve("stat")));
+		return new CpuTicks(ticks.user(), ticks.system(), this.compilerThreads.read());
 	}
 
 	/**
