@@ -1,40 +1,52 @@
 package dev.cxp.sample;
 
 import java.io.IOException;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What every real-browser test of the sample site shares: one browser per test class, started where
  * Chromium is installed, and a fresh visitor (no cookies, empty local storage) before each test.
  */
+@TestInstance(Lifecycle.PER_CLASS)
 abstract class BrowserTests {
 
-	static @Nullable BrowserSession browser;
+	@Nullable BrowserSession browser;
 
 	@LocalServerPort
 	int port;
 
 	@BeforeAll
-	static void startBrowser() throws IOException {
-		browser = BrowserSession.startIfInstalled();
+	void startBrowser() throws IOException {
+		this.browser = BrowserSession.startIfInstalled(browserPreferences());
 	}
 
 	@AfterAll
-	static void stopBrowser() throws IOException {
-		if (browser != null) {
-			browser.close();
+	void stopBrowser() throws IOException {
+		if (this.browser != null) {
+			this.browser.close();
 		}
 	}
 
 	@BeforeEach
 	void freshVisitor() {
-		BrowserSession.assumeInstalled(browser);
-		browser.reset(origin());
+		BrowserSession.assumeInstalled(this.browser);
+		this.browser.reset(origin());
+	}
+
+	/**
+	 * Chromium preferences for this class's browser.
+	 * @return the preferences, none by default
+	 */
+	Map<String, Object> browserPreferences() {
+		return Map.of();
 	}
 
 	/**
