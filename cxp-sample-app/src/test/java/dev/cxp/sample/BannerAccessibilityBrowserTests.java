@@ -46,8 +46,8 @@ class BannerAccessibilityBrowserTests extends BrowserTests {
 
 	@AfterEach
 	void ownWindowAgain() {
-		if (this.browser != null) {
-			this.browser.stopEmulating();
+		if (browser != null) {
+			browser.stopEmulating();
 		}
 	}
 
@@ -95,8 +95,8 @@ class BannerAccessibilityBrowserTests extends BrowserTests {
 		browser.press(Keys.TAB, Keys.TAB);
 		browser.press(Keys.SPACE);
 		assertThat(tabUntil("cxp-save")).isTrue();
-		browser.press(Keys.ENTER);
-		browser.waitUntil("return document.getElementById('cxp-banner').hidden;");
+		browser.pressToChoose(Keys.ENTER);
+		assertThat(browser.isDisplayed("cxp-banner")).isFalse();
 		browser.screenshot("9-keyboard-saved");
 		assertThat(browser.cookie("cxp_consent")).matches(withReceipt("1.1.analytics:g~ads:d~personalization:g"));
 		// Opened by the page itself, the dialog hands focus to the message that confirms the choice
@@ -114,8 +114,8 @@ class BannerAccessibilityBrowserTests extends BrowserTests {
 
 		browser.press(Keys.ENTER);
 		assertThat(tabUntil("cxp-decline")).isTrue();
-		browser.press(Keys.ENTER);
-		browser.waitUntil("return document.getElementById('cxp-banner').hidden;");
+		browser.pressToChoose(Keys.SPACE);
+		assertThat(browser.isDisplayed("cxp-banner")).isFalse();
 		assertThat(browser.focused()).isEqualTo("cxp-privacy-settings");
 		assertThat(browser.cookieNames()).containsExactly("cxp_consent");
 		assertThat(browser.cookie("cxp_consent")).matches(withReceipt("1.1.analytics:d~ads:d~personalization:d"));

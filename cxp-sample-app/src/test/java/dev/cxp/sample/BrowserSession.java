@@ -174,8 +174,21 @@ final class BrowserSession implements AutoCloseable {
 	 * @param id the button's id
 	 */
 	void choose(String id) {
+		whenChosen(() -> this.driver.findElement(By.id(id)).click());
+	}
+
+	/**
+	 * Press a key that makes a choice in the consent banner (Enter or Space on one of its buttons), and wait
+	 * until the page has shown its outcome, as {@link #choose(String)} does.
+	 * @param key the key
+	 */
+	void pressToChoose(CharSequence key) {
+		whenChosen(() -> press(key));
+	}
+
+	private void whenChosen(Runnable action) {
 		Object before = script("return document.documentElement.getAttribute('data-cxp-choices');");
-		this.driver.findElement(By.id(id)).click();
+		action.run();
 		waitUntil("return document.documentElement.getAttribute('data-cxp-choices') !== arguments[0];", before);
 	}
 

@@ -5,40 +5,37 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What every real-browser test of the sample site shares: one browser per test class, started where
  * Chromium is installed, and a fresh visitor (no cookies, empty local storage) before each test.
  */
-@TestInstance(Lifecycle.PER_CLASS)
 abstract class BrowserTests {
 
-	@Nullable BrowserSession browser;
+	static @Nullable BrowserSession browser;
 
 	@LocalServerPort
 	int port;
 
-	@BeforeAll
-	void startBrowser() throws IOException {
-		this.browser = BrowserSession.startIfInstalled(browserPreferences());
+	// Started by the first test of the class rather than before it, so that a class can choose its browser's
+	// preferences, and so that servers the class's extensions start are up before its application.
+	@BeforeEach
+	void freshVisitor() throws IOException {
+		if (browser == null) {
+			browser = BrowserSession.startIfInstalled(browserPreferences());
+		}
+		BrowserSession.assumeInstalled(browser);
+		browser.reset(origin());
 	}
 
 	@AfterAll
-	void stopBrowser() throws IOException {
-		if (this.browser != null) {
-			this.browser.close();
+	static void stopBrowser() throws IOException {
+		if (browser != null) {
+			browser.close();
+			browser = null;
 		}
-	}
-
-	@BeforeEach
-	void freshVisitor() {
-		BrowserSession.assumeInstalled(this.browser);
-		this.browser.reset(origin());
 	}
 
 	/**

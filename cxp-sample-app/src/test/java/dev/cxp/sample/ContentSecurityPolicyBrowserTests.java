@@ -60,11 +60,11 @@ class ContentSecurityPolicyBrowserTests extends BrowserTests {
 
 	@AfterEach
 	void stopRecording() {
-		if (this.browser != null && this.recorder != null) {
-			this.browser.stopRunningOnNewDocuments(this.recorder);
-			this.browser.driver().executeCdpCommand("Network.enable", Map.of());
-			this.browser.driver().executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
-			this.browser.driver().executeCdpCommand("Network.disable", Map.of());
+		if (browser != null && this.recorder != null) {
+			browser.stopRunningOnNewDocuments(this.recorder);
+			browser.driver().executeCdpCommand("Network.enable", Map.of());
+			browser.driver().executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
+			browser.driver().executeCdpCommand("Network.disable", Map.of());
 		}
 	}
 
