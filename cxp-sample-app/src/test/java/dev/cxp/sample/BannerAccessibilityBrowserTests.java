@@ -176,6 +176,10 @@ class BannerAccessibilityBrowserTests extends BrowserTests {
 			browser.waitUntilDisplayed("cxp-customize-view");
 			browser.screenshot("10-phone" + page.replace('/', '-'));
 			assertThat(browser.script("return document.documentElement.scrollWidth;")).as(page).isEqualTo(320L);
+			assertThat(browser.script("return document.getElementById('cxp-accept').getBoundingClientRect().top"
+					+ " === document.getElementById('cxp-decline').getBoundingClientRect().top;"))
+				.as("Accept and Decline side by side on %s", page)
+				.isEqualTo(true);
 			List<String> controls = List.of("cxp-accept", "cxp-decline", "cxp-customize", "cxp-purpose-analytics",
 					"cxp-purpose-ads", "cxp-purpose-personalization", "cxp-save", "cxp-privacy-settings");
 			Map<String, Object> unreachable = controls.stream()
