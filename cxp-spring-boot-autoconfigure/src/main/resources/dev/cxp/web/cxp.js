@@ -330,17 +330,16 @@
 	// A page that does not wait on cxp.ready should not see an unhandled rejection when the server is away.
 	ready.catch(noop);
 
-	var api = {
+	window.cxp = {
 		basePath: base,
 		consent: consent,
 		refresh: refresh,
 		ready: ready
 	};
-	Object.defineProperty(api, 'storageProblem', {
+	Object.defineProperty(window.cxp, 'storageProblem', {
 		enumerable: true,
 		get: function () {
 			return storageProblem;
 		}
 	});
-	window.cxp = api;
 })(window, document);
