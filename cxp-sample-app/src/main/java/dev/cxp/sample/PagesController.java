@@ -1,19 +1,18 @@
 package dev.cxp.sample;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.visitor.CxpVisitor;
-import dev.cxp.visitor.CxpVisitorView;
 
 /**
- * The site's HTML pages. Each is a page view for the starter; the page shows what the starter knows,
- * including, per purpose, whether the visitor's consent allows it (how application code gates its features).
+ * The site's HTML pages. Each is a page view for the starter and shows what the starter knows of the
+ * visitor, ids included, so no cache may keep it.
  */
 @Controller
 class PagesController {
@@ -25,25 +24,20 @@ class PagesController {
 	}
 
 	@GetMapping("/")
-	String home(CxpVisitor visitor, Model model) {
-		describe(visitor, model);
+	String home(CxpVisitor visitor, Model model, HttpServletResponse response) {
+		describe(visitor, model, response);
 		return "home";
 	}
 
 	@GetMapping("/about")
-	String about(CxpVisitor visitor, Model model) {
-		describe(visitor, model);
+	String about(CxpVisitor visitor, Model model, HttpServletResponse response) {
+		describe(visitor, model, response);
 		return "about";
 	}
 
-	private void describe(CxpVisitor visitor, Model model) {
-		model.addAttribute("visitor", CxpVisitorView.of(visitor));
-		Map<String, String> purposes = new LinkedHashMap<>();
-		for (String purpose : this.purposes.names()) {
-			purposes.put(purpose, visitor.consent().state(purpose) + (visitor.consentEffective(purpose) ? ", allowed"
-					: ", not allowed"));
-		}
-		model.addAttribute("purposes", purposes);
+	private void describe(CxpVisitor visitor, Model model, HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		model.addAttribute("visitor", SiteVisitor.of(visitor, this.purposes));
 	}
 
 }

@@ -1,20 +1,30 @@
 package dev.cxp.sample;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.visitor.CxpVisitor;
-import dev.cxp.visitor.CxpVisitorView;
 
 /**
- * The current visitor as JSON, for scripts on the site's pages.
+ * The current visitor as JSON, for scripts on the site's pages: what the pages show, so that the consent
+ * banner can bring a page in step with a choice without reloading it. It carries ids, so no cache may
+ * keep it.
  */
 @RestController
 class VisitorApiController {
 
+	private final ConsentPurposes purposes;
+
+	VisitorApiController(ConsentPurposes purposes) {
+		this.purposes = purposes;
+	}
+
 	@GetMapping("/api/visitor")
-	CxpVisitorView visitor(CxpVisitor visitor) {
-		return CxpVisitorView.of(visitor);
+	ResponseEntity<SiteVisitor> visitor(CxpVisitor visitor) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(SiteVisitor.of(visitor, this.purposes));
 	}
 
 }

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -22,6 +25,9 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
@@ -40,6 +46,8 @@ final class BrowserSession implements AutoCloseable {
 			+ "(Debian: apt-get install chromium chromium-driver; or set -Dchromium.binary and -Dchromedriver.binary)";
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private static final Dimension WINDOW = new Dimension(1100, 1200);
 
 	private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -62,6 +70,16 @@ final class BrowserSession implements AutoCloseable {
 	 * @throws IOException when the profile directory cannot be created
 	 */
 	static @Nullable BrowserSession startIfInstalled() throws IOException {
+		return startIfInstalled(Map.of());
+	}
+
+	/**
+	 * Start a browser with a fresh profile and some of Chromium's preferences set, where one is installed.
+	 * @param preferences the preferences, such as {@code profile.default_content_setting_values.cookies}
+	 * @return the session, or {@code null} when Chromium or chromedriver is missing
+	 * @throws IOException when the profile directory cannot be created
+	 */
+	static @Nullable BrowserSession startIfInstalled(Map<String, Object> preferences) throws IOException {
 		File chromedriver = executable("chromedriver.binary", "chromedriver");
 		File chromium = executable("chromium.binary", "chromium", "chromium-browser");
 		if (chromedriver == null || chromium == null) {
@@ -72,7 +90,14 @@ final class BrowserSession implements AutoCloseable {
 		options.setBinary(chromium);
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
 				"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-				"--window-size=1100,1200", "--user-data-dir=" + userDataDir.toAbsolutePath());
+				"--window-size=" + WINDOW.getWidth() + "," + WINDOW.getHeight(),
+				"--user-data-dir=" + userDataDir.toAbsolutePath());
+		if (!preferences.isEmpty()) {
+			options.setExperimentalOption("prefs", preferences);
+		}
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver)
 			.usingAnyFreePort()
 			.build();
@@ -122,7 +147,8 @@ final class BrowserSession implements AutoCloseable {
 		// A page of the origin that sets no cookie, so that its storage can be reached.
 		this.driver.get(origin + "/cxp/cxp.js");
 		this.driver.manage().deleteAllCookies();
-		this.driver.executeScript("window.localStorage.clear();");
+		// Where the browser blocks the site's data there is nothing to clear.
+		this.driver.executeScript("try { window.localStorage.clear(); } catch (e) { }");
 	}
 
 	/**
@@ -143,13 +169,27 @@ final class BrowserSession implements AutoCloseable {
 	}
 
 	/**
-	 * Click an element that makes the page reload (a banner button), and wait for the new page's scripts.
-	 * @param id the element's id
+	 * Click a choice of the consent banner, and wait until the page has shown its outcome: the banner closed
+	 * and the panel in step, or an error in the banner.
+	 * @param id the button's id
 	 */
-	void clickAndWaitForReload(String id) {
-		markCurrentDocument();
-		this.driver.findElement(By.id(id)).click();
-		waitForNewDocument();
+	void choose(String id) {
+		whenChosen(() -> this.driver.findElement(By.id(id)).click());
+	}
+
+	/**
+	 * Press a key that makes a choice in the consent banner (Enter or Space on one of its buttons), and wait
+	 * until the page has shown its outcome, as {@link #choose(String)} does.
+	 * @param key the key
+	 */
+	void pressToChoose(CharSequence key) {
+		whenChosen(() -> press(key));
+	}
+
+	private void whenChosen(Runnable action) {
+		Object before = script("return document.documentElement.getAttribute('data-cxp-choices');");
+		action.run();
+		waitUntil("return document.documentElement.getAttribute('data-cxp-choices') !== arguments[0];", before);
 	}
 
 	/**
@@ -168,6 +208,126 @@ final class BrowserSession implements AutoCloseable {
 		markCurrentDocument();
 		this.driver.findElement(By.linkText(text)).click();
 		waitForNewDocument();
+	}
+
+	/**
+	 * Press keys as a keyboard would, on whatever has focus.
+	 * @param keys the keys, such as {@code Keys.TAB}
+	 */
+	void press(CharSequence... keys) {
+		new Actions(this.driver).sendKeys(keys).perform();
+	}
+
+	/**
+	 * The id of the element that has focus.
+	 * @return its id, {@code "BODY"} when nothing in particular has focus, or the tag name of an element
+	 * without an id
+	 */
+	String focused() {
+		return (String) script("var e = document.activeElement;"
+				+ " return !e || e === document.body ? 'BODY' : (e.id || e.tagName);");
+	}
+
+	/**
+	 * Run a script in the page.
+	 * @param script the script's body, which may {@code return} a value
+	 * @param arguments its {@code arguments}
+	 * @return what it returned
+	 */
+	@Nullable Object script(String script, Object... arguments) {
+		return this.driver.executeScript(script, arguments);
+	}
+
+	/**
+	 * Run a script in the page that calls back when done: its last argument is the callback.
+	 * @param script the script's body
+	 * @param arguments its first {@code arguments}
+	 * @return what it passed to the callback
+	 */
+	@Nullable Object asyncScript(String script, Object... arguments) {
+		return this.driver.executeAsyncScript(script, arguments);
+	}
+
+	/**
+	 * How a promise of the page settles.
+	 * @param promise a script expression whose value is a promise, such as {@code window.cxp.refresh()}
+	 * @return {@code outcome} ({@code resolved} or {@code rejected}) and {@code value} (what it resolved to, or
+	 * the error as text)
+	 */
+	@SuppressWarnings("unchecked")
+	Map<String, Object> outcome(String promise) {
+		// Written into the script rather than evaluated in the page, which a Content-Security-Policy forbids.
+		return (Map<String, Object>) asyncScript("var done = arguments[arguments.length - 1]; (" + promise + ")"
+				+ ".then(function (value) { done({ outcome: 'resolved', value: value === undefined ? null : value }); },"
+				+ " function (error) { done({ outcome: 'rejected', value: String(error) }); });");
+	}
+
+	/**
+	 * Wait, within the session's bound, until a script in the page returns {@code true}.
+	 * @param condition the script's body, returning a boolean
+	 * @param arguments its {@code arguments}
+	 */
+	void waitUntil(String condition, Object... arguments) {
+		this.wait.until((driver) -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(condition,
+				arguments)));
+	}
+
+	/**
+	 * Run a script in every document this tab loads from now on, before the document's own scripts.
+	 * @param source the script
+	 * @return the identifier that {@link #stopRunningOnNewDocuments(String)} takes
+	 */
+	String runOnNewDocuments(String source) {
+		return (String) this.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", source))
+			.get("identifier");
+	}
+
+	/**
+	 * Stop running a script given to {@link #runOnNewDocuments(String)}.
+	 * @param identifier its identifier
+	 */
+	void stopRunningOnNewDocuments(String identifier) {
+		this.driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", identifier));
+	}
+
+	/**
+	 * Show pages as a phone of the given size would: a mobile viewport, which follows a page's viewport meta.
+	 * @param width the screen's width in CSS pixels
+	 * @param height its height in CSS pixels
+	 */
+	void emulatePhone(int width, int height) {
+		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+	}
+
+	/**
+	 * Show pages in the session's own window again, after {@link #emulatePhone(int, int)}.
+	 */
+	void stopEmulating() {
+		this.driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+	}
+
+	/**
+	 * The messages the page wrote to the browser's console since the last call: errors, warnings, and
+	 * violations of a Content-Security-Policy among them.
+	 * @return the messages, each with its level
+	 */
+	List<String> consoleMessages() {
+		return this.driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.map((entry) -> entry.getLevel() + " " + entry.getMessage())
+			.toList();
+	}
+
+	/**
+	 * The driver itself, for tools that take one.
+	 * @return the driver
+	 */
+	ChromeDriver driver() {
+		return this.driver;
 	}
 
 	private void waitUntilReady() {

@@ -1,10 +1,10 @@
 package dev.cxp.sample;
 
 import java.io.IOException;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -19,22 +19,31 @@ abstract class BrowserTests {
 	@LocalServerPort
 	int port;
 
-	@BeforeAll
-	static void startBrowser() throws IOException {
-		browser = BrowserSession.startIfInstalled();
+	// Started by the first test of the class rather than before it, so that a class can choose its browser's
+	// preferences, and so that servers the class's extensions start are up before its application.
+	@BeforeEach
+	void freshVisitor() throws IOException {
+		if (browser == null) {
+			browser = BrowserSession.startIfInstalled(browserPreferences());
+		}
+		BrowserSession.assumeInstalled(browser);
+		browser.reset(origin());
 	}
 
 	@AfterAll
 	static void stopBrowser() throws IOException {
 		if (browser != null) {
 			browser.close();
+			browser = null;
 		}
 	}
 
-	@BeforeEach
-	void freshVisitor() {
-		BrowserSession.assumeInstalled(browser);
-		browser.reset(origin());
+	/**
+	 * Chromium preferences for this class's browser.
+	 * @return the preferences, none by default
+	 */
+	Map<String, Object> browserPreferences() {
+		return Map.of();
 	}
 
 	/**

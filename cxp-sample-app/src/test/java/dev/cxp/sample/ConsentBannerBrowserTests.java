@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsentBannerBrowserTests extends BrowserTests {
 
 	@Test
-	void firstVisitKeepsAVisitorIdAndASessionAndAsksForAChoice() throws IOException {
+	void firstVisitKeepsAVisitorIdAndASessionAndSaysSoUntilTheVisitorDeclines() throws IOException {
 		browser.open(origin() + "/");
 		browser.screenshot("1-first-visit");
 		assertThat(browser.cookie("_mspi")).matches("[0-9a-f]{32}");
@@ -25,6 +25,8 @@ class ConsentBannerBrowserTests extends BrowserTests {
 		assertThat(browser.localStorage("PISession.Previous")).isNull();
 		assertThat(browser.text("cxp-session")).startsWith(sessionId());
 		assertThat(browser.isDisplayed("cxp-banner")).isTrue();
+		assertThat(browser.text("cxp-banner-text")).contains("from your first page on").contains("unless you decline");
+		assertThat(browser.text("content")).contains("unless you decline").doesNotContain("only with");
 	}
 
 	@Test
@@ -33,30 +35,39 @@ class ConsentBannerBrowserTests extends BrowserTests {
 		assertThat(browser.cookie("_mspi")).isNotNull();
 		assertThat(browser.localStorage("PISession.Id")).isNotNull();
 
-		browser.clickAndWaitForReload("cxp-decline");
+		browser.choose("cxp-decline");
 		browser.screenshot("2-declined");
 		assertDeclined();
 		assertThat(browser.isDisplayed("cxp-banner")).isFalse();
 		assertThat(browser.text("cxp-visitor-id")).isEqualTo("none (no consent)");
+		assertThat(browser.text("cxp-session")).isEqualTo("none");
+		assertThat(browser.text("cxp-local-storage")).isEqualTo("nothing");
 
 		browser.reload();
 		assertDeclined();
+		assertThat(browser.isDisplayed("cxp-banner")).isFalse();
 	}
 
 	@Test
-	void acceptAfterDeclineBringsTheVisitorIdAndTheSessionBack() throws IOException {
+	void acceptAfterDeclineBringsTheVisitorIdBackAndTheSessionWithTheNextPage() throws IOException {
 		browser.open(origin() + "/");
-		browser.clickAndWaitForReload("cxp-decline");
+		browser.choose("cxp-decline");
 		assertDeclined();
 
 		browser.click("cxp-privacy-settings");
 		browser.waitUntilDisplayed("cxp-banner");
-		browser.clickAndWaitForReload("cxp-accept");
+		browser.choose("cxp-accept");
 		browser.screenshot("3-accepted-again");
 		assertThat(browser.cookie("cxp_consent")).matches(withReceipt("1.1.analytics:g~ads:g~personalization:g"));
 		assertThat(browser.cookie("_mspi")).matches("[0-9a-f]{32}");
-		assertThat(browser.localStorage("PISession.Id")).startsWith("{\"id\":\"" + sessionId() + "\"");
+		assertThat(browser.text("cxp-visitor-id")).isEqualTo(browser.cookie("_mspi"));
 		assertThat(browser.isDisplayed("cxp-banner")).isFalse();
+		// A grant starts no session by itself: the next page view does
+		assertThat(browser.text("cxp-session")).isEqualTo("none");
+		assertThat(browser.localStorageKeys()).noneMatch((key) -> key.startsWith("PISession."));
+
+		browser.reload();
+		assertThat(browser.localStorage("PISession.Id")).startsWith("{\"id\":\"" + sessionId() + "\"");
 	}
 
 	@Test

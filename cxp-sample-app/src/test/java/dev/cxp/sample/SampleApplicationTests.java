@@ -76,6 +76,31 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void pagesAndJsonThatCarryIdsAreNeverStored() throws Exception {
+		HttpResponse<String> home = get("/", "Accept", "text/html");
+		String cookie = home.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+		assertThat(home.body()).contains(cookie.substring("_mspi=".length()));
+		for (String path : List.of("/", "/about", "/api/visitor", "/cxp/visitor", "/cxp/consent")) {
+			HttpResponse<String> response = get(path, "Accept", path.startsWith("/api") || path.startsWith("/cxp")
+					? "application/json" : "text/html", "Cookie", cookie);
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			assertThat(response.headers().firstValue("cache-control")).as(path).hasValue("no-store");
+		}
+	}
+
+	@Test
+	void everyResponseCarriesAStrictContentSecurityPolicy() throws Exception {
+		for (String path : List.of("/", "/about", "/site.css", "/consent-banner.js", "/cxp/cxp.js")) {
+			HttpResponse<String> response = get(path);
+			assertThat(response.headers().firstValue("content-security-policy")).as(path)
+				.hasValue(ContentSecurityPolicyFilter.POLICY);
+		}
+		assertThat(ContentSecurityPolicyFilter.POLICY).contains("script-src 'self';")
+			.contains("style-src 'self';")
+			.doesNotContain("unsafe");
+	}
+
+	@Test
 	void healthIsUp() throws Exception {
 		HttpResponse<String> health = get("/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(200);

@@ -5,7 +5,8 @@
  * with consent, "PISession.Id" holds {"id":..., "start":..., "expiry":...} (times in epoch milliseconds)
  * and "PISession.Previous" the previous page of the session; without consent, both keys are removed on
  * load and right after a denial. The server decides consent and owns the _mspi cookie; this script only
- * mirrors the server's view, read from <base path>/visitor.
+ * mirrors the server's view, read from <base path>/visitor. When that view cannot be read (no answer, an
+ * error status, or something other than its JSON), both keys are removed: nothing is kept on a guess.
  *
  * API, every call returns a Promise:
  *   cxp.consent.get()    -> {state, source, effective, required, revision, purposes, region}
@@ -15,9 +16,20 @@
  *                        -> records a choice per purpose (purposes not named keep their recorded state),
  *                           then refreshes or clears local storage as the tracking purpose now allows
  *   cxp.refresh()        -> re-reads <base path>/visitor and updates local storage; resolves to the visitor
- *   cxp.ready            -> settles after the first refresh on load (rejects if the server could not be asked)
+ *   cxp.ready            -> settles after the first refresh on load (rejects if the server could not be
+ *                           asked or answered something unreadable)
+ * grant(), deny() and set() resolve to the recorded consent once the server recorded it, whatever local
+ * storage does afterwards; they reject only when the choice may not have been recorded. Local storage
+ * trouble (full, or blocked by the browser) never rejects anything: it is reported in cxp.storageProblem
+ * ({operation: "write"|"clear", name: "QuotaExceededError"|"SecurityError"|...}, null while storage works)
+ * and by a "cxp:storageproblem" event on window whose detail is the same object.
  *
- * The base path follows the script's own address: load it from <base path>/cxp.js.
+ * Calls are ordered: a choice waits for the previous one, and an answer from <base path>/visitor that was
+ * asked for before a choice never writes local storage after it (the read is made again).
+ *
+ * The base path is the script's own directory: load it from <base path>/cxp.js, or name the base path
+ * with a data-cxp-base-path attribute on the script element (needed when the script is served from
+ * another address).
  */
 (function (window, document) {
 	'use strict';
@@ -25,54 +37,63 @@
 	var SESSION_KEY = 'PISession.Id';
 	var PREVIOUS_KEY = 'PISession.Previous';
 	var SCRIPT_NAME = '/cxp.js';
+	var BASE_PATH_ATTRIBUTE = 'data-cxp-base-path';
+	var DEFAULT_BASE_PATH = '/cxp';
+	var STORAGE_PROBLEM_EVENT = 'cxp:storageproblem';
+	// Epoch seconds below this (the year 5138) are seconds; epoch milliseconds are far above it (after 1973).
+	var LARGEST_EPOCH_SECONDS = 1e11;
 
-	function basePath() {
-		var script = document.currentScript;
-		if (script && script.src) {
-			var path = new URL(script.src, document.baseURI).pathname;
-			if (path.slice(-SCRIPT_NAME.length) === SCRIPT_NAME) {
-				return path.slice(0, -SCRIPT_NAME.length);
-			}
-		}
-		return '/cxp';
-	}
+	// --- Where the server's endpoints are ---------------------------------------------------------------
 
-	var base = basePath();
-
-	function storage() {
+	function pathOf(address) {
 		try {
-			return window.localStorage;
+			return new URL(address, document.baseURI).pathname;
 		}
 		catch (e) {
-			// Storage blocked by the browser: there is nothing to keep in step.
 			return null;
 		}
 	}
 
-	function clearStorage() {
-		var store = storage();
-		if (store) {
-			store.removeItem(SESSION_KEY);
-			store.removeItem(PREVIOUS_KEY);
+	// Module scripts have no document.currentScript: look for the element by its attribute or its address.
+	function ownScript() {
+		if (document.currentScript) {
+			return document.currentScript;
 		}
+		var marked = document.querySelector('script[' + BASE_PATH_ATTRIBUTE + ']');
+		if (marked) {
+			return marked;
+		}
+		var scripts = document.getElementsByTagName('script');
+		for (var i = scripts.length - 1; i >= 0; i--) {
+			var path = scripts[i].src ? pathOf(scripts[i].src) : null;
+			if (path && path.slice(-SCRIPT_NAME.length) === SCRIPT_NAME) {
+				return scripts[i];
+			}
+		}
+		return null;
 	}
 
-	function writeStorage(session) {
-		var store = storage();
-		if (!store) {
-			return;
+	function basePath() {
+		var script = ownScript();
+		if (!script) {
+			return DEFAULT_BASE_PATH;
 		}
-		store.setItem(SESSION_KEY, JSON.stringify({
-			id: session.id,
-			start: Date.parse(session.startedAt),
-			expiry: Date.parse(session.expiresAt)
-		}));
-		if (session.previousPage) {
-			store.setItem(PREVIOUS_KEY, session.previousPage);
+		var configured = script.getAttribute(BASE_PATH_ATTRIBUTE);
+		// Only a path of this site: the endpoints read this site's cookies.
+		if (configured !== null && /^\/(?![\/\\])/.test(configured)) {
+			return configured.replace(/\/+$/, '');
 		}
-		else {
-			store.removeItem(PREVIOUS_KEY);
+		var path = script.src ? pathOf(script.src) : null;
+		if (path && path.slice(-SCRIPT_NAME.length) === SCRIPT_NAME) {
+			return path.slice(0, -SCRIPT_NAME.length);
 		}
+		return DEFAULT_BASE_PATH;
+	}
+
+	var base = basePath();
+
+	function unreadable(method, path) {
+		return new Error('cxp: ' + method + ' ' + path + ' answered something other than its JSON');
 	}
 
 	function call(method, path, body) {
@@ -90,25 +111,192 @@
 			if (!response.ok) {
 				throw new Error('cxp: ' + method + ' ' + path + ' answered ' + response.status);
 			}
-			return response.json();
+			return response.json().then(function (answer) {
+				if (answer === null || typeof answer !== 'object') {
+					throw unreadable(method, path);
+				}
+				return answer;
+			}, function () {
+				throw unreadable(method, path);
+			});
+		});
+	}
+
+	// --- Local storage, every operation guarded -----------------------------------------------------------
+
+	var storageProblem = null;
+
+	function problemOf(operation, error) {
+		return Object.freeze({ operation: operation, name: (error && error.name) || 'Error' });
+	}
+
+	function reportStorage(problem) {
+		storageProblem = problem;
+		if (problem) {
+			try {
+				window.dispatchEvent(new CustomEvent(STORAGE_PROBLEM_EVENT, { detail: problem }));
+			}
+			catch (e) {
+				// A browser without CustomEvent still has the property.
+			}
+		}
+	}
+
+	// Runs an action on local storage; returns the problem it met, or null.
+	function onStorage(operation, action) {
+		try {
+			// Reading the property throws a SecurityError where the browser blocks the site's data.
+			var store = window.localStorage;
+			if (!store) {
+				return problemOf(operation, { name: 'NotSupportedError' });
+			}
+			action(store);
+			return null;
+		}
+		catch (error) {
+			return problemOf(operation, error);
+		}
+	}
+
+	function removeKeys(store) {
+		store.removeItem(SESSION_KEY);
+		store.removeItem(PREVIOUS_KEY);
+	}
+
+	function clearStorage() {
+		reportStorage(onStorage('clear', removeKeys));
+	}
+
+	function writeStorage(session) {
+		var problem = onStorage('write', function (store) {
+			store.setItem(SESSION_KEY, JSON.stringify({ id: session.id, start: session.start, expiry: session.expiry }));
+			if (session.previousPage) {
+				store.setItem(PREVIOUS_KEY, session.previousPage);
+			}
+			else {
+				store.removeItem(PREVIOUS_KEY);
+			}
+		});
+		if (problem) {
+			// A full storage still allows removals: never leave an older session, or half of this one, behind.
+			onStorage('clear', removeKeys);
+		}
+		reportStorage(problem);
+	}
+
+	// --- The server's view of the visitor ----------------------------------------------------------------
+
+	// An Instant as the application's JSON mapper writes it: ISO-8601 text, or epoch seconds (with a
+	// fraction) or epoch milliseconds when it writes dates as numbers.
+	function epochMillis(value) {
+		if (typeof value === 'number' && isFinite(value)) {
+			return Math.floor(Math.abs(value) < LARGEST_EPOCH_SECONDS ? value * 1000 : value);
+		}
+		if (typeof value === 'string') {
+			// Date.parse is only required to read milliseconds; Java writes up to nanoseconds.
+			var millis = Date.parse(value.replace(/(\.\d{3})\d+/, '$1'));
+			return isNaN(millis) ? null : millis;
+		}
+		return null;
+	}
+
+	function readSession(session) {
+		if (session === null || session === undefined) {
+			return null;
+		}
+		var start = epochMillis(session.startedAt);
+		var expiry = epochMillis(session.expiresAt);
+		var previous = session.previousPage;
+		if (typeof session.id !== 'string' || !session.id || start === null || expiry === null
+				|| (previous !== null && previous !== undefined && typeof previous !== 'string')) {
+			throw new Error('cxp: the visitor\'s session could not be read');
+		}
+		return { id: session.id, start: start, expiry: expiry, previousPage: previous || null };
+	}
+
+	function keepInStep(visitor) {
+		if (!visitor.consent || typeof visitor.consent !== 'object' || typeof visitor.consent.effective !== 'boolean') {
+			throw unreadable('GET', '/visitor');
+		}
+		var session = visitor.consent.effective ? readSession(visitor.session) : null;
+		if (session) {
+			writeStorage(session);
+		}
+		else {
+			// No consent, or no live session on the server (none started yet, or it expired).
+			clearStorage();
+		}
+	}
+
+	// --- Ordering: choices one after another, and no stale answer written after a choice -----------------
+
+	// Counts the choices started; an answer asked for under an older count is stale.
+	var choicesStarted = 0;
+	// Settles when the latest choice is done (recorded or failed).
+	var choicesDone = Promise.resolve();
+
+	function noop() {
+	}
+
+	// Reads the visitor, asked for while the choices started numbered `started`; keeps local storage in step
+	// unless another choice started meanwhile.
+	function readVisitor(started) {
+		return call('GET', '/visitor').then(function (visitor) {
+			var current = started === choicesStarted;
+			if (current) {
+				try {
+					keepInStep(visitor);
+				}
+				catch (error) {
+					clearStorage();
+					throw error;
+				}
+			}
+			return { visitor: visitor, current: current };
+		}, function (error) {
+			if (started === choicesStarted) {
+				// The server's view is unknown: keep nothing on a guess.
+				clearStorage();
+				throw error;
+			}
+			return { visitor: null, current: false };
 		});
 	}
 
 	function refresh() {
-		return call('GET', '/visitor').then(function (visitor) {
-			if (visitor.consent && visitor.consent.effective && visitor.session) {
-				writeStorage(visitor.session);
-			}
-			else {
-				// No consent, or no live session on the server (none started yet, or it expired).
-				clearStorage();
-			}
-			return visitor;
+		return choicesDone.then(function () {
+			return readVisitor(choicesStarted);
+		}).then(function (read) {
+			// A choice started while the answer travelled: ask again once it is recorded.
+			return read.current ? read.visitor : refresh();
 		});
 	}
 
-	function record(choice) {
-		return call('PUT', '/consent', { consent: choice });
+	function recordedConsent(consent) {
+		if (typeof consent.state !== 'string' || typeof consent.effective !== 'boolean') {
+			throw unreadable('PUT', '/consent');
+		}
+		return consent;
+	}
+
+	function choose(body) {
+		var started = ++choicesStarted;
+		var recorded = choicesDone.then(function () {
+			return call('PUT', '/consent', body);
+		}).then(recordedConsent).then(function (consent) {
+			// Recorded: from here on local storage or the read may fail, the choice stands.
+			if (!consent.effective) {
+				clearStorage();
+				return consent;
+			}
+			return readVisitor(started).then(function () {
+				return consent;
+			}, function () {
+				return consent;
+			});
+		});
+		choicesDone = recorded.then(noop, noop);
+		return recorded;
 	}
 
 	function purposeChoices(choices) {
@@ -121,40 +309,26 @@
 
 	var consent = {
 		get: function () {
-			return call('GET', '/consent');
+			return choicesDone.then(function () {
+				return call('GET', '/consent');
+			});
 		},
 		set: function (choices) {
-			return call('PUT', '/consent', { purposes: purposeChoices(choices) }).then(function (result) {
-				if (!result.effective) {
-					clearStorage();
-					return result;
-				}
-				return refresh().then(function () {
-					return result;
-				});
-			});
+			return choose({ purposes: purposeChoices(choices) });
 		},
 		grant: function () {
-			return record('granted').then(function (result) {
-				return refresh().then(function () {
-					return result;
-				});
-			});
+			return choose({ consent: 'granted' });
 		},
 		deny: function () {
 			// Clear first: whatever the server answers, nothing stays behind in this browser.
 			clearStorage();
-			return record('denied').then(function (result) {
-				clearStorage();
-				return result;
-			});
+			return choose({ consent: 'denied' });
 		}
 	};
 
 	var ready = refresh();
 	// A page that does not wait on cxp.ready should not see an unhandled rejection when the server is away.
-	ready.catch(function () {
-	});
+	ready.catch(noop);
 
 	window.cxp = {
 		basePath: base,
@@ -162,4 +336,10 @@
 		refresh: refresh,
 		ready: ready
 	};
+	Object.defineProperty(window.cxp, 'storageProblem', {
+		enumerable: true,
+		get: function () {
+			return storageProblem;
+		}
+	});
 })(window, document);
