@@ -14,8 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The load comparison: the user-shaped application in one JVM per {@link Variant} on loopback ports (the
  * disabled app twice, the starter, Spring Session and the hand-written limit), each started alone, given its
  * returning visitors and warmed up, then driven by wrk for the same time in rotated rounds, so that no
- * variant always runs first or last. It prints each JVM's CPU per request (the process's user plus system time)
- * and bytes allocated per request (by its threads) in each round, and the summary of {@link LoadReport}. Run from the repository root after building, for example
+ * variant always runs first or last. It prints each JVM's CPU per request (the process's user plus system
+ * time) and bytes allocated per request (by its threads) in each round, and the summary of {@link LoadReport}.
+ * Run from the repository root after building, for example
  * {@code java -cp cxp-benchmarks/target/benchmarks.jar dev.cxp.benchmarks.load.LoadBenchmark [--quick]}.
  */
 public final class LoadBenchmark {
@@ -70,7 +71,8 @@ public final class LoadBenchmark {
 				for (int i = 0; i < servers.size(); i++) {
 					ServerJvm server = servers.get((round + i) % servers.size());
 					ServerJvm.Usage before = server.usage();
-					Wrk.Result result = Wrk.run(server.baseUrl(), scripts.get(server.variant()), settings.roundSeconds());
+					Wrk.Result result = Wrk.run(server.baseUrl(), scripts.get(server.variant()),
+							settings.roundSeconds());
 					report.add(server.variant(), result, server.usage().minus(before));
 				}
 			}

@@ -114,8 +114,8 @@ final class LoadReport {
 		double starter = (cpuRatio(Variant.STARTER) - 1) * 100;
 		this.out.printf(Locale.ROOT, "starter over disabled x%.3f: %s%n", cpuRatio(Variant.STARTER),
 				(Math.abs(starter) <= floor) ? "within the noise floor, judge it by allocation per request and JMH"
-						: String.format(Locale.ROOT, "%.1f %% %s the noise floor", Math.abs(starter) - floor,
-								(starter > 0) ? "above" : "below"));
+						: String.format(Locale.ROOT, "%s the noise floor (%+.1f %% against %.1f %%)",
+								(starter > 0) ? "above" : "below", starter, floor));
 		this.out.printf(Locale.ROOT, "starter's added cost as a share of Spring Session's: cpu %.2f, allocation %.2f%n",
 				addedCpuMicros(Variant.STARTER) / addedCpuMicros(Variant.SPRING_SESSION),
 				addedBytes(Variant.STARTER) / addedBytes(Variant.SPRING_SESSION));

@@ -39,7 +39,8 @@ record LoadSettings(int rounds, int roundSeconds, int warmupSeconds, int basePor
 			}
 		}
 		boolean quick = List.of(args).contains("--quick");
-		return new LoadSettings(intArgument(args, "rounds", quick ? 2 : 6), intArgument(args, "round-seconds", quick ? 5 : 20),
+		return new LoadSettings(intArgument(args, "rounds", quick ? 2 : 6),
+				intArgument(args, "round-seconds", quick ? 5 : 20),
 				intArgument(args, "warmup-seconds", quick ? 10 : 60), intArgument(args, "base-port", 18081),
 				intArgument(args, "noise-floor", 5));
 	}

@@ -25,6 +25,7 @@ import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import org.jspecify.annotations.Nullable;
 
+import dev.cxp.benchmarks.user.UserShapedApplication;
 import dev.cxp.support.SecureIdGenerator;
 
 /**
@@ -58,10 +59,10 @@ final class ServerJvm implements AutoCloseable {
 		if (!Files.isRegularFile(BENCHMARKS_JAR)) {
 			throw new IllegalStateException("Build first: mvn -B -q clean package -DskipTests -pl cxp-benchmarks -am");
 		}
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xms512m", "-Xmx512m", "-cp", BENCHMARKS_JAR.toString(), "dev.cxp.benchmarks.user.UserShapedApplication",
-				"--server.address=127.0.0.1", "--server.port=" + port, "--spring.main.banner-mode=off",
-				"--logging.level.root=WARN"));
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = new ArrayList<>(List.of(java, "-Xms512m", "-Xmx512m", "-cp", BENCHMARKS_JAR.toString(),
+				UserShapedApplication.class.getName(), "--server.address=127.0.0.1", "--server.port=" + port,
+				"--spring.main.banner-mode=off", "--logging.level.root=WARN"));
 		command.addAll(variant.arguments());
 		Files.createDirectories(logDirectory);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -153,8 +154,8 @@ final class ServerJvm implements AutoCloseable {
 			}
 		}
 		MBeanServerConnection connection = this.connector.getMBeanServerConnection();
-		ThreadMXBean threads = ManagementFactory.newPlatformMXBeanProxy(connection, ManagementFactory.THREAD_MXBEAN_NAME,
-				ThreadMXBean.class);
+		ThreadMXBean threads = ManagementFactory.newPlatformMXBeanProxy(connection,
+				ManagementFactory.THREAD_MXBEAN_NAME, ThreadMXBean.class);
 		OperatingSystemMXBean system = ManagementFactory.newPlatformMXBeanProxy(connection,
 				ManagementFactory.OPERATING_SYSTEM_MXBEAN_NAME, OperatingSystemMXBean.class);
 		long bytes = Arrays.stream(threads.getThreadAllocatedBytes(threads.getAllThreadIds()))

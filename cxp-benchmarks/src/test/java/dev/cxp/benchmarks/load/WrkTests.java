@@ -19,7 +19,8 @@ class WrkTests {
 		Path script = Wrk.writeScript(directory, "starter", List.of("/", "/about"),
 				List.of("_mspi=0123456789abcdef0123456789abcdef", "SESSION=abc; visitor=def"));
 		assertThat(script).hasFileName("starter.lua");
-		assertThat(Files.readString(script)).contains("\"_mspi=0123456789abcdef0123456789abcdef\",\n  \"SESSION=abc; visitor=def\"")
+		assertThat(Files.readString(script))
+			.contains("\"_mspi=0123456789abcdef0123456789abcdef\",\n  \"SESSION=abc; visitor=def\"")
 			.contains("local pages = { \"/\", \"/about\" }")
 			.contains("[\"Sec-Fetch-Dest\"] = \"document\"")
 			.contains("io.write(string.format(\"RESULT %d %d\\n\"");
