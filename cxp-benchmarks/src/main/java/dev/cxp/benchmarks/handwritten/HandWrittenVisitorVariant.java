@@ -34,8 +34,7 @@ public class HandWrittenVisitorVariant implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		// The user-shaped application's quiet pages are the pages a tracker leaves alone
-		registry.addInterceptor(new VisitInterceptor()).excludePathPatterns("/quiet/**");
+		registry.addInterceptor(new VisitInterceptor());
 	}
 
 	/**

@@ -1,48 +1,48 @@
 package dev.cxp.benchmarks.load;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Drives a server with wrk: returning visitors, each sending its cookie, alternating between the two
- * pages of the application as navigations.
+ * Drives a server with wrk, one thread over 16 keep-alive connections: returning visitors in turn, each sending
+ * its cookies, alternating between the application's two pages as navigations.
  */
 final class Wrk {
 
-	private final int threads;
-
-	private final int connections;
-
-	private final List<String> pinning;
-
-	Wrk(int threads, int connections, List<String> pinning) {
-		this.threads = threads;
-		this.connections = connections;
-		this.pinning = pinning;
+	private Wrk() {
 	}
 
 	/**
-	 * What one run of wrk measured.
+	 * What one run of wrk counted.
 	 * @param requests the requests completed
-	 * @param durationMicros how long it ran
-	 * @param p99Micros the 99th percentile of latency
-	 * @param errors socket errors and non-2xx/3xx answers
+	 * @param errors socket errors and answers other than 2xx and 3xx
 	 */
-	record Result(long requests, long durationMicros, long p99Micros, long errors) {
+	record Result(long requests, long errors) {
 
-		double requestsPerSecond() {
-			return this.requests * 1_000_000.0 / this.durationMicros;
+		/**
+		 * Read the line the script's {@code done} function prints.
+		 * @param line {@code RESULT}, the requests and the errors
+		 * @return the result
+		 */
+		static Result parse(String line) {
+			String[] values = line.substring("RESULT ".length()).trim().split(" ");
+			return new Result(Long.parseLong(values[0]), Long.parseLong(values[1]));
 		}
 
 	}
 
+	/**
+	 * Write the wrk script of one server's load.
+	 * @param directory where to write it
+	 * @param name the script's name, without extension
+	 * @param pages the two pages to alternate between
+	 * @param cookies the returning visitors' {@code Cookie} headers, sent in turn
+	 * @return the script
+	 */
 	static Path writeScript(Path directory, String name, List<String> pages, List<String> cookies)
 			throws IOException {
 		String table = cookies.stream().map((cookie) -> "\"" + cookie + "\"").collect(Collectors.joining(",\n  "));
@@ -62,41 +62,34 @@ final class Wrk {
 				end
 				done = function(summary, latency, requests)
 				  local e = summary.errors
-				  io.write(string.format("RESULT %%d %%d %%d %%d\\n", summary.requests, summary.duration,
-				    latency:percentile(99), e.connect + e.read + e.write + e.timeout + e.status))
+				  io.write(string.format("RESULT %%d %%d\\n", summary.requests,
+				    e.connect + e.read + e.write + e.timeout + e.status))
 				end
 				""".formatted(table, pages.get(0), pages.get(1));
 		Files.createDirectories(directory);
-		Path file = directory.resolve(name + ".lua");
-		Files.writeString(file, script);
-		return file;
+		return Files.writeString(directory.resolve(name + ".lua"), script);
 	}
 
-	Result run(String baseUrl, Path script, int seconds) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(this.pinning);
-		command.addAll(List.of("wrk", "-t" + this.threads, "-c" + this.connections, "-d" + seconds + "s", "--timeout",
-				"5s", "-s", script.toString(), baseUrl));
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+	/**
+	 * Drive a server with a script.
+	 * @param baseUrl the server
+	 * @param script the script {@link #writeScript} wrote for it
+	 * @param seconds how long
+	 * @return what wrk counted
+	 * @throws IllegalStateException when wrk fails or prints no result
+	 */
+	static Result run(String baseUrl, Path script, int seconds) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder("wrk", "-t1", "-c16", "-d" + seconds + "s", "--timeout", "5s", "-s",
+				script.toString(), baseUrl)
+			.redirectErrorStream(true)
 			.start();
-		Result result = null;
-		StringBuilder output = new StringBuilder();
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				output.append(line).append('\n');
-				if (line.startsWith("RESULT ")) {
-					String[] values = line.substring(7).trim().split(" ");
-					result = new Result(Long.parseLong(values[0]), Long.parseLong(values[1]),
-							Long.parseLong(values[2]), Long.parseLong(values[3]));
-				}
-			}
-		}
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		int exit = process.waitFor();
-		if (exit != 0 || result == null) {
-			throw new IllegalStateException("wrk failed (" + exit + "):\n" + output);
-		}
-		return result;
+		return output.lines()
+			.filter((line) -> exit == 0 && line.startsWith("RESULT "))
+			.findFirst()
+			.map(Result::parse)
+			.orElseThrow(() -> new IllegalStateException("wrk failed (" + exit + "):\n" + output));
 	}
 
 }

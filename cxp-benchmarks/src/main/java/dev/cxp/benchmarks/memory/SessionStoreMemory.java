@@ -6,8 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
-import javax.management.ObjectName;
-
 import dev.cxp.activity.CxpActivityListener;
 import dev.cxp.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.SessionTracker;
@@ -16,9 +14,9 @@ import dev.cxp.support.SecureIdGenerator;
 /**
  * Fills the in-memory session store with active sessions the way page views do, through the session
  * tracker (random 32-hex visitor ids, two page views each so every session has a current and a previous
- * page, page strings fresh per request as a server creates them) and prints the heap retained per session after full collections.
- * Then adds more visitors than the store may hold and shows that it stays at its bound. Run with a fixed
- * heap, for example {@code java -Xms3g -Xmx3g -cp cxp-benchmarks/target/benchmarks.jar
+ * page, page strings fresh per request as a server creates them) and prints the heap retained per session
+ * after full collections. Then adds more visitors than the store may hold and shows that it stays at its
+ * bound. Run with a fixed heap, for example {@code java -Xms3g -Xmx3g -cp cxp-benchmarks/target/benchmarks.jar
  * dev.cxp.benchmarks.memory.SessionStoreMemory [sessions] [extra]}.
  */
 public final class SessionStoreMemory {
@@ -34,9 +32,9 @@ public final class SessionStoreMemory {
 	 * Run the harness.
 	 * @param args the number of sessions (default 1,000,000) and of visitors added beyond the bound
 	 * (default 100,000)
-	 * @throws Exception when the heap histogram cannot be taken
+	 * @throws InterruptedException when interrupted between collections
 	 */
-	public static void main(String[] args) throws Exception {
+	public static void main(String[] args) throws InterruptedException {
 		int sessions = (args.length > 0) ? Integer.parseInt(args[0]) : 1_000_000;
 		int extra = (args.length > 1) ? Integer.parseInt(args[1]) : 100_000;
 		SecureIdGenerator ids = new SecureIdGenerator();
@@ -53,7 +51,6 @@ public final class SessionStoreMemory {
 		System.out.printf(Locale.ROOT, "%,d sessions held (max-entries %,d)%n", store.size(), sessions);
 		System.out.printf(Locale.ROOT, "retained heap: %,d bytes, %.1f bytes per session (target <= 150)%n",
 				full - empty, (full - empty) / (double) store.size());
-		System.out.println(histogram(25));
 		fill(tracker, ids, extra);
 		store.cleanUp();
 		System.out.printf(Locale.ROOT, "after %,d more visitors: %,d sessions held (bound %,d): eviction %s%n", extra,
@@ -81,18 +78,6 @@ public final class SessionStoreMemory {
 			used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
 		}
 		return used;
-	}
-
-	private static String histogram(int lines) throws Exception {
-		Object result = ManagementFactory.getPlatformMBeanServer()
-			.invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
-					new Object[] { new String[0] }, new String[] { String[].class.getName() });
-		String[] rows = result.toString().split("\n");
-		StringBuilder top = new StringBuilder("largest classes on the heap:\n");
-		for (int i = 0; i < Math.min(lines + 2, rows.length); i++) {
-			top.append(rows[i]).append('\n');
-		}
-		return top.toString();
 	}
 
 }

@@ -19,8 +19,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Work comparable to the starter's, done the common way with Spring Session: its filter keeps a session id
  * cookie, its in-memory {@link MapSessionRepository} holds the sessions (30 minutes idle timeout), and an
  * interceptor records the last page as a session attribute on each page view. The load benchmark adds
- * this class to the sample app (with the starter switched off) through {@code spring.main.sources}, so
- * the sample app itself is unchanged.
+ * this class to the user-shaped application, with the starter switched off, through
+ * {@code spring.main.sources}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSpringHttpSession

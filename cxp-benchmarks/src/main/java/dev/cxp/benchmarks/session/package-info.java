@@ -1,5 +1,5 @@
 /**
- * The Spring Session variant of the sample app used by the load benchmark: comparable work done with
+ * The Spring Session variant of the load benchmark: comparable work done with
  * Spring Session's in-memory repository instead of the starter.
  */
 @NullMarked

@@ -8,27 +8,22 @@ import org.springframework.web.bind.annotation.ResponseBody;
 /**
  * The user-shaped application's two pages, {@code /} and {@code /about}: the same page of about 1 KB,
  * written by Spring MVC's string converter, that takes nothing from the visitor, so every variant does the
- * same work for them. The same pages are also served as {@code /quiet/home} and {@code /quiet/about}, which
- * the load benchmark's quiet slices request with the starter's base path moved to {@code /quiet}: pages the
- * starter leaves alone, in the same JVM.
+ * same work for them.
  *
  * @since 0.2.0
  */
 @Controller
 public class UserPagesController {
 
-	/**
-	 * The page both paths answer with, about 1 KB of HTML.
-	 */
-	static final String PAGE = page();
+	private static final String PAGE = page();
 
-	@GetMapping(path = { "/", "/quiet/home" }, produces = MediaType.TEXT_HTML_VALUE)
+	@GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
 	@ResponseBody
 	String home() {
 		return PAGE;
 	}
 
-	@GetMapping(path = { "/about", "/quiet/about" }, produces = MediaType.TEXT_HTML_VALUE)
+	@GetMapping(path = "/about", produces = MediaType.TEXT_HTML_VALUE)
 	@ResponseBody
 	String about() {
 		return PAGE;

@@ -7,8 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * A small application shaped like a user's: the starter with its default settings (default consent
  * settings included), Spring MVC, and Actuator with its default meters and default exposure, serving two
  * identical pages that render nothing of the visitor. The load benchmark starts it from the benchmarks jar
- * in one JVM per variant ({@code --app=user}), adding a variant's configuration class through
- * {@code spring.main.sources}; component scanning covers this package only.
+ * in one JVM per variant, adding a variant's configuration class through {@code spring.main.sources};
+ * component scanning covers this package only.
  *
  * @since 0.2.0
  */
