@@ -23,6 +23,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentCookieFormat;
+import dev.cxp.consent.ConsentCookieSigner;
 import dev.cxp.consent.ConsentPolicy;
 import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.consent.ConsentResolver;
@@ -75,7 +76,10 @@ public final class CxpAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ConsentCookieFormat cxpConsentCookieFormat(ConsentPurposes purposes, CxpProperties properties) {
-		return new ConsentCookieFormat(purposes, properties.consent().revision());
+		CxpProperties.Consent consent = properties.consent();
+		ConsentCookieSigner signer = consent.signing().enabled()
+				? new ConsentCookieSigner(consent.cookieName(), consent.signing().decodedKeys()) : null;
+		return new ConsentCookieFormat(purposes, consent.revision(), signer);
 	}
 
 	@Bean

@@ -49,7 +49,8 @@ public final class CxpEndpointAutoConfiguration {
 
 	private static CxpEndpoint.ConsentModel consentModel(CxpProperties.Consent consent, ConsentPolicy policy) {
 		return new CxpEndpoint.ConsentModel(policy.purposes().names(), policy.purposes().trackingPurpose(),
-				consent.revision(), consent.region().header(), policy.regions().configured());
+				consent.revision(), consent.region().header(), policy.regions().configured(),
+				consent.signing().enabled());
 	}
 
 }

@@ -11,7 +11,9 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.context.annotation.Bean;
 
 import dev.cxp.activity.CxpActivity;
+import dev.cxp.actuate.metrics.ConsentCookieMeters;
 import dev.cxp.actuate.metrics.CxpMeters;
+import dev.cxp.consent.ConsentCookieFormat;
 import dev.cxp.session.VisitorSessionStore;
 
 /**
@@ -32,6 +34,13 @@ public final class CxpMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	CxpMeters cxpMeters(CxpActivity activity, VisitorSessionStore store) {
 		return new CxpMeters(activity, store);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(ConsentCookieFormat.class)
+	ConsentCookieMeters cxpConsentCookieMeters(ConsentCookieFormat format) {
+		return new ConsentCookieMeters(format);
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.cxp.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +13,7 @@ import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
 import dev.cxp.consent.ConsentCookieFormat;
+import dev.cxp.consent.ConsentCookieSigner;
 import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.consent.region.RegionCodes;
 
@@ -53,14 +56,16 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 	 * @param deniedMaxAge How long the consent cookie keeps a choice that grants no purpose; max-age when not set
 	 * @param region Where the visitor's region is read from
 	 * @param regions Consent settings per region code (ISO 3166-1 alpha-2 country such as DE, ISO 3166-2
-	 * subdivision such as US-CA, or EEA), overriding the global ones; the most specific region wins
+	 * subdivision such as US-CA, or EEA), overriding the global ones; the most specific region wins; needs
+	 * region.header
+	 * @param signing Signing of the consent cookie
 	 */
 	public record Consent(@DefaultValue("false") boolean required, @DefaultValue("X-CXP-Consent") String headerName,
 			@DefaultValue("cxp_consent") String cookieName,
 			@DefaultValue("true") boolean honorGlobalPrivacyControl, @DefaultValue("180d") Duration maxAge,
 			@DefaultValue("analytics") List<String> purposes, @DefaultValue("analytics") String trackingPurpose,
 			@DefaultValue("1") String revision, @Nullable Duration deniedMaxAge, @DefaultValue Region region,
-			@DefaultValue Map<String, RegionDefaults> regions) {
+			@DefaultValue Map<String, RegionDefaults> regions, @DefaultValue Signing signing) {
 
 		public Consent {
 			requireToken("cxp.consent.header-name", headerName);
@@ -75,6 +80,12 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 			deniedMaxAge = (deniedMaxAge != null) ? deniedMaxAge : maxAge;
 			requirePositive("cxp.consent.denied-max-age", deniedMaxAge);
 			regions.keySet().forEach((code) -> RegionCodes.canonical("cxp.consent.regions." + code, code));
+			if (!regions.isEmpty() && region.header() == null) {
+				// Without the header no visitor has a region: every one would silently get the global settings
+				throw new IllegalArgumentException("cxp.consent.regions is set (" + String.join(", ", regions.keySet())
+						+ ") but cxp.consent.region.header is not: set it to the header in which your edge sends the "
+						+ "visitor's country (such as CF-IPCountry), or remove cxp.consent.regions");
+			}
 		}
 
 		/**
@@ -83,6 +94,67 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 		 */
 		public ConsentPurposes consentPurposes() {
 			return ConsentPurposes.of(this.purposes, this.trackingPurpose);
+		}
+
+	}
+
+	/**
+	 * Signing of the consent cookie.
+	 *
+	 * @param keys Keys that sign the consent cookie, base64, each at least 32 bytes decoded; the first signs
+	 * and every one verifies. When set, a grant counts only from a correctly signed cookie (a denial counts
+	 * from any). Not signed when empty
+	 */
+	public record Signing(@DefaultValue List<String> keys) {
+
+		public Signing {
+			for (int i = 0; i < keys.size(); i++) {
+				decode(i, keys.get(i));
+			}
+		}
+
+		/**
+		 * Whether the consent cookie is signed.
+		 * @return {@code true} when keys are configured
+		 */
+		public boolean enabled() {
+			return !this.keys.isEmpty();
+		}
+
+		/**
+		 * The keys, decoded.
+		 * @return the keys, in the configured order
+		 */
+		public List<byte[]> decodedKeys() {
+			List<byte[]> decoded = new ArrayList<>(this.keys.size());
+			for (int i = 0; i < this.keys.size(); i++) {
+				decoded.add(decode(i, this.keys.get(i)));
+			}
+			return decoded;
+		}
+
+		// Messages name the property, never the key: it is a secret.
+		private static byte[] decode(int index, String key) {
+			String property = "cxp.consent.signing.keys[" + index + "]";
+			byte[] decoded;
+			try {
+				decoded = Base64.getDecoder().decode(key.strip());
+			}
+			catch (IllegalArgumentException ex) {
+				try {
+					decoded = Base64.getUrlDecoder().decode(key.strip());
+				}
+				catch (IllegalArgumentException urlEx) {
+					throw new IllegalArgumentException(property + " must be base64, such as the output of "
+							+ "'openssl rand -base64 32'");
+				}
+			}
+			if (decoded.length < ConsentCookieSigner.MIN_KEY_LENGTH) {
+				throw new IllegalArgumentException(property + " must be at least "
+						+ ConsentCookieSigner.MIN_KEY_LENGTH + " bytes once decoded, was " + decoded.length
+						+ " bytes; generate one with 'openssl rand -base64 32'");
+			}
+			return decoded;
 		}
 
 	}

@@ -20,6 +20,13 @@ import org.jspecify.annotations.Nullable;
  * {@code 1}, {@code yes}, {@code denied}, {@code false}, {@code 0} and {@code no} (any case) stay readable: they
  * record every purpose, under revision {@code 1}. Anything else, including a value longer than
  * {@link #MAX_LENGTH}, a repeated purpose, an unknown version or state, is malformed and counts as absent.
+ * <p>
+ * With a {@link ConsentCookieSigner} ({@code cxp.consent.signing.keys}), every value written is signed, and a
+ * cookie value's grants count only when it is correctly signed: the grants of an unsigned value (legacy
+ * values included) or of a value whose signature does not verify read as unspecified and are counted as
+ * rejected, while its denials count. Without a signer, a signed value reads as its unsigned part. Values of
+ * the consent header are never signed: a page script can send the header only with its own requests, and
+ * another site cannot make a browser send it.
  *
  * @since 0.2.0
  */
@@ -54,17 +61,32 @@ public final class ConsentCookieFormat {
 
 	private final String revision;
 
+	private final @Nullable ConsentCookieSigner signer;
+
 	/**
-	 * Create the format for a site's purposes and current revision.
+	 * Create the format for a site's purposes and current revision, without signing.
 	 * @param purposes the configured purposes
 	 * @param revision the current policy revision
 	 */
 	public ConsentCookieFormat(ConsentPurposes purposes, String revision) {
+		this(purposes, revision, null);
+	}
+
+	/**
+	 * Create the format for a site's purposes and current revision.
+	 * @param purposes the configured purposes
+	 * @param revision the current policy revision
+	 * @param signer signs the values written and verifies the grants of the cookie values read, or {@code null}
+	 * to neither sign nor verify
+	 * @since 0.3.0
+	 */
+	public ConsentCookieFormat(ConsentPurposes purposes, String revision, @Nullable ConsentCookieSigner signer) {
 		if (!isValidRevision(revision)) {
 			throw new IllegalArgumentException("Invalid revision");
 		}
 		this.purposes = purposes;
 		this.revision = revision;
+		this.signer = signer;
 	}
 
 	/**
@@ -104,7 +126,16 @@ public final class ConsentCookieFormat {
 	}
 
 	/**
-	 * Read a value in full, as recorded (no revision rule applied).
+	 * The signer of the values this format writes.
+	 * @return the signer, or {@code null} when values are not signed
+	 * @since 0.3.0
+	 */
+	public @Nullable ConsentCookieSigner signer() {
+		return this.signer;
+	}
+
+	/**
+	 * Read a value in full, as recorded (no revision rule applied, no signature verified).
 	 * @param value a cookie value, possibly {@code null} or junk
 	 * @return the recorded choice, with only configured purposes, or {@code null} when the value is malformed
 	 */
@@ -113,6 +144,8 @@ public final class ConsentCookieFormat {
 		if (scan == ConsentCookieScanner.MALFORMED) {
 			return null;
 		}
+		int end = ((scan & ConsentCookieScanner.SIGNED) != 0) ? ConsentCookieSigner.unsignedLength(value)
+				: value.length();
 		Map<String, ConsentState> states = new HashMap<>();
 		for (int i = 0; i < this.purposes.size(); i++) {
 			ConsentState state = PurposeStates.get((int) scan, i);
@@ -125,12 +158,12 @@ public final class ConsentCookieFormat {
 		}
 		String recordedRevision = value.substring(2, value.indexOf('.', 2));
 		String receiptId = ((scan & ConsentCookieScanner.HAS_RECEIPT) != 0)
-				? value.substring(value.length() - RECEIPT_ID_LENGTH) : null;
+				? value.substring(end - RECEIPT_ID_LENGTH, end) : null;
 		return new ConsentCookie(recordedRevision, states, receiptId);
 	}
 
 	/**
-	 * Write a choice.
+	 * Write a choice, signed when the format has a signer.
 	 * @param cookie the choice; it must grant or deny at least one configured purpose
 	 * @return the cookie value
 	 * @throws IllegalArgumentException for an invalid revision or receipt id, a purpose that is not configured,
@@ -166,20 +199,20 @@ public final class ConsentCookieFormat {
 			}
 			value.append('.').append(receiptId);
 		}
-		return value.toString();
+		return (this.signer != null) ? this.signer.sign(value.toString()) : value.toString();
 	}
 
 	/**
-	 * The states that the values of one cookie name record, as a request reads them now: combined per
-	 * purpose with a denial winning, each grant of another revision read as unspecified, malformed values
-	 * ignored.
+	 * The states that the values of the consent cookie record, as a request reads them now: combined per
+	 * purpose with a denial winning, each grant of another revision (or, with signing, of a value not correctly
+	 * signed) read as unspecified, malformed values ignored.
 	 * @param values the values, such as every variant of the consent cookie a request carries
 	 * @return the state of every configured purpose, in the configured order
 	 */
 	public Map<String, ConsentState> readStates(Iterable<String> values) {
 		int states = PurposeStates.ABSENT;
 		for (String value : values) {
-			states = PurposeStates.combine(states, read(value));
+			states = PurposeStates.combine(states, readCookie(value));
 		}
 		Map<String, ConsentState> read = new LinkedHashMap<>();
 		for (int i = 0; i < this.purposes.size(); i++) {
@@ -190,9 +223,9 @@ public final class ConsentCookieFormat {
 	}
 
 	/**
-	 * Read a value for the current request: the recorded states, with each grant of another revision read
-	 * as unspecified.
-	 * @param value a cookie or header value
+	 * Read a value of the consent header for the current request: the recorded states, with each grant of
+	 * another revision read as unspecified. Header values are not signed.
+	 * @param value a header value
 	 * @return the packed states, or {@link PurposeStates#ABSENT} when the value is malformed
 	 */
 	int read(@Nullable String value) {
@@ -202,6 +235,24 @@ public final class ConsentCookieFormat {
 		}
 		int states = (int) scan;
 		return ((scan & ConsentCookieScanner.REVISION_MATCHES) != 0) ? states : PurposeStates.withoutGrants(states);
+	}
+
+	/**
+	 * Read a value of the consent cookie for the current request: as {@link #read(String)}, and with a signer,
+	 * the grants of a value that is not correctly signed read as unspecified and are counted as rejected.
+	 * @param value a cookie value
+	 * @return the packed states, or {@link PurposeStates#ABSENT} when the value is malformed
+	 */
+	int readCookie(@Nullable String value) {
+		int states = read(value);
+		if (this.signer == null || states == PurposeStates.ABSENT || !PurposeStates.hasGrant(states)) {
+			return states;
+		}
+		if (this.signer.verifies(value)) {
+			return states;
+		}
+		this.signer.rejected();
+		return PurposeStates.withoutGrants(states);
 	}
 
 }

@@ -15,6 +15,8 @@ final class ConsentCookieScanner {
 
 	static final long LEGACY = 1L << 34;
 
+	static final long SIGNED = 1L << 35;
+
 	static final long MALFORMED = -1L;
 
 	private static final int MAX_REVISION_LENGTH = ConsentCookieFormat.MAX_REVISION_LENGTH;
@@ -26,7 +28,9 @@ final class ConsentCookieScanner {
 
 	/**
 	 * One pass over a value: the packed states in the low 32 bits, then flags; {@link #MALFORMED} for a
-	 * value that is not understood. Creates no objects.
+	 * value that is not understood. A value of the format may carry a signature
+	 * ({@link ConsentCookieSigner}); it is checked for its shape here, flagged {@link #SIGNED}, and verified by
+	 * the caller. Creates no objects.
 	 */
 	static long scan(@Nullable String value, ConsentPurposes purposes, String revision) {
 		if (value == null || value.isEmpty() || value.length() > ConsentCookieFormat.MAX_LENGTH) {
@@ -39,9 +43,16 @@ final class ConsentCookieScanner {
 				return states | LEGACY | (ConsentCookieFormat.LEGACY_REVISION.equals(revision) ? REVISION_MATCHES : 0);
 			}
 		}
-		if (value.length() < 7 || value.charAt(0) != '1' || value.charAt(1) != '.') {
+		int signatureAt = ConsentCookieSigner.unsignedLength(value);
+		boolean signed = signatureAt >= 0;
+		if (signed && !isSignature(value, signatureAt + 1)) {
 			return MALFORMED;
 		}
+		int end = signed ? signatureAt : value.length();
+		if (end < 7 || value.charAt(0) != '1' || value.charAt(1) != '.') {
+			return MALFORMED;
+		}
+		// A signature holds no '.', so every '.' found lies before it
 		int revisionEnd = value.indexOf('.', 2);
 		if (revisionEnd < 0 || revisionEnd - 2 > MAX_REVISION_LENGTH || !isRevision(value, 2, revisionEnd)) {
 			return MALFORMED;
@@ -51,17 +62,17 @@ final class ConsentCookieScanner {
 		int purposesEnd = value.indexOf('.', revisionEnd + 1);
 		boolean hasReceipt = purposesEnd >= 0;
 		if (!hasReceipt) {
-			purposesEnd = value.length();
+			purposesEnd = end;
 		}
-		else if (value.length() - purposesEnd - 1 != RECEIPT_ID_LENGTH
-				|| !isReceipt(value, purposesEnd + 1)) {
+		else if (end - purposesEnd - 1 != RECEIPT_ID_LENGTH || !isReceipt(value, purposesEnd + 1)) {
 			return MALFORMED;
 		}
 		long states = scanPurposes(value, revisionEnd + 1, purposesEnd, purposes);
 		if (states == MALFORMED) {
 			return MALFORMED;
 		}
-		return states | (revisionMatches ? REVISION_MATCHES : 0) | (hasReceipt ? HAS_RECEIPT : 0);
+		return states | (revisionMatches ? REVISION_MATCHES : 0) | (hasReceipt ? HAS_RECEIPT : 0)
+				| (signed ? SIGNED : 0);
 	}
 
 	private static long scanPurposes(String value, int from, int to, ConsentPurposes purposes) {
@@ -113,6 +124,11 @@ final class ConsentCookieScanner {
 			}
 		}
 		return true;
+	}
+
+	// Base64url's alphabet is the revision's: letters, digits, '_' and '-'
+	private static boolean isSignature(String value, int from) {
+		return isRevision(value, from, value.length());
 	}
 
 	static boolean isReceipt(String value, int from) {

@@ -224,10 +224,10 @@ public class DefaultConsentResolver implements ConsentResolver {
 		if (first == null) {
 			return PurposeStates.ABSENT;
 		}
-		int states = this.format.read(first);
+		int states = this.format.readCookie(first);
 		if (more != null) {
 			for (int i = 0; i < more.size(); i++) {
-				states = PurposeStates.combine(states, this.format.read(more.get(i)));
+				states = PurposeStates.combine(states, this.format.readCookie(more.get(i)));
 			}
 		}
 		return states;

@@ -81,6 +81,13 @@ final class PurposeStates {
 	}
 
 	/**
+	 * Whether any purpose is granted. {@code states} must not be {@link #ABSENT}.
+	 */
+	static boolean hasGrant(int states) {
+		return (states & LOW_BITS) != 0;
+	}
+
+	/**
 	 * The states with every grant turned into unspecified: a choice given under another policy revision.
 	 */
 	static int withoutGrants(int states) {

@@ -18,7 +18,6 @@ import dev.cxp.consent.ConsentCookie;
 import dev.cxp.consent.ConsentCookieFormat;
 import dev.cxp.consent.ConsentDecision;
 import dev.cxp.consent.ConsentPolicy;
-import dev.cxp.consent.ConsentSources;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.consent.ledger.ConsentLedgerWriter;
 import dev.cxp.consent.ledger.ConsentMethod;
@@ -159,7 +158,12 @@ public class ConsentRecorder {
 				region);
 		Map<String, ConsentState> previous = this.format.readStates(reading.consentCookies().asList());
 		ConsentCookie recorded = new ConsentCookie(this.format.revision(), statesAfter(previous, choice), null);
-		ConsentDecision after = this.policy.purposes().decision(recorded.states(), ConsentSources.COOKIE);
+		// What the next request will be told: the whole chain (header, the new cookie, CMP strings, Global Privacy
+		// Control) and policy decide, so that a choice that leaves the tracking purpose open never turns into
+		// tracking that the next page view would refuse
+		String value = this.format.format(recorded);
+		ConsentDecision after = this.policy.decide(
+				new ConsentCookieReplaced(request, this.cookies.consentCookie().name(), value), value, null, region);
 		String visitorId;
 		boolean erased;
 		if (region.isEffective(after.state())) {

@@ -1,6 +1,7 @@
 package dev.cxp.autoconfigure;
 
 import java.time.Duration;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +63,26 @@ class CxpConsentModelAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void aRejectedSigningKeyIsNeverQuotedInTheMessage() {
+		String secret = "U2VjcmV0LWJ1dC10b28tc2hvcnQ=";
+		this.contextRunner
+			.withPropertyValues("cxp.consent.signing.keys=" + Base64.getEncoder().encodeToString(new byte[32]) + ","
+					+ secret)
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("cxp.consent.signing.keys[1]")
+				.hasMessageNotContaining(secret));
+	}
+
+	@Test
+	void signingKeysSignTheConsentCookie() {
+		this.contextRunner.withPropertyValues("cxp.consent.signing.keys=" + Base64.getEncoder().encodeToString(new byte[32]))
+			.run((context) -> assertThat(context.getBean(ConsentCookieFormat.class).signer()).isNotNull());
+		this.contextRunner.run((context) -> assertThat(context.getBean(ConsentCookieFormat.class).signer()).isNull());
+	}
+
 	private static MockHttpServletRequest request(String country, String subdivision) {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("CF-IPCountry", country);
@@ -81,7 +102,10 @@ class CxpConsentModelAutoConfigurationTests {
 			"cxp.consent.regions.UK.required=true|use 'GB'",
 			"cxp.consent.regions.XX.required=true|cxp.consent.regions.XX",
 			"cxp.consent.regions[US-ABCD].required=true|cxp.consent.regions.US-ABCD",
-			"cxp.consent.region.header=Bad Header|cxp.consent.region.header" })
+			"cxp.consent.region.header=Bad Header|cxp.consent.region.header",
+			"cxp.consent.regions.EEA.required=true|cxp.consent.region.header is not",
+			"cxp.consent.signing.keys=c2hvcnQta2V5|cxp.consent.signing.keys[0] must be at least 32 bytes",
+			"cxp.consent.signing.keys=not base64 at all!|cxp.consent.signing.keys[0] must be base64" })
 	void invalidSettingsFailAtStartUpNamingTheProperty(String property, String message) {
 		this.contextRunner.withPropertyValues(property)
 			.run((context) -> assertThat(context).hasFailed()

@@ -112,6 +112,24 @@ class ConsentPurposesServerTests {
 	}
 
 	@Test
+	void aChoiceThatLeavesTheTrackingPurposeOpenIsJudgedByTheWholeChain() {
+		// Global Privacy Control still denies analytics, which the choice leaves unspecified: no id, no tracking
+		RawHttp http = new RawHttp(this.port);
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(http.uri("/cxp/consent"))
+			.PUT(BodyPublishers.ofString("{\"purposes\":{\"ads\":\"granted\"}}")), "Content-Type",
+				"application/json", "CloudFront-Viewer-Country", "US", "Sec-GPC", "1");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("\"state\":\"DENIED\"", "\"effective\":false",
+				"\"purposes\":{\"analytics\":\"DENIED\",\"ads\":\"GRANTED\"}");
+		assertThat(setCookies(response, "_mspi")).isEmpty();
+		assertThat(setCookies(response, "cxp_consent")).singleElement().asString().startsWith("cxp_consent=1.5.ads:g;");
+		// What the endpoint answered is what the next request is told
+		HttpResponse<String> next = http.get("/cxp/consent", "CloudFront-Viewer-Country", "US", "Sec-GPC", "1",
+				"Cookie", "cxp_consent=1.5.ads:g");
+		assertThat(next.body()).contains("\"state\":\"DENIED\"", "\"effective\":false");
+	}
+
+	@Test
 	void aMalformedRegionFallsBackToTheGlobalSettings() {
 		for (String country : new String[] { "1D", "DEU", "D", "\"DE\"", "DE;" }) {
 			HttpResponse<String> junk = page("CloudFront-Viewer-Country", country, "CloudFront-Viewer-Country-Region",

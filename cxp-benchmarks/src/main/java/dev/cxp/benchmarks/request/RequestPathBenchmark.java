@@ -1,5 +1,6 @@
 package dev.cxp.benchmarks.request;
 
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.Cookie;
@@ -20,6 +21,10 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 import dev.cxp.benchmarks.cmp.ConsentStringBenchmark;
+import dev.cxp.consent.ConsentCookie;
+import dev.cxp.consent.ConsentCookieFormat;
+import dev.cxp.consent.ConsentPurposes;
+import dev.cxp.consent.ConsentState;
 import dev.cxp.support.SecureIdGenerator;
 import dev.cxp.visitor.CxpVisitor;
 import dev.cxp.visitor.VisitorIdentityInterceptor;
@@ -48,6 +53,30 @@ public class RequestPathBenchmark {
 	 */
 	@Benchmark
 	public Object returningVisitor(DefaultStarter starter, ReturningVisitor visitor) {
+		return run(starter, visitor.request, visitor.response, false);
+	}
+
+	/**
+	 * A returning visitor who granted consent through the endpoint, under {@code cxp.consent.required=true}:
+	 * the consent cookie is read on every request.
+	 * @param starter the starter that requires consent
+	 * @param visitor the visitor's request
+	 * @return the visitor the starter exposed
+	 */
+	@Benchmark
+	public Object returningVisitorWithGrant(RequiredConsentStarter starter, ReturningVisitorWithGrant visitor) {
+		return run(starter, visitor.request, visitor.response, false);
+	}
+
+	/**
+	 * As {@link #returningVisitorWithGrant}, with a signed consent cookie: its signature is verified on every
+	 * request.
+	 * @param starter the starter that requires consent and signs the consent cookie
+	 * @param visitor the visitor's request
+	 * @return the visitor the starter exposed
+	 */
+	@Benchmark
+	public Object returningVisitorWithSignedGrant(SigningStarter starter, ReturningVisitorWithSignedGrant visitor) {
 		return run(starter, visitor.request, visitor.response, false);
 	}
 
@@ -210,6 +239,20 @@ public class RequestPathBenchmark {
 	}
 
 	/**
+	 * The starter with {@code cxp.consent.required=true} and a signed consent cookie.
+	 */
+	@State(Scope.Benchmark)
+	public static class SigningStarter extends DefaultStarter {
+
+		@Override
+		String[] properties() {
+			return new String[] { "cxp.consent.required=true",
+					"cxp.consent.signing.keys=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=" };
+		}
+
+	}
+
+	/**
 	 * The starter with three purposes, a policy revision and regional settings for the EEA and California.
 	 */
 	@State(Scope.Benchmark)
@@ -359,6 +402,56 @@ public class RequestPathBenchmark {
 			}
 		}
 
+	}
+
+	/**
+	 * A returning visitor whose consent cookie, as the endpoint wrote it, grants every purpose.
+	 */
+	@State(Scope.Thread)
+	public static class ReturningVisitorWithGrant extends Visit {
+
+		/**
+		 * Prepare the request and start the visitor's session.
+		 * @param starter the starter
+		 */
+		@Setup(Level.Trial)
+		public void prepare(RequiredConsentStarter starter) {
+			this.request = grantedVisit(starter);
+			run(starter, this.request, this.response, false);
+			if (!this.response.headers().isEmpty()) {
+				throw new IllegalStateException("A returning visitor must not be sent a cookie");
+			}
+		}
+
+	}
+
+	/**
+	 * As {@link ReturningVisitorWithGrant}, with the consent cookie signed.
+	 */
+	@State(Scope.Thread)
+	public static class ReturningVisitorWithSignedGrant extends Visit {
+
+		/**
+		 * Prepare the request and start the visitor's session.
+		 * @param starter the starter
+		 */
+		@Setup(Level.Trial)
+		public void prepare(SigningStarter starter) {
+			this.request = grantedVisit(starter);
+			run(starter, this.request, this.response, false);
+			if (!this.response.headers().isEmpty()) {
+				throw new IllegalStateException("A returning visitor must not be sent a cookie");
+			}
+		}
+
+	}
+
+	private static MockHttpServletRequest grantedVisit(DefaultStarter starter) {
+		ConsentCookieFormat format = starter.context.bean(ConsentCookieFormat.class);
+		String value = format.format(new ConsentCookie(format.revision(),
+				Map.of(ConsentPurposes.ANALYTICS, ConsentState.GRANTED), new SecureIdGenerator().receiptId()));
+		return pageView("/about", new Cookie("_mspi", new SecureIdGenerator().visitorId()),
+				new Cookie("cxp_consent", value));
 	}
 
 	/**

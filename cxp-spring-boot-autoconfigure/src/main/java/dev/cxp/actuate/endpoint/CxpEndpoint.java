@@ -207,10 +207,12 @@ public class CxpEndpoint {
 	 * @param revision the current policy revision
 	 * @param regionHeader the header the visitor's country is read from, {@code null} when regions are off
 	 * @param regions the settings of each configured region
+	 * @param signedCookie whether the consent cookie is signed ({@code cxp.consent.signing.keys}, which are never
+	 * shown)
 	 * @since 0.2.0
 	 */
 	public record ConsentModel(List<String> names, String trackingPurpose, String revision,
-			@Nullable String regionHeader, Map<String, RegionSettings> regions) {
+			@Nullable String regionHeader, Map<String, RegionSettings> regions, boolean signedCookie) {
 
 	}
 

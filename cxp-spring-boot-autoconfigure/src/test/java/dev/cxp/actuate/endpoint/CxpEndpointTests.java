@@ -74,6 +74,19 @@ class CxpEndpointTests {
 				assertThat(consent.regions()).containsOnlyKeys("EEA");
 				assertThat(consent.regions().get("EEA").required()).isTrue();
 				assertThat(consent.regions().get("EEA").honorGlobalPrivacyControl()).isNull();
+				assertThat(consent.signedCookie()).isFalse();
+			});
+	}
+
+	@Test
+	void endpointSaysWhetherTheConsentCookieIsSignedAndNeverShowsTheKeys() {
+		String key = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=cxp", "cxp.consent.signing.keys=" + key)
+			.run((context) -> {
+				CxpEndpoint.CxpDescriptor descriptor = context.getBean(CxpEndpoint.class).cxp();
+				assertThat(descriptor.configuration().consent().signedCookie()).isTrue();
+				assertThat(descriptor.toString()).doesNotContain(key);
 			});
 	}
 
