@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.support.SecureIdGenerator;
 import dev.cxp.support.ThrottledWarning;
+import dev.cxp.visitor.VisitorIds;
 
 /**
  * Builds a {@link ConsentRecord} from what the consent endpoint knows and appends it to the
@@ -36,8 +37,6 @@ public class ConsentLedgerWriter {
 	 * The longest part of a {@code User-Agent} header that is hashed.
 	 */
 	static final int MAX_USER_AGENT_LENGTH = 1024;
-
-	private static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	private static final Pattern REGION = Pattern.compile("[A-Za-z0-9-]{1,16}");
 
@@ -110,7 +109,7 @@ public class ConsentLedgerWriter {
 	}
 
 	private @Nullable String pseudonym(@Nullable String visitorId) {
-		if (visitorId == null || !VISITOR_ID.matcher(visitorId).matches()) {
+		if (!VisitorIds.isValid(visitorId)) {
 			return null;
 		}
 		if (this.visitorIdKey == null) {

@@ -61,6 +61,26 @@ class ConsentLedgerWriterTests {
 	}
 
 	@Test
+	void everyVisitorIdTheStarterAcceptsIsKeptWhole() {
+		String browserSdkId = "GA1.2.1234567890.1700000000";
+		String longest = "a.b-c_".repeat(21) + "xy";
+		assertThat(longest).hasSize(128);
+		ConsentLedgerWriter writer = writer(null, false);
+		writer.record(this.request, ConsentMethod.API, "1", Map.of(), null, browserSdkId);
+		writer.record(this.request, ConsentMethod.API, "1", Map.of(), null, longest);
+		writer.record(this.request, ConsentMethod.API, "1", Map.of(), null, longest + "z");
+		assertThat(this.ledger.records).extracting(ConsentRecord::visitor).containsExactly(browserSdkId, longest, null);
+		assertThat(this.counters.appendErrors()).isZero();
+	}
+
+	@Test
+	void longVisitorIdWithDotsIsReplacedByItsHmacWhenAKeyIsSet() {
+		String longest = "a.b-c_".repeat(21) + "xy";
+		writer("ledger-key", false).record(this.request, ConsentMethod.API, "1", Map.of(), null, longest);
+		assertThat(this.ledger.only().visitor()).matches("[0-9a-f]{64}");
+	}
+
+	@Test
 	void truncatedAddressOnlyWhenAskedFor() {
 		this.request.setRemoteAddr("2001:db8:abcd:12::1");
 		writer(null, true).record(this.request, ConsentMethod.API, "1", Map.of(), null, null);
@@ -138,7 +158,7 @@ class ConsentLedgerWriterTests {
 				assertThat(region).as("seed %d", seed).matches("[A-Za-z0-9-]{1,16}");
 			}
 			if (record.visitor() != null) {
-				assertThat(visitor).as("seed %d", seed).matches("[A-Za-z0-9_-]{1,64}");
+				assertThat(visitor).as("seed %d", seed).matches("[A-Za-z0-9_.-]{1,128}");
 			}
 		}
 		assertThat(this.counters.appendErrors()).as("seed %d", seed).isZero();

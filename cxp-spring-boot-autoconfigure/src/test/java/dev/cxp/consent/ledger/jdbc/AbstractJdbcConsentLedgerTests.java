@@ -120,6 +120,15 @@ abstract class AbstractJdbcConsentLedgerTests {
 	}
 
 	@Test
+	void longestVisitorIdWithDotsRoundTrips() {
+		String longest = "a.b-c_".repeat(21) + "xy";
+		ConsentRecord record = new ConsentRecord(this.ids.receiptId(), NOW, "1", Map.of(), ConsentMethod.API, null,
+				longest, null, null);
+		this.ledger.append(record);
+		assertThat(this.ledger.findByReceiptId(record.receiptId())).contains(record);
+	}
+
+	@Test
 	void sixtyFourParallelChoicesGiveSixtyFourRecords() throws Exception {
 		ConsentLedgerCounters counters = new ConsentLedgerCounters();
 		ConsentLedgerWriter writer = new ConsentLedgerWriter(this.ledger, counters, this.ids, new MutableClock(NOW),
