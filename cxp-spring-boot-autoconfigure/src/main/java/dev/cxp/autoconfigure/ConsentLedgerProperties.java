@@ -16,7 +16,7 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
  * @param retention How long a consent record is kept before the purge deletes it
  * @param purgeInterval Time between two purges of the records older than the retention period
  * @param visitorIdKey Secret key with which the visitor id is replaced by its HMAC-SHA256 in the ledger;
- * when not set, the visitor id is kept as issued
+ * when not set, the visitor id is kept as issued; a blank key fails start-up
  * @param recordIp Whether to keep the network of the visitor's address (IPv4 /24, IPv6 /48) or nothing of it
  * @since 0.2.0
  */
@@ -30,7 +30,9 @@ public record ConsentLedgerProperties(@DefaultValue("true") boolean enabled,
 		requirePositive("cxp.consent.ledger.retention", retention);
 		requirePositive("cxp.consent.ledger.purge-interval", purgeInterval);
 		if (visitorIdKey != null && visitorIdKey.isBlank()) {
-			visitorIdKey = null;
+			throw new IllegalArgumentException("cxp.consent.ledger.visitor-id-key must not be blank: a blank key "
+					+ "would keep visitor ids as issued while looking set; set a secret, or leave the property "
+					+ "unset to keep the ids as issued");
 		}
 	}
 

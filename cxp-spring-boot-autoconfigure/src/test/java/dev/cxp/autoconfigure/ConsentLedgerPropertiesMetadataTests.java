@@ -32,6 +32,8 @@ class ConsentLedgerPropertiesMetadataTests {
 			.isEqualTo("always");
 		assertThat(ledger.get("cxp.consent.ledger.record-ip").get("defaultValue").asString()).isEqualTo("none");
 		assertThat(ledger.get("cxp.consent.ledger.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(ledger.get("cxp.consent.ledger.visitor-id-key").path("description").asString())
+			.contains("blank key fails start-up");
 	}
 
 	private Map<String, JsonNode> ledgerProperties() throws Exception {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -97,6 +99,26 @@ class CxpConsentLedgerAutoConfigurationTests {
 				assertThat(record.ipPrefix()).isEqualTo("192.0.2.0/24");
 				assertThat(record.visitor()).hasSize(64).isNotEqualTo("0123456789abcdef0123456789abcdef");
 			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", " ", "\t" })
+	void blankVisitorIdKeyFailsStartUpNamingTheProperty(String blank) {
+		this.contextRunner.withPropertyValues("cxp.consent.ledger.visitor-id-key=" + blank).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(messages(context.getStartupFailure())).contains("cxp.consent.ledger.visitor-id-key")
+				.contains("must not be blank");
+		});
+	}
+
+	@Test
+	void unsetVisitorIdKeyKeepsTheVisitorIdAsIssued() {
+		this.contextRunner.run((context) -> {
+			String receipt = context.getBean(ConsentLedgerWriter.class)
+				.record(new MockHttpServletRequest(), ConsentMethod.API, "1", Map.of(), null, "GA1.2.3.4");
+			assertThat(context.getBean(ConsentLedger.class).findByReceiptId(receipt).orElseThrow().visitor())
+				.isEqualTo("GA1.2.3.4");
+		});
 	}
 
 	@Test
@@ -196,6 +218,14 @@ class CxpConsentLedgerAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("cxp.consent.ledger.retention"));
+	}
+
+	private static String messages(Throwable failure) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			messages.append(cause.getMessage()).append('\n');
+		}
+		return messages.toString();
 	}
 
 	private static long rows(DataSource dataSource) {

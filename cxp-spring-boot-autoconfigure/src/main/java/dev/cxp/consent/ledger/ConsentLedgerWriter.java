@@ -63,8 +63,10 @@ public class ConsentLedgerWriter {
 	 * @param counters counts the records written and the failures
 	 * @param ids the source of receipt ids
 	 * @param clock the source of the records' timestamps
-	 * @param visitorIdKey the key of the visitor id's HMAC; when {@code null} or empty the id is kept as is
+	 * @param visitorIdKey the key of the visitor id's HMAC; when {@code null} the id is kept as is
 	 * @param recordTruncatedIp whether to keep the network of the client address
+	 * @throws IllegalArgumentException when the key is blank, which would look set while keeping nothing
+	 * secret
 	 */
 	public ConsentLedgerWriter(ConsentLedger ledger, ConsentLedgerCounters counters, SecureIdGenerator ids,
 			Clock clock, @Nullable String visitorIdKey, boolean recordTruncatedIp) {
@@ -72,8 +74,11 @@ public class ConsentLedgerWriter {
 		this.counters = counters;
 		this.ids = ids;
 		this.clock = clock;
-		this.visitorIdKey = (visitorIdKey == null || visitorIdKey.isEmpty()) ? null
-				: new SecretKeySpec(visitorIdKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+		if (visitorIdKey != null && visitorIdKey.isBlank()) {
+			throw new IllegalArgumentException("The visitor id key must not be blank");
+		}
+		this.visitorIdKey = (visitorIdKey != null)
+				? new SecretKeySpec(visitorIdKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256") : null;
 		this.recordTruncatedIp = recordTruncatedIp;
 	}
 

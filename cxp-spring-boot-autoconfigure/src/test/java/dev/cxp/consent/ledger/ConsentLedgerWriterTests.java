@@ -17,6 +17,7 @@ import dev.cxp.support.MutableClock;
 import dev.cxp.support.SecureIdGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link ConsentLedgerWriter}: what a record holds, and failures contained.
@@ -78,6 +79,14 @@ class ConsentLedgerWriterTests {
 		String longest = "a.b-c_".repeat(21) + "xy";
 		writer("ledger-key", false).record(this.request, ConsentMethod.API, "1", Map.of(), null, longest);
 		assertThat(this.ledger.only().visitor()).matches("[0-9a-f]{64}");
+	}
+
+	@Test
+	void blankVisitorIdKeyIsRefused() {
+		for (String blank : new String[] { "", " ", "\t\n" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> writer(blank, false))
+				.withMessageContaining("visitor id key");
+		}
 	}
 
 	@Test
