@@ -18,13 +18,16 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
  * @param visitorIdKey Secret key with which the visitor id is replaced by its HMAC-SHA256 in the ledger;
  * when not set, the visitor id is kept as issued; a blank key fails start-up
  * @param recordIp Whether to keep the network of the visitor's address (IPv4 /24, IPv6 /48) or nothing of it
+ * @param timeout Query timeout of each statement of the JDBC ledger (in whole seconds, rounded up); past it
+ * the choice stands without a record
  * @since 0.2.0
  */
 @ConfigurationProperties("cxp.consent.ledger")
 public record ConsentLedgerProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("always") DatabaseInitializationMode initializeSchema,
 		@DefaultValue("1095d") Duration retention, @DefaultValue("1d") Duration purgeInterval,
-		@Nullable String visitorIdKey, @DefaultValue("none") RecordIp recordIp) {
+		@Nullable String visitorIdKey, @DefaultValue("none") RecordIp recordIp,
+		@DefaultValue("1s") Duration timeout) {
 
 	public ConsentLedgerProperties {
 		requirePositive("cxp.consent.ledger.retention", retention);
@@ -34,6 +37,7 @@ public record ConsentLedgerProperties(@DefaultValue("true") boolean enabled,
 					+ "would keep visitor ids as issued while looking set; set a secret, or leave the property "
 					+ "unset to keep the ids as issued");
 		}
+		requirePositive("cxp.consent.ledger.timeout", timeout);
 	}
 
 	private static void requirePositive(String property, Duration value) {

@@ -85,9 +85,10 @@ public final class CxpConsentLedgerAutoConfiguration {
 		}
 
 		@Bean
-		JdbcConsentLedger cxpConsentLedger(DataSource dataSource, ConsentLedgerSchemaInitializer schema) {
+		JdbcConsentLedger cxpConsentLedger(DataSource dataSource, ConsentLedgerSchemaInitializer schema,
+				ConsentLedgerProperties properties) {
 			// The schema parameter orders the table's creation before the first record.
-			return new JdbcConsentLedger(dataSource);
+			return new JdbcConsentLedger(dataSource, properties.timeout());
 		}
 
 	}

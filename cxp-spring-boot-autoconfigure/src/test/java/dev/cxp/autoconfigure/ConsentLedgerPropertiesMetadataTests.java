@@ -24,7 +24,7 @@ class ConsentLedgerPropertiesMetadataTests {
 		Map<String, JsonNode> ledger = ledgerProperties();
 		assertThat(ledger).containsOnlyKeys("cxp.consent.ledger.enabled", "cxp.consent.ledger.initialize-schema",
 				"cxp.consent.ledger.retention", "cxp.consent.ledger.purge-interval",
-				"cxp.consent.ledger.visitor-id-key", "cxp.consent.ledger.record-ip");
+				"cxp.consent.ledger.visitor-id-key", "cxp.consent.ledger.record-ip", "cxp.consent.ledger.timeout");
 		ledger.values().forEach((property) -> assertThat(property.path("description").asString()).isNotBlank());
 		assertThat(ledger.get("cxp.consent.ledger.retention").get("defaultValue").asString()).isEqualTo("1095d");
 		assertThat(ledger.get("cxp.consent.ledger.purge-interval").get("defaultValue").asString()).isEqualTo("1d");
@@ -32,6 +32,7 @@ class ConsentLedgerPropertiesMetadataTests {
 			.isEqualTo("always");
 		assertThat(ledger.get("cxp.consent.ledger.record-ip").get("defaultValue").asString()).isEqualTo("none");
 		assertThat(ledger.get("cxp.consent.ledger.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(ledger.get("cxp.consent.ledger.timeout").get("defaultValue").asString()).isEqualTo("1s");
 		assertThat(ledger.get("cxp.consent.ledger.visitor-id-key").path("description").asString())
 			.contains("blank key fails start-up");
 	}

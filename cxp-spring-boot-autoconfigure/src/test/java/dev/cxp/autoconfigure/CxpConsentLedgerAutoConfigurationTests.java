@@ -121,6 +121,15 @@ class CxpConsentLedgerAutoConfigurationTests {
 		});
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "cxp.consent.ledger.timeout=0s", "cxp.consent.ledger.timeout=-1s" })
+	void invalidBoundFailsStartUpNamingTheProperty(String property) {
+		this.contextRunner.withPropertyValues(property).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(messages(context.getStartupFailure())).contains(property.substring(0, property.indexOf('=')));
+		});
+	}
+
 	@Test
 	void schemaLeftAloneWhenToldNever() {
 		this.contextRunner.withPropertyValues("cxp.consent.ledger.initialize-schema=never").run((context) -> {
