@@ -27,7 +27,8 @@ import dev.cxp.visitor.VisitorIds;
  * {@link ConsentLedger}, with privacy by default: the visitor id is replaced by its HMAC-SHA256 when a key
  * is configured, the user agent is kept only as a SHA-256, the client address only as its /24 (IPv4) or /48
  * (IPv6) network and only when asked, and nothing else is taken from the request. A failure of the ledger
- * never reaches the caller: it is counted and logged, at most once a minute, without request data.
+ * never reaches the caller: it is counted and logged, at most once a minute, without request data. So is a
+ * choice refused by a {@link ConsentLedgerGuard} in front of the ledger, counted apart from failures.
  *
  * @since 0.2.0
  */
@@ -57,6 +58,9 @@ public class ConsentLedgerWriter {
 	private final ThrottledWarning warning = new ThrottledWarning(LogFactory.getLog(ConsentLedgerWriter.class),
 			Duration.ofMinutes(1));
 
+	private final ThrottledWarning throttled = new ThrottledWarning(LogFactory.getLog(ConsentLedgerWriter.class),
+			Duration.ofMinutes(1));
+
 	/**
 	 * Create a writer.
 	 * @param ledger where records go
@@ -84,7 +88,8 @@ public class ConsentLedgerWriter {
 
 	/**
 	 * Record a choice. Never throws because of the ledger: a record that cannot be built or written is
-	 * counted as an error and the choice stands without it.
+	 * counted as an error, one that a {@link ConsentLedgerGuard} refused is counted as throttled, and the
+	 * choice stands without it.
 	 * @param request the request that made the choice; only its {@code User-Agent} header and, when enabled,
 	 * its remote address are read
 	 * @param method how the choice was made
@@ -104,6 +109,11 @@ public class ConsentLedgerWriter {
 			this.ledger.append(record);
 			this.counters.recordWritten();
 			return record.receiptId();
+		}
+		catch (ConsentLedgerThrottledException ex) {
+			this.counters.writeThrottled(ex.reason());
+			this.throttled.warn("A consent choice stands without a record in the ledger: " + ex.getMessage(), ex);
+			return null;
 		}
 		catch (RuntimeException ex) {
 			this.counters.appendFailed();

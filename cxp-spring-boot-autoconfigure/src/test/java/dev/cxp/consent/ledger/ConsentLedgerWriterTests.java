@@ -1,10 +1,13 @@
 package dev.cxp.consent.ledger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,6 +16,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import dev.cxp.consent.ConsentState;
+import dev.cxp.consent.ledger.ConsentLedgerThrottledException.Reason;
 import dev.cxp.support.MutableClock;
 import dev.cxp.support.SecureIdGenerator;
 
@@ -87,6 +91,30 @@ class ConsentLedgerWriterTests {
 			assertThatIllegalArgumentException().isThrownBy(() -> writer(blank, false))
 				.withMessageContaining("visitor id key");
 		}
+	}
+
+	@Test
+	void choiceRefusedByTheGuardIsCountedApartFromFailures(CapturedOutput output) {
+		this.request.addHeader("User-Agent", "agent-marker-7f3a");
+		try (ConsentLedgerGuard guard = new ConsentLedgerGuard(this.clock, Duration.ofSeconds(5), 4, 1, 2)) {
+			ConsentLedgerWriter writer = new ConsentLedgerWriter(guard.guard(this.ledger), this.counters,
+					new SecureIdGenerator(), this.clock, null, false);
+			List<String> receipts = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				receipts.add(writer.record(this.request, ConsentMethod.WITHDRAWAL, "1",
+						Map.of("analytics", ConsentState.DENIED), null, VISITOR));
+			}
+			assertThat(receipts).filteredOn(Objects::nonNull).hasSize(2);
+			assertThat(receipts.subList(2, 5)).containsOnlyNulls();
+		}
+		assertThat(this.ledger.records).hasSize(2);
+		assertThat(this.counters.records()).isEqualTo(2);
+		assertThat(this.counters.throttledWrites(Reason.RATE)).isEqualTo(3);
+		assertThat(this.counters.throttledWrites(Reason.CONCURRENCY)).isZero();
+		assertThat(this.counters.appendErrors()).isZero();
+		assertThat(output.getAll()).containsOnlyOnce("write rate bound")
+			.doesNotContain("agent-marker-7f3a")
+			.doesNotContain(VISITOR);
 	}
 
 	@Test
@@ -190,7 +218,7 @@ class ConsentLedgerWriterTests {
 
 	private static final class RecordingLedger implements ConsentLedger {
 
-		private final List<ConsentRecord> records = new ArrayList<>();
+		private final List<ConsentRecord> records = new CopyOnWriteArrayList<>();
 
 		private RuntimeException failure;
 
