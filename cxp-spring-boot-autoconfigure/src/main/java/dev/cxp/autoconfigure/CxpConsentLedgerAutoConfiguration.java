@@ -24,6 +24,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 import dev.cxp.consent.ConsentCookieFormat;
 import dev.cxp.consent.ledger.ConsentLedger;
 import dev.cxp.consent.ledger.ConsentLedgerCounters;
+import dev.cxp.consent.ledger.ConsentLedgerGuard;
 import dev.cxp.consent.ledger.ConsentLedgerPurge;
 import dev.cxp.consent.ledger.ConsentLedgerWriter;
 import dev.cxp.consent.ledger.actuate.ConsentLedgerMeters;
@@ -37,7 +38,8 @@ import dev.cxp.web.ConsentReceiptController;
  * Auto-configuration of the consent ledger (proof of consent): applies when the application has a
  * {@link DataSource} and {@code cxp.consent.ledger.enabled} is not false. Keeps the records in the
  * application's database through JDBC unless the application declares its own {@link ConsentLedger}, and
- * shows a visitor their own last record at {@code {cxp.web.base-path}/consent/receipt}.
+ * shows a visitor their own last record at {@code {cxp.web.base-path}/consent/receipt}. Requests reach the
+ * ledger, the application's own included, only through a {@link ConsentLedgerGuard}.
  *
  * @since 0.2.0
  */
@@ -66,9 +68,18 @@ public final class CxpConsentLedgerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	ConsentLedgerWriter cxpConsentLedgerWriter(ConsentLedger ledger, ConsentLedgerCounters counters,
-			ObjectProvider<SecureIdGenerator> ids, ObjectProvider<Clock> clock, ConsentLedgerProperties properties) {
-		return new ConsentLedgerWriter(ledger, counters, ids.getIfAvailable(SecureIdGenerator::new),
+	ConsentLedgerGuard cxpConsentLedgerGuard(ObjectProvider<Clock> clock, ConsentLedgerProperties properties) {
+		return new ConsentLedgerGuard(clock.getIfAvailable(Clock::systemUTC), properties.timeout(),
+				properties.maxConcurrentCalls(), properties.maxWritesPerSecond(), properties.maxWriteBurst());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	ConsentLedgerWriter cxpConsentLedgerWriter(ConsentLedger ledger, ConsentLedgerGuard guard,
+			ConsentLedgerCounters counters, ObjectProvider<SecureIdGenerator> ids, ObjectProvider<Clock> clock,
+			ConsentLedgerProperties properties) {
+		return new ConsentLedgerWriter(guard.guard(ledger), counters, ids.getIfAvailable(SecureIdGenerator::new),
 				clock.getIfAvailable(Clock::systemUTC), properties.visitorIdKey(),
 				properties.recordIp() == ConsentLedgerProperties.RecordIp.TRUNCATED);
 	}
@@ -85,9 +96,10 @@ public final class CxpConsentLedgerAutoConfiguration {
 		}
 
 		@Bean
-		JdbcConsentLedger cxpConsentLedger(DataSource dataSource, ConsentLedgerSchemaInitializer schema) {
+		JdbcConsentLedger cxpConsentLedger(DataSource dataSource, ConsentLedgerSchemaInitializer schema,
+				ConsentLedgerProperties properties) {
 			// The schema parameter orders the table's creation before the first record.
-			return new JdbcConsentLedger(dataSource);
+			return new JdbcConsentLedger(dataSource, properties.timeout());
 		}
 
 	}
@@ -102,8 +114,8 @@ public final class CxpConsentLedgerAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ConsentReceiptController cxpConsentReceiptController(CxpCookies cookies, ConsentCookieFormat format,
-				ConsentLedger ledger) {
-			return new ConsentReceiptController(cookies, format, ledger);
+				ConsentLedger ledger, ConsentLedgerGuard guard) {
+			return new ConsentReceiptController(cookies, format, guard.guard(ledger));
 		}
 
 	}

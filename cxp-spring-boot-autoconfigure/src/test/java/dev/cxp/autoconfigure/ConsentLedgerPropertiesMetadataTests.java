@@ -24,7 +24,9 @@ class ConsentLedgerPropertiesMetadataTests {
 		Map<String, JsonNode> ledger = ledgerProperties();
 		assertThat(ledger).containsOnlyKeys("cxp.consent.ledger.enabled", "cxp.consent.ledger.initialize-schema",
 				"cxp.consent.ledger.retention", "cxp.consent.ledger.purge-interval",
-				"cxp.consent.ledger.visitor-id-key", "cxp.consent.ledger.record-ip");
+				"cxp.consent.ledger.visitor-id-key", "cxp.consent.ledger.record-ip", "cxp.consent.ledger.timeout",
+				"cxp.consent.ledger.max-concurrent-calls", "cxp.consent.ledger.max-writes-per-second",
+				"cxp.consent.ledger.max-write-burst");
 		ledger.values().forEach((property) -> assertThat(property.path("description").asString()).isNotBlank());
 		assertThat(ledger.get("cxp.consent.ledger.retention").get("defaultValue").asString()).isEqualTo("1095d");
 		assertThat(ledger.get("cxp.consent.ledger.purge-interval").get("defaultValue").asString()).isEqualTo("1d");
@@ -32,6 +34,12 @@ class ConsentLedgerPropertiesMetadataTests {
 			.isEqualTo("always");
 		assertThat(ledger.get("cxp.consent.ledger.record-ip").get("defaultValue").asString()).isEqualTo("none");
 		assertThat(ledger.get("cxp.consent.ledger.enabled").get("defaultValue").asBoolean()).isTrue();
+		assertThat(ledger.get("cxp.consent.ledger.timeout").get("defaultValue").asString()).isEqualTo("1s");
+		assertThat(ledger.get("cxp.consent.ledger.max-concurrent-calls").get("defaultValue").asInt()).isEqualTo(4);
+		assertThat(ledger.get("cxp.consent.ledger.max-writes-per-second").get("defaultValue").asInt()).isEqualTo(10);
+		assertThat(ledger.get("cxp.consent.ledger.max-write-burst").get("defaultValue").asInt()).isEqualTo(100);
+		assertThat(ledger.get("cxp.consent.ledger.visitor-id-key").path("description").asString())
+			.contains("blank key fails start-up");
 	}
 
 	private Map<String, JsonNode> ledgerProperties() throws Exception {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -23,7 +25,9 @@ import javax.sql.DataSource;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.consent.ledger.ConsentLedger;
 import dev.cxp.consent.ledger.ConsentLedgerCounters;
+import dev.cxp.consent.ledger.ConsentLedgerGuard;
 import dev.cxp.consent.ledger.ConsentLedgerPurge;
+import dev.cxp.consent.ledger.ConsentLedgerThrottledException.Reason;
 import dev.cxp.consent.ledger.ConsentLedgerWriter;
 import dev.cxp.consent.ledger.ConsentMethod;
 import dev.cxp.consent.ledger.ConsentRecord;
@@ -33,6 +37,7 @@ import dev.cxp.consent.ledger.jdbc.JdbcConsentLedger;
 import dev.cxp.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link CxpConsentLedgerAutoConfiguration}, on an embedded H2 database.
@@ -99,6 +104,80 @@ class CxpConsentLedgerAutoConfigurationTests {
 			});
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "", " ", "\t" })
+	void blankVisitorIdKeyFailsStartUpNamingTheProperty(String blank) {
+		this.contextRunner.withPropertyValues("cxp.consent.ledger.visitor-id-key=" + blank).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(messages(context.getStartupFailure())).contains("cxp.consent.ledger.visitor-id-key")
+				.contains("must not be blank");
+		});
+	}
+
+	@Test
+	void unsetVisitorIdKeyKeepsTheVisitorIdAsIssued() {
+		this.contextRunner.run((context) -> {
+			String receipt = context.getBean(ConsentLedgerWriter.class)
+				.record(new MockHttpServletRequest(), ConsentMethod.API, "1", Map.of(), null, "GA1.2.3.4");
+			assertThat(context.getBean(ConsentLedger.class).findByReceiptId(receipt).orElseThrow().visitor())
+				.isEqualTo("GA1.2.3.4");
+		});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "cxp.consent.ledger.timeout=0s", "cxp.consent.ledger.timeout=-1s",
+			"cxp.consent.ledger.max-concurrent-calls=0", "cxp.consent.ledger.max-writes-per-second=0",
+			"cxp.consent.ledger.max-write-burst=-1" })
+	void invalidBoundFailsStartUpNamingTheProperty(String property) {
+		this.contextRunner.withPropertyValues(property).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(messages(context.getStartupFailure())).contains(property.substring(0, property.indexOf('=')));
+		});
+	}
+
+	@Test
+	void requestsReachTheLedgerThroughTheGuard() {
+		MutableClock clock = MutableClock.startingAt("2026-03-01T08:00:00Z");
+		this.contextRunner.withBean("cxpClock", java.time.Clock.class, () -> clock)
+			.withPropertyValues("cxp.consent.ledger.timeout=3s", "cxp.consent.ledger.max-writes-per-second=1",
+					"cxp.consent.ledger.max-write-burst=2")
+			.run((context) -> {
+				ConsentLedgerGuard guard = context.getBean(ConsentLedgerGuard.class);
+				assertThat(guard.timeout()).isEqualTo(Duration.ofSeconds(3));
+				ConsentLedgerWriter writer = context.getBean(ConsentLedgerWriter.class);
+				for (int i = 0; i < 2; i++) {
+					assertThat(writer.record(new MockHttpServletRequest(), ConsentMethod.API, "1", Map.of(), null,
+							null))
+						.isNotNull();
+				}
+				assertThat(writer.record(new MockHttpServletRequest(), ConsentMethod.API, "1", Map.of(), null, null))
+					.isNull();
+				ConsentLedgerCounters counters = context.getBean(ConsentLedgerCounters.class);
+				assertThat(counters.throttledWrites(Reason.RATE)).isEqualTo(1);
+				assertThat(rows(context.getBean(DataSource.class))).isEqualTo(2);
+				context.close();
+				assertThatIllegalStateException()
+					.isThrownBy(() -> guard.guard(new CountingLedger()).findByReceiptId("0".repeat(32)));
+			});
+	}
+
+	@Test
+	void applicationLedgerIsGuardedToo() {
+		MutableClock clock = MutableClock.startingAt("2026-03-01T08:00:00Z");
+		this.contextRunner.withBean("cxpClock", java.time.Clock.class, () -> clock)
+			.withUserConfiguration(UserLedgerConfiguration.class)
+			.withPropertyValues("cxp.consent.ledger.max-write-burst=1")
+			.run((context) -> {
+				int before = UserLedgerConfiguration.LEDGER.appended;
+				ConsentLedgerWriter writer = context.getBean(ConsentLedgerWriter.class);
+				for (int i = 0; i < 5; i++) {
+					writer.record(new MockHttpServletRequest(), ConsentMethod.API, "1", Map.of(), null, null);
+				}
+				assertThat(UserLedgerConfiguration.LEDGER.appended - before).isEqualTo(1);
+				assertThat(context.getBean(ConsentLedgerCounters.class).throttledWrites(Reason.RATE)).isEqualTo(4);
+			});
+	}
+
 	@Test
 	void schemaLeftAloneWhenToldNever() {
 		this.contextRunner.withPropertyValues("cxp.consent.ledger.initialize-schema=never").run((context) -> {
@@ -161,6 +240,7 @@ class CxpConsentLedgerAutoConfigurationTests {
 				assertThat(context).hasSingleBean(ConsentLedger.class);
 				assertThat(context).hasSingleBean(ConsentLedgerPurge.class);
 				assertThat(context).doesNotHaveBean(ConsentLedgerWriter.class);
+				assertThat(context).doesNotHaveBean(ConsentLedgerGuard.class);
 			});
 	}
 
@@ -179,6 +259,14 @@ class CxpConsentLedgerAutoConfigurationTests {
 				.isEqualTo(2);
 			assertThat(registry.get("cxp.consent.ledger.errors").tag("operation", "purge").functionCounter().count())
 				.isZero();
+			counters.writeThrottled(Reason.RATE);
+			counters.writeThrottled(Reason.CONCURRENCY);
+			counters.writeThrottled(Reason.CONCURRENCY);
+			assertThat(registry.get("cxp.consent.ledger.throttled").tag("reason", "rate").functionCounter().count())
+				.isEqualTo(1);
+			assertThat(
+					registry.get("cxp.consent.ledger.throttled").tag("reason", "concurrency").functionCounter().count())
+				.isEqualTo(2);
 		});
 	}
 
@@ -196,6 +284,14 @@ class CxpConsentLedgerAutoConfigurationTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("cxp.consent.ledger.retention"));
+	}
+
+	private static String messages(Throwable failure) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			messages.append(cause.getMessage()).append('\n');
+		}
+		return messages.toString();
 	}
 
 	private static long rows(DataSource dataSource) {

@@ -2,6 +2,8 @@ package dev.cxp.consent.ledger;
 
 import java.util.concurrent.atomic.LongAdder;
 
+import dev.cxp.consent.ledger.ConsentLedgerThrottledException.Reason;
+
 /**
  * The ledger's running counts since start-up, kept once and read by the meters and the actuator endpoint.
  *
@@ -17,6 +19,10 @@ public final class ConsentLedgerCounters {
 
 	private final LongAdder purged = new LongAdder();
 
+	private final LongAdder throttledByRate = new LongAdder();
+
+	private final LongAdder throttledByConcurrency = new LongAdder();
+
 	/**
 	 * Count a record written.
 	 */
@@ -29,6 +35,16 @@ public final class ConsentLedgerCounters {
 	 */
 	public void appendFailed() {
 		this.appendErrors.increment();
+	}
+
+	/**
+	 * Count a choice that stands without a record because a bound of the {@link ConsentLedgerGuard} was
+	 * reached.
+	 * @param reason which bound
+	 * @since 0.3.0
+	 */
+	public void writeThrottled(Reason reason) {
+		((reason == Reason.RATE) ? this.throttledByRate : this.throttledByConcurrency).increment();
 	}
 
 	/**
@@ -60,6 +76,16 @@ public final class ConsentLedgerCounters {
 	 */
 	public long appendErrors() {
 		return this.appendErrors.sum();
+	}
+
+	/**
+	 * Choices that stand without a record because a bound of the {@link ConsentLedgerGuard} was reached.
+	 * @param reason which bound
+	 * @return the count
+	 * @since 0.3.0
+	 */
+	public long throttledWrites(Reason reason) {
+		return ((reason == Reason.RATE) ? this.throttledByRate : this.throttledByConcurrency).sum();
 	}
 
 	/**

@@ -9,13 +9,16 @@ import java.util.concurrent.TimeUnit;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.support.DelegatingErrorHandlingRunnable;
 
 import dev.cxp.support.ThrottledWarning;
 
 /**
  * Enforces the ledger's retention: deletes the records older than the retention period, on a single thread
  * of its own (never a request thread), first shortly after start-up and then once per interval. The thread
- * exists while the application context runs and is shut down with it.
+ * exists while the application context runs and is shut down with it. Whatever a purge throws, an
+ * {@link Error} included, is counted and logged and the next purge runs as planned: a task of a
+ * {@link ScheduledExecutorService} that throws is never run again.
  *
  * @since 0.2.0
  */
@@ -67,8 +70,9 @@ public class ConsentLedgerPurge implements SmartLifecycle {
 	}
 
 	/**
-	 * Delete the records older than the retention period now, on the calling thread. A failure is counted
-	 * and logged, never thrown.
+	 * Delete the records older than the retention period now, on the calling thread. A failure of the ledger
+	 * is counted and logged, never thrown; an {@link Error} reaches the caller (the scheduled purges contain
+	 * it).
 	 * @return how many records were deleted, 0 when the purge failed
 	 */
 	public long purgeNow() {
@@ -78,10 +82,14 @@ public class ConsentLedgerPurge implements SmartLifecycle {
 			return deleted;
 		}
 		catch (RuntimeException ex) {
-			this.counters.purgeFailed();
-			this.warning.warn("The consent ledger could not be purged; the next purge will try again", ex);
+			purgeFailed(ex);
 			return 0;
 		}
+	}
+
+	private void purgeFailed(Throwable failure) {
+		this.counters.purgeFailed();
+		this.warning.warn("The consent ledger could not be purged; the next purge will try again", failure);
 	}
 
 	@Override
@@ -96,7 +104,8 @@ public class ConsentLedgerPurge implements SmartLifecycle {
 		});
 		long period = Math.max(1, this.interval.toMillis());
 		long first = Math.min(period, LONGEST_FIRST_DELAY.toMillis());
-		executor.scheduleWithFixedDelay(this::purgeNow, first, period, TimeUnit.MILLISECONDS);
+		executor.scheduleWithFixedDelay(new DelegatingErrorHandlingRunnable(this::purgeNow, this::purgeFailed), first,
+				period, TimeUnit.MILLISECONDS);
 		this.scheduler = executor;
 	}
 

@@ -20,13 +20,15 @@ import org.jspecify.annotations.Nullable;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.support.SecureIdGenerator;
 import dev.cxp.support.ThrottledWarning;
+import dev.cxp.visitor.VisitorIds;
 
 /**
  * Builds a {@link ConsentRecord} from what the consent endpoint knows and appends it to the
  * {@link ConsentLedger}, with privacy by default: the visitor id is replaced by its HMAC-SHA256 when a key
  * is configured, the user agent is kept only as a SHA-256, the client address only as its /24 (IPv4) or /48
  * (IPv6) network and only when asked, and nothing else is taken from the request. A failure of the ledger
- * never reaches the caller: it is counted and logged, at most once a minute, without request data.
+ * never reaches the caller: it is counted and logged, at most once a minute, without request data. So is a
+ * choice refused by a {@link ConsentLedgerGuard} in front of the ledger, counted apart from failures.
  *
  * @since 0.2.0
  */
@@ -36,8 +38,6 @@ public class ConsentLedgerWriter {
 	 * The longest part of a {@code User-Agent} header that is hashed.
 	 */
 	static final int MAX_USER_AGENT_LENGTH = 1024;
-
-	private static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
 	private static final Pattern REGION = Pattern.compile("[A-Za-z0-9-]{1,16}");
 
@@ -58,14 +58,19 @@ public class ConsentLedgerWriter {
 	private final ThrottledWarning warning = new ThrottledWarning(LogFactory.getLog(ConsentLedgerWriter.class),
 			Duration.ofMinutes(1));
 
+	private final ThrottledWarning throttled = new ThrottledWarning(LogFactory.getLog(ConsentLedgerWriter.class),
+			Duration.ofMinutes(1));
+
 	/**
 	 * Create a writer.
 	 * @param ledger where records go
 	 * @param counters counts the records written and the failures
 	 * @param ids the source of receipt ids
 	 * @param clock the source of the records' timestamps
-	 * @param visitorIdKey the key of the visitor id's HMAC; when {@code null} or empty the id is kept as is
+	 * @param visitorIdKey the key of the visitor id's HMAC; when {@code null} the id is kept as is
 	 * @param recordTruncatedIp whether to keep the network of the client address
+	 * @throws IllegalArgumentException when the key is blank, which would look set while keeping nothing
+	 * secret
 	 */
 	public ConsentLedgerWriter(ConsentLedger ledger, ConsentLedgerCounters counters, SecureIdGenerator ids,
 			Clock clock, @Nullable String visitorIdKey, boolean recordTruncatedIp) {
@@ -73,14 +78,18 @@ public class ConsentLedgerWriter {
 		this.counters = counters;
 		this.ids = ids;
 		this.clock = clock;
-		this.visitorIdKey = (visitorIdKey == null || visitorIdKey.isEmpty()) ? null
-				: new SecretKeySpec(visitorIdKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+		if (visitorIdKey != null && visitorIdKey.isBlank()) {
+			throw new IllegalArgumentException("The visitor id key must not be blank");
+		}
+		this.visitorIdKey = (visitorIdKey != null)
+				? new SecretKeySpec(visitorIdKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256") : null;
 		this.recordTruncatedIp = recordTruncatedIp;
 	}
 
 	/**
 	 * Record a choice. Never throws because of the ledger: a record that cannot be built or written is
-	 * counted as an error and the choice stands without it.
+	 * counted as an error, one that a {@link ConsentLedgerGuard} refused is counted as throttled, and the
+	 * choice stands without it.
 	 * @param request the request that made the choice; only its {@code User-Agent} header and, when enabled,
 	 * its remote address are read
 	 * @param method how the choice was made
@@ -101,6 +110,11 @@ public class ConsentLedgerWriter {
 			this.counters.recordWritten();
 			return record.receiptId();
 		}
+		catch (ConsentLedgerThrottledException ex) {
+			this.counters.writeThrottled(ex.reason());
+			this.throttled.warn("A consent choice stands without a record in the ledger: " + ex.getMessage(), ex);
+			return null;
+		}
 		catch (RuntimeException ex) {
 			this.counters.appendFailed();
 			this.warning.warn("A consent record could not be written to the ledger; the choice stands without it",
@@ -110,7 +124,7 @@ public class ConsentLedgerWriter {
 	}
 
 	private @Nullable String pseudonym(@Nullable String visitorId) {
-		if (visitorId == null || !VISITOR_ID.matcher(visitorId).matches()) {
+		if (!VisitorIds.isValid(visitorId)) {
 			return null;
 		}
 		if (this.visitorIdKey == null) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import dev.cxp.consent.ConsentState;
+import dev.cxp.visitor.VisitorIds;
 
 /**
  * One consent choice as the ledger keeps it. Every field is validated on construction, so a record holds
@@ -23,8 +24,8 @@ import dev.cxp.consent.ConsentState;
  * letters, digits, {@code _}, {@code .} or {@code -}
  * @param method how the choice was made
  * @param region the visitor's region when known, such as {@code GB} or {@code EEA}
- * @param visitor the visitor id, or its HMAC-SHA256 in hexadecimal when a key is configured; {@code null}
- * when the visitor had none
+ * @param visitor the visitor id (1 to 128 letters, digits, {@code _}, {@code .} or {@code -}), or its
+ * HMAC-SHA256 in hexadecimal when a key is configured; {@code null} when the visitor had none
  * @param userAgentHash the SHA-256 of the {@code User-Agent} header in hexadecimal, {@code null} without one
  * @param ipPrefix the network of the visitor's address, such as {@code 203.0.113.0/24} or
  * {@code 2001:db8:1::/48}; {@code null} unless truncated addresses are recorded
@@ -47,8 +48,6 @@ public record ConsentRecord(String receiptId, Instant timestamp, String revision
 
 	private static final Pattern REGION = Pattern.compile("[A-Za-z0-9-]{1,16}");
 
-	private static final Pattern VISITOR = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
 	private static final Pattern SHA_256_HEX = Pattern.compile("[0-9a-f]{64}");
 
 	private static final Pattern IP_PREFIX = Pattern.compile("[0-9a-f.:]{2,39}/(24|48)");
@@ -63,7 +62,7 @@ public record ConsentRecord(String receiptId, Instant timestamp, String revision
 		require(matches(REVISION, revision), "revision");
 		purposes = ordered(purposes);
 		require(region == null || REGION.matcher(region).matches(), "region");
-		require(visitor == null || VISITOR.matcher(visitor).matches(), "visitor");
+		require(visitor == null || VisitorIds.isValid(visitor), "visitor");
 		require(userAgentHash == null || SHA_256_HEX.matcher(userAgentHash).matches(), "user-agent hash");
 		require(ipPrefix == null || IP_PREFIX.matcher(ipPrefix).matches(), "IP prefix");
 	}

@@ -6,8 +6,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.cxp.support.MutableClock;
 
@@ -16,8 +21,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link ConsentLedgerPurge}: the cutoff from the clock, its own thread, failures contained.
+ * Tests for {@link ConsentLedgerPurge}: the cutoff from the clock, its own thread, failures (errors too)
+ * contained.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ConsentLedgerPurgeTests {
 
 	private final MutableClock clock = MutableClock.startingAt("2026-03-01T00:00:00Z");
@@ -59,6 +66,24 @@ class ConsentLedgerPurgeTests {
 	}
 
 	@Test
+	void errorInAScheduledPurgeIsContainedAndTheScheduleGoesOn(CapturedOutput output) {
+		this.ledger.error.set(new OutOfMemoryError("simulated"));
+		ConsentLedgerPurge purge = new ConsentLedgerPurge(this.ledger, this.counters, this.clock, Duration.ofDays(1),
+				Duration.ofMillis(20));
+		purge.start();
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.ledger.threads.size() >= 2);
+		}
+		finally {
+			purge.stop();
+		}
+		assertThat(this.ledger.errors.get()).isEqualTo(1);
+		assertThat(this.counters.purgeErrors()).isEqualTo(1);
+		assertThat(this.counters.purgedRecords()).isGreaterThanOrEqualTo(4);
+		assertThat(output.getAll()).contains("could not be purged").contains("java.lang.OutOfMemoryError");
+	}
+
+	@Test
 	void failedPurgeIsCountedNotThrown() {
 		this.ledger.failing.set(true);
 		ConsentLedgerPurge purge = new ConsentLedgerPurge(this.ledger, this.counters, this.clock, Duration.ofDays(1),
@@ -83,6 +108,10 @@ class ConsentLedgerPurgeTests {
 
 		private final AtomicBoolean failing = new AtomicBoolean();
 
+		private final AtomicReference<Error> error = new AtomicReference<>();
+
+		private final AtomicInteger errors = new AtomicInteger();
+
 		@Override
 		public void append(ConsentRecord record) {
 			throw new UnsupportedOperationException();
@@ -95,6 +124,11 @@ class ConsentLedgerPurgeTests {
 
 		@Override
 		public long deleteOlderThan(Instant cutoff) {
+			Error thrown = this.error.getAndSet(null);
+			if (thrown != null) {
+				this.errors.incrementAndGet();
+				throw thrown;
+			}
 			if (this.failing.get()) {
 				throw new IllegalStateException("down");
 			}

@@ -1,10 +1,13 @@
 package dev.cxp.consent.ledger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,10 +16,12 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import dev.cxp.consent.ConsentState;
+import dev.cxp.consent.ledger.ConsentLedgerThrottledException.Reason;
 import dev.cxp.support.MutableClock;
 import dev.cxp.support.SecureIdGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Tests for {@link ConsentLedgerWriter}: what a record holds, and failures contained.
@@ -58,6 +63,58 @@ class ConsentLedgerWriterTests {
 		writer("ledger-key", false).record(this.request, ConsentMethod.API, "1", Map.of(), null, VISITOR);
 		assertThat(this.ledger.only().visitor())
 			.isEqualTo("ca0e09bb37e9143977053a05f56e119814b3e3a576e26045e3e21acaa4cbef5a");
+	}
+
+	@Test
+	void everyVisitorIdTheStarterAcceptsIsKeptWhole() {
+		String browserSdkId = "GA1.2.1234567890.1700000000";
+		String longest = "a.b-c_".repeat(21) + "xy";
+		assertThat(longest).hasSize(128);
+		ConsentLedgerWriter writer = writer(null, false);
+		writer.record(this.request, ConsentMethod.API, "1", Map.of(), null, browserSdkId);
+		writer.record(this.request, ConsentMethod.API, "1", Map.of(), null, longest);
+		writer.record(this.request, ConsentMethod.API, "1", Map.of(), null, longest + "z");
+		assertThat(this.ledger.records).extracting(ConsentRecord::visitor).containsExactly(browserSdkId, longest, null);
+		assertThat(this.counters.appendErrors()).isZero();
+	}
+
+	@Test
+	void longVisitorIdWithDotsIsReplacedByItsHmacWhenAKeyIsSet() {
+		String longest = "a.b-c_".repeat(21) + "xy";
+		writer("ledger-key", false).record(this.request, ConsentMethod.API, "1", Map.of(), null, longest);
+		assertThat(this.ledger.only().visitor()).matches("[0-9a-f]{64}");
+	}
+
+	@Test
+	void blankVisitorIdKeyIsRefused() {
+		for (String blank : new String[] { "", " ", "\t\n" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> writer(blank, false))
+				.withMessageContaining("visitor id key");
+		}
+	}
+
+	@Test
+	void choiceRefusedByTheGuardIsCountedApartFromFailures(CapturedOutput output) {
+		this.request.addHeader("User-Agent", "agent-marker-7f3a");
+		try (ConsentLedgerGuard guard = new ConsentLedgerGuard(this.clock, Duration.ofSeconds(5), 4, 1, 2)) {
+			ConsentLedgerWriter writer = new ConsentLedgerWriter(guard.guard(this.ledger), this.counters,
+					new SecureIdGenerator(), this.clock, null, false);
+			List<String> receipts = new ArrayList<>();
+			for (int i = 0; i < 5; i++) {
+				receipts.add(writer.record(this.request, ConsentMethod.WITHDRAWAL, "1",
+						Map.of("analytics", ConsentState.DENIED), null, VISITOR));
+			}
+			assertThat(receipts).filteredOn(Objects::nonNull).hasSize(2);
+			assertThat(receipts.subList(2, 5)).containsOnlyNulls();
+		}
+		assertThat(this.ledger.records).hasSize(2);
+		assertThat(this.counters.records()).isEqualTo(2);
+		assertThat(this.counters.throttledWrites(Reason.RATE)).isEqualTo(3);
+		assertThat(this.counters.throttledWrites(Reason.CONCURRENCY)).isZero();
+		assertThat(this.counters.appendErrors()).isZero();
+		assertThat(output.getAll()).containsOnlyOnce("write rate bound")
+			.doesNotContain("agent-marker-7f3a")
+			.doesNotContain(VISITOR);
 	}
 
 	@Test
@@ -138,7 +195,7 @@ class ConsentLedgerWriterTests {
 				assertThat(region).as("seed %d", seed).matches("[A-Za-z0-9-]{1,16}");
 			}
 			if (record.visitor() != null) {
-				assertThat(visitor).as("seed %d", seed).matches("[A-Za-z0-9_-]{1,64}");
+				assertThat(visitor).as("seed %d", seed).matches("[A-Za-z0-9_.-]{1,128}");
 			}
 		}
 		assertThat(this.counters.appendErrors()).as("seed %d", seed).isZero();
@@ -161,7 +218,7 @@ class ConsentLedgerWriterTests {
 
 	private static final class RecordingLedger implements ConsentLedger {
 
-		private final List<ConsentRecord> records = new ArrayList<>();
+		private final List<ConsentRecord> records = new CopyOnWriteArrayList<>();
 
 		private RuntimeException failure;
 

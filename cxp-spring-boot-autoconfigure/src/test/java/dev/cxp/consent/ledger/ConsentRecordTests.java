@@ -64,6 +64,21 @@ class ConsentRecordTests {
 	}
 
 	@Test
+	void visitorIsAnyValidVisitorIdOrItsHmac() {
+		String longest = "a.b-c_".repeat(21) + "xy";
+		for (String visitor : new String[] { "GA1.2.1234567890.1700000000", longest, "a".repeat(64) }) {
+			assertThat(new ConsentRecord(RECEIPT, NOW, "1", Map.of(), ConsentMethod.API, null, visitor, null, null)
+				.visitor()).isEqualTo(visitor);
+		}
+		for (String visitor : new String[] { "", longest + "z", "a b", "a/b" }) {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> new ConsentRecord(RECEIPT, NOW, "1", Map.of(), ConsentMethod.API, null, visitor,
+						null, null))
+				.withMessage("Invalid visitor in a consent record");
+		}
+	}
+
+	@Test
 	void timestampAndMethodAreRequired() {
 		assertThatNullPointerException().isThrownBy(
 				() -> new ConsentRecord(RECEIPT, null, "1", Map.of(), ConsentMethod.API, null, null, null, null));

@@ -5,11 +5,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import dev.cxp.consent.ledger.ConsentLedgerCounters;
+import dev.cxp.consent.ledger.ConsentLedgerThrottledException.Reason;
 
 /**
  * The consent ledger's counts as Micrometer counters: {@code cxp.consent.ledger.records} (records written),
- * {@code cxp.consent.ledger.errors} tagged {@code operation=append|purge} (failures), and
- * {@code cxp.consent.ledger.purged} (records deleted by the retention purge).
+ * {@code cxp.consent.ledger.errors} tagged {@code operation=append|purge} (failures),
+ * {@code cxp.consent.ledger.purged} (records deleted by the retention purge), and
+ * {@code cxp.consent.ledger.throttled} tagged {@code reason=rate|concurrency} (choices that stand without a
+ * record because a bound of the ledger's guard was reached).
  *
  * @since 0.2.0
  */
@@ -41,6 +44,13 @@ public class ConsentLedgerMeters implements MeterBinder {
 		FunctionCounter.builder("cxp.consent.ledger.purged", this.counters, ConsentLedgerCounters::purgedRecords)
 			.description("Consent records deleted by the retention purge")
 			.register(registry);
+		for (Reason reason : Reason.values()) {
+			FunctionCounter
+				.builder("cxp.consent.ledger.throttled", this.counters, (counters) -> counters.throttledWrites(reason))
+				.tag("reason", reason.tag())
+				.description("Consent choices that stand without a ledger record because a bound was reached")
+				.register(registry);
+		}
 	}
 
 }

@@ -2,16 +2,20 @@ package dev.cxp.consent.ledger.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.cxp.consent.ConsentState;
@@ -25,6 +29,12 @@ import dev.cxp.consent.ledger.ConsentRecord;
  * updates a row. Purposes are kept in one text column as {@code name=STATE} pairs in name order, separated
  * by commas, such as {@code ads=DENIED,analytics=GRANTED}, which every database stores and every SQL client
  * reads. Timestamps are kept as {@code TIMESTAMP WITH TIME ZONE}, in UTC.
+ * <p>
+ * Every statement runs with a query timeout ({@link java.sql.Statement#setQueryTimeout(int)}, in whole
+ * seconds), so that a locked table or a slow database ends a statement rather than holding a thread. The
+ * purge therefore deletes in slices of {@link #PURGE_SLICE} of {@code recorded_at}, oldest first, each its own
+ * statement: with the write rate bounded, a slice holds few enough records to be deleted within the
+ * timeout, however many the purge deletes in all. The SQL is plain enough for any database.
  *
  * @since 0.2.0
  */
@@ -35,6 +45,16 @@ public class JdbcConsentLedger implements ConsentLedger {
 	 */
 	public static final String TABLE_NAME = "cxp_consent_record";
 
+	/**
+	 * How long a query may run unless told otherwise.
+	 */
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
+
+	/**
+	 * The span of {@code recorded_at} that one statement of the purge deletes at most.
+	 */
+	public static final Duration PURGE_SLICE = Duration.ofMinutes(5);
+
 	private static final String COLUMNS = "receipt_id, recorded_at, revision, purposes, method, region, visitor, "
 			+ "user_agent_hash, ip_prefix";
 
@@ -44,20 +64,33 @@ public class JdbcConsentLedger implements ConsentLedger {
 	private static final String SELECT = "SELECT " + COLUMNS + " FROM " + TABLE_NAME
 			+ " WHERE receipt_id = :receiptId";
 
+	private static final String OLDEST = "SELECT MIN(recorded_at) FROM " + TABLE_NAME
+			+ " WHERE recorded_at < :cutoff";
+
 	private static final String DELETE = "DELETE FROM " + TABLE_NAME + " WHERE recorded_at < :cutoff";
 
 	private final JdbcClient jdbc;
 
 	/**
-	 * Create a ledger on a data source.
+	 * Create a ledger on a data source, with the {@link #DEFAULT_TIMEOUT default timeout} on every statement.
 	 * @param dataSource the database that holds the table
 	 */
 	public JdbcConsentLedger(DataSource dataSource) {
-		this(JdbcClient.create(dataSource));
+		this(dataSource, DEFAULT_TIMEOUT);
 	}
 
 	/**
-	 * Create a ledger on a JDBC client.
+	 * Create a ledger on a data source.
+	 * @param dataSource the database that holds the table
+	 * @param timeout the query timeout of every statement, rounded up to whole seconds (JDBC's unit)
+	 * @since 0.3.0
+	 */
+	public JdbcConsentLedger(DataSource dataSource, Duration timeout) {
+		this(JdbcClient.create(jdbcTemplate(dataSource, timeout)));
+	}
+
+	/**
+	 * Create a ledger on a JDBC client, whose own settings (such as its query timeout) apply.
 	 * @param jdbc the client of the database that holds the table
 	 */
 	public JdbcConsentLedger(JdbcClient jdbc) {
@@ -87,9 +120,46 @@ public class JdbcConsentLedger implements ConsentLedger {
 		return this.jdbc.sql(SELECT).param("receiptId", receiptId).query(JdbcConsentLedger::read).optional();
 	}
 
+	/**
+	 * Delete every record whose timestamp is strictly before the given instant, one slice of
+	 * {@link #PURGE_SLICE} at a time from the oldest record on; stops between two slices when the thread is
+	 * interrupted.
+	 * @param cutoff the oldest timestamp to keep
+	 * @return how many records were deleted
+	 */
 	@Override
 	public long deleteOlderThan(Instant cutoff) {
-		return this.jdbc.sql(DELETE).param("cutoff", utc(cutoff)).update();
+		OffsetDateTime end = utc(cutoff);
+		long deleted = 0;
+		OffsetDateTime oldest = oldestBefore(end);
+		while (oldest != null && !Thread.currentThread().isInterrupted()) {
+			OffsetDateTime sliceEnd = oldest.plus(PURGE_SLICE);
+			deleted += this.jdbc.sql(DELETE).param("cutoff", sliceEnd.isBefore(end) ? sliceEnd : end).update();
+			oldest = oldestBefore(end);
+		}
+		return deleted;
+	}
+
+	private @Nullable OffsetDateTime oldestBefore(OffsetDateTime cutoff) {
+		// MIN over no rows is one row holding NULL.
+		return this.jdbc.sql(OLDEST)
+			.param("cutoff", cutoff)
+			.query((rs, row) -> rs.getObject(1, OffsetDateTime.class))
+			.list()
+			.stream()
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static JdbcTemplate jdbcTemplate(DataSource dataSource, Duration timeout) {
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("The consent ledger's timeout must be positive");
+		}
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		long millis = timeout.toMillis();
+		template.setQueryTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, (millis + 999) / 1000)));
+		return template;
 	}
 
 	private static ConsentRecord read(ResultSet rs, int row) throws SQLException {

@@ -6,7 +6,7 @@ CREATE TABLE IF NOT EXISTS cxp_consent_record (
 	purposes VARCHAR(8000) NOT NULL,
 	method VARCHAR(16) NOT NULL,
 	region VARCHAR(16),
-	visitor VARCHAR(64),
+	visitor VARCHAR(128),
 	user_agent_hash CHAR(64),
 	ip_prefix VARCHAR(48),
 	CONSTRAINT cxp_consent_record_pk PRIMARY KEY (receipt_id)

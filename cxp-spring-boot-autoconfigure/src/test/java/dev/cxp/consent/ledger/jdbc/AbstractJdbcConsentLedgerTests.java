@@ -120,6 +120,36 @@ abstract class AbstractJdbcConsentLedgerTests {
 	}
 
 	@Test
+	void longestVisitorIdWithDotsRoundTrips() {
+		String longest = "a.b-c_".repeat(21) + "xy";
+		ConsentRecord record = new ConsentRecord(this.ids.receiptId(), NOW, "1", Map.of(), ConsentMethod.API, null,
+				longest, null, null);
+		this.ledger.append(record);
+		assertThat(this.ledger.findByReceiptId(record.receiptId())).contains(record);
+	}
+
+	@Test
+	void purgeDeletesEveryOlderRecordSliceBySliceAcrossGaps() {
+		Instant cutoff = NOW.minus(Duration.ofDays(1095));
+		List<ConsentRecord> older = new ArrayList<>();
+		older.add(record(cutoff.minus(Duration.ofDays(700))));
+		for (int minute = 1; minute <= 90; minute += 3) {
+			older.add(record(cutoff.minus(Duration.ofMinutes(minute))));
+		}
+		older.add(record(cutoff.minusNanos(1000)));
+		older.forEach(this.ledger::append);
+		ConsentRecord atCutoff = record(cutoff);
+		ConsentRecord recent = record(NOW);
+		this.ledger.append(atCutoff);
+		this.ledger.append(recent);
+		assertThat(this.ledger.deleteOlderThan(cutoff)).isEqualTo(older.size());
+		assertThat(count()).isEqualTo(2);
+		assertThat(this.ledger.findByReceiptId(atCutoff.receiptId())).isPresent();
+		assertThat(this.ledger.findByReceiptId(recent.receiptId())).isPresent();
+		assertThat(this.ledger.deleteOlderThan(cutoff)).isZero();
+	}
+
+	@Test
 	void sixtyFourParallelChoicesGiveSixtyFourRecords() throws Exception {
 		ConsentLedgerCounters counters = new ConsentLedgerCounters();
 		ConsentLedgerWriter writer = new ConsentLedgerWriter(this.ledger, counters, this.ids, new MutableClock(NOW),

@@ -3,13 +3,19 @@ package dev.cxp.consent.ledger.jdbc;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import dev.cxp.consent.ConsentState;
@@ -17,10 +23,12 @@ import dev.cxp.consent.ledger.ConsentLedgerCounters;
 import dev.cxp.consent.ledger.ConsentLedgerPurge;
 import dev.cxp.consent.ledger.ConsentLedgerWriter;
 import dev.cxp.consent.ledger.ConsentMethod;
+import dev.cxp.consent.ledger.ConsentRecord;
 import dev.cxp.support.MutableClock;
 import dev.cxp.support.SecureIdGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * {@link JdbcConsentLedger} on a real PostgreSQL server that the tests start themselves.
@@ -50,6 +58,31 @@ class PostgresJdbcConsentLedgerTests extends AbstractJdbcConsentLedgerTests {
 			.query(Long.class)
 			.single();
 		assertThat(indexes).isEqualTo(1);
+	}
+
+	@Test
+	void lockedTableEndsEveryStatementWithinTheTimeout() throws Exception {
+		ConsentRecord old = record(Instant.parse("2020-01-01T00:00:00Z"));
+		this.ledger.append(old);
+		try (Connection locker = this.dataSource.getConnection()) {
+			locker.setAutoCommit(false);
+			try (Statement statement = locker.createStatement()) {
+				statement.execute("LOCK TABLE cxp_consent_record IN ACCESS EXCLUSIVE MODE");
+			}
+			assertEndsWithinAboutASecond(() -> this.ledger.append(record(Instant.parse("2026-03-01T00:00:00Z"))));
+			assertEndsWithinAboutASecond(() -> this.ledger.findByReceiptId(old.receiptId()));
+			assertEndsWithinAboutASecond(() -> this.ledger.deleteOlderThan(Instant.parse("2023-01-01T00:00:00Z")));
+			locker.rollback();
+		}
+		assertThat(this.ledger.findByReceiptId(old.receiptId())).isPresent();
+		assertThat(count()).isEqualTo(1);
+	}
+
+	private static void assertEndsWithinAboutASecond(ThrowingCallable statement) {
+		long start = System.nanoTime();
+		assertThatExceptionOfType(QueryTimeoutException.class).isThrownBy(statement);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(900),
+				Duration.ofMillis(2500));
 	}
 
 	@Test
