@@ -13,7 +13,8 @@ import dev.cxp.consent.ConsentSources;
  * Reads the consent strings of a consent management platform from a request's cookies: the TC string
  * first, then the GPP string, and the first that says something answers (SPEC S11). A string that cannot
  * be decoded, is longer than {@value #MAX_STRING_LENGTH} characters, or whose TCF data is not valid (policy
- * version below 4, CMP id 0) counts as absent and is counted by kind; it is never an error.
+ * version below 4, CMP id 0) counts as absent and is counted by kind; it is never an error, even when the
+ * decoder fails with an {@link Error}.
  * <p>
  * One visitor sends the same string on every request, so what a string says is kept in a small bounded
  * cache by its exact value: a string is decoded at most once per request, and usually once in a while.
@@ -220,41 +221,57 @@ public class CmpConsentReader {
 		return this.gpp;
 	}
 
-	private Reading decodeTcf(String tcString) {
-		TcfConsent decoded = decodeQuietly(() -> this.decoder.decodeTcf(tcString));
-		if (decoded == null || !ConsentStringMapping.isValid(decoded)) {
-			return INVALID;
-		}
-		CmpConsent consent = new CmpConsent(SOURCE_TCF, this.mapping.tcfPurposes(decoded), false);
-		return consent.answers() ? new Reading(consent, false) : SILENT;
-	}
-
-	private Reading decodeGpp(GppKey key) {
-		GppConsent decoded = decodeQuietly(() -> this.decoder.decodeGpp(key.gppString(), key.sid()));
-		if (decoded == null) {
-			return INVALID;
-		}
-		TcfConsent tcfSection = decoded.tcfEuV2();
-		boolean tcfSectionInvalid = tcfSection != null && !ConsentStringMapping.isValid(tcfSection);
-		CmpConsent consent = this.mapping.gpp(decoded, !tcfSectionInvalid);
-		return new Reading(consent.answers() ? consent : null, tcfSectionInvalid);
-	}
-
-	// A decoder of the application's own may throw: what it cannot read is absent, never an error.
-	private static <T> @Nullable T decodeQuietly(Decoding<T> decoding) {
-		try {
-			return decoding.decode();
-		}
-		catch (RuntimeException ex) {
+	private @Nullable Reading decodeTcf(String tcString) {
+		Decoded<TcfConsent> decoded = decodeQuietly(() -> this.decoder.decodeTcf(tcString));
+		if (decoded.error()) {
 			return null;
 		}
+		TcfConsent consent = decoded.value();
+		if (consent == null || !ConsentStringMapping.isValid(consent)) {
+			return INVALID;
+		}
+		CmpConsent answer = new CmpConsent(SOURCE_TCF, this.mapping.tcfPurposes(consent), false);
+		return answer.answers() ? new Reading(answer, false) : SILENT;
 	}
 
-	private static @Nullable CmpConsent counted(Reading reading, LongAdder invalid) {
-		if (reading.invalid()) {
+	private @Nullable Reading decodeGpp(GppKey key) {
+		Decoded<GppConsent> decoded = decodeQuietly(() -> this.decoder.decodeGpp(key.gppString(), key.sid()));
+		if (decoded.error()) {
+			return null;
+		}
+		GppConsent consent = decoded.value();
+		if (consent == null) {
+			return INVALID;
+		}
+		TcfConsent tcfSection = consent.tcfEuV2();
+		boolean tcfSectionInvalid = tcfSection != null && !ConsentStringMapping.isValid(tcfSection);
+		CmpConsent answer = this.mapping.gpp(consent, !tcfSectionInvalid);
+		return new Reading(answer.answers() ? answer : null, tcfSectionInvalid);
+	}
+
+	/**
+	 * Decode, whatever the decoder does: a decoder of the application's own may throw, and what it cannot read
+	 * is absent, never an error. An {@link Error} (out of memory, stack overflow) may say more about the moment
+	 * than about the string, so that outcome is not cached: the mapping function answers no reading.
+	 */
+	private static <T> Decoded<T> decodeQuietly(Decoding<T> decoding) {
+		try {
+			return new Decoded<>(decoding.decode(), false);
+		}
+		catch (Exception ex) {
+			return new Decoded<>(null, false);
+		}
+		catch (Error ex) {
+			return new Decoded<>(null, true);
+		}
+	}
+
+	// No reading is a decoder's Error: nothing was cached, and the string counts as invalid
+	private static @Nullable CmpConsent counted(@Nullable Reading reading, LongAdder invalid) {
+		if (reading == null || reading.invalid()) {
 			invalid.increment();
 		}
-		return reading.consent();
+		return (reading != null) ? reading.consent() : null;
 	}
 
 	private static @Nullable CmpConsent and(@Nullable CmpConsent answer, @Nullable CmpConsent next) {
@@ -278,6 +295,9 @@ public class CmpConsentReader {
 	}
 
 	private record GppKey(String gppString, @Nullable String sid) {
+	}
+
+	private record Decoded<T>(@Nullable T value, boolean error) {
 	}
 
 }
