@@ -1,5 +1,6 @@
 package dev.cxp.consent.cmp;
 
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -15,6 +16,11 @@ import dev.cxp.consent.ConsentSources;
  * be decoded, is longer than {@value #MAX_STRING_LENGTH} characters, or whose TCF data is not valid (policy
  * version below 4, CMP id 0) counts as absent and is counted by kind; it is never an error, even when the
  * decoder fails with an {@link Error}.
+ * <p>
+ * A browser sends every copy of a cookie (another domain or path), and a sibling subdomain or a script can
+ * plant one: every copy is read, invalid ones are skipped, and a denial in any readable copy wins. When the
+ * copies of the applicable-section-ids cookie disagree, every section of the GPP string is read. The work is
+ * bounded by what the request carries, not by a count of copies that a planted grant could use up.
  * <p>
  * One visitor sends the same string on every request, so what a string says is kept in a small bounded
  * cache by its exact value: a string is decoded at most once per request, and usually once in a while.
@@ -52,16 +58,6 @@ public class CmpConsentReader {
 	 * How many distinct strings of each kind the cache keeps.
 	 */
 	static final int CACHE_SIZE = 1024;
-
-	/**
-	 * How many copies of one cookie (other domain or path) are read; a browser sends a handful at most.
-	 */
-	static final int MAX_COPIES = 4;
-
-	/**
-	 * Longest applicable-section-ids value read; a longer one counts as absent.
-	 */
-	static final int MAX_SID_LENGTH = 256;
 
 	private static final Reading INVALID = new Reading(null, true);
 
@@ -118,12 +114,10 @@ public class CmpConsentReader {
 			return null;
 		}
 		CmpConsent answer = null;
-		int copies = 0;
-		for (int i = 0; i < cookies.length && copies < MAX_COPIES; i++) {
-			String value = cookies[i].getValue();
-			if (this.tcf.cookieName().equals(cookies[i].getName()) && value != null && !value.isEmpty()) {
+		for (Cookie cookie : cookies) {
+			String value = cookie.getValue();
+			if (this.tcf.cookieName().equals(cookie.getName()) && value != null && !value.isEmpty()) {
 				answer = and(answer, readTcf(value));
-				copies++;
 			}
 		}
 		return answer;
@@ -131,7 +125,8 @@ public class CmpConsentReader {
 
 	/**
 	 * What the request's GPP string says, every copy of its cookie combined (a denial wins), read with the
-	 * applicable section ids of the first valid section-ids cookie.
+	 * applicable section ids that the readable copies of their cookie agree on, or every section when they
+	 * disagree.
 	 * @param cookies the request's cookies, possibly {@code null}
 	 * @return the answer with source {@code gpp}, or {@code null} when reading GPP strings is off, or no valid
 	 * GPP string says anything
@@ -140,21 +135,12 @@ public class CmpConsentReader {
 		if (cookies == null || this.gpp == null) {
 			return null;
 		}
-		String sid = null;
-		for (int i = 0; i < cookies.length && sid == null; i++) {
-			String value = cookies[i].getValue();
-			if (this.gpp.sidCookieName().equals(cookies[i].getName()) && value != null && !value.isEmpty()
-					&& value.length() <= MAX_SID_LENGTH) {
-				sid = value;
-			}
-		}
+		String sid = applicableSectionIds(cookies, this.gpp.sidCookieName());
 		CmpConsent answer = null;
-		int copies = 0;
-		for (int i = 0; i < cookies.length && copies < MAX_COPIES; i++) {
-			String value = cookies[i].getValue();
-			if (this.gpp.cookieName().equals(cookies[i].getName()) && value != null && !value.isEmpty()) {
+		for (Cookie cookie : cookies) {
+			String value = cookie.getValue();
+			if (this.gpp.cookieName().equals(cookie.getName()) && value != null && !value.isEmpty()) {
 				answer = and(answer, readGpp(value, sid));
-				copies++;
 			}
 		}
 		return answer;
@@ -186,7 +172,7 @@ public class CmpConsentReader {
 		if (this.gpp == null) {
 			return null;
 		}
-		String applicable = (sid != null && sid.length() <= MAX_SID_LENGTH) ? sid : null;
+		String applicable = (sid != null && sid.length() <= ApplicableSectionIds.MAX_LENGTH) ? sid : null;
 		Reading reading = (gppString.length() > MAX_STRING_LENGTH) ? INVALID
 				: this.gppCache.get(new GppKey(gppString, applicable), this::decodeGpp);
 		return counted(reading, this.gppInvalid);
@@ -264,6 +250,33 @@ public class CmpConsentReader {
 		catch (Error ex) {
 			return new Decoded<>(null, true);
 		}
+	}
+
+	/**
+	 * The applicable section ids to read the GPP string with: those of the readable copies of their cookie when
+	 * they all name the same sections, else {@code null}, so that every section is read: a copy planted beside
+	 * the real one can widen what is read, never narrow it.
+	 */
+	private static @Nullable String applicableSectionIds(Cookie[] cookies, String name) {
+		String agreed = null;
+		Set<Integer> agreedIds = null;
+		for (Cookie cookie : cookies) {
+			if (!name.equals(cookie.getName())) {
+				continue;
+			}
+			Set<Integer> ids = ApplicableSectionIds.parse(cookie.getValue());
+			if (ids == null) {
+				continue;
+			}
+			if (agreedIds == null) {
+				agreed = cookie.getValue();
+				agreedIds = ids;
+			}
+			else if (!agreedIds.equals(ids)) {
+				return null;
+			}
+		}
+		return agreed;
 	}
 
 	// No reading is a decoder's Error: nothing was cached, and the string counts as invalid
