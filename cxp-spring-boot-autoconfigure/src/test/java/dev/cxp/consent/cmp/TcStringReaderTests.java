@@ -4,13 +4,18 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
 import com.iab.gpp.encoder.datatype.RangeEntry;
+import com.iab.gpp.encoder.datatype.encoder.FixedIntegerRangeEncoder;
 import com.iab.gpp.encoder.field.TcfEuV2Field;
 import com.iab.gpp.encoder.section.TcfEuV2;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static dev.cxp.consent.cmp.ConsentStrings.CMP_ID;
@@ -26,6 +31,19 @@ class TcStringReaderTests {
 
 	private static final long SEED = Long.getLong("cxp.hostile.seed", System.nanoTime());
 
+	private static final Logger LIBRARY_LOGGER = Logger.getLogger(FixedIntegerRangeEncoder.class.getName());
+
+	// The reference decoding below warns about every over-long range it meets
+	@BeforeAll
+	static void quietTheLibrary() {
+		LIBRARY_LOGGER.setLevel(Level.SEVERE);
+	}
+
+	@AfterAll
+	static void restoreTheLibrary() {
+		LIBRARY_LOGGER.setLevel(null);
+	}
+
 	@Test
 	void theFixedFieldsEndWhereTheSpecificationSaysTheVendorSectionStarts() {
 		// Version 6, Created 36, LastUpdated 36, CmpId 12, CmpVersion 12, ConsentScreen 6, ConsentLanguage 12,
@@ -38,7 +56,7 @@ class TcStringReaderTests {
 	@Test
 	void readsWhatTheLibraryReadsFromStringsItEncodes() {
 		RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED);
-		for (int i = 0; i < 300; i++) {
+		for (int i = 0; i < 100; i++) {
 			String tcString = randomTcString(random);
 			TcfConsent expected = library(tcString);
 			assertThat(expected).as("library, seed %d, string %d: %s", SEED, i, tcString).isNotNull();
@@ -50,7 +68,7 @@ class TcStringReaderTests {
 	@Test
 	void refusesWhatTheLibraryRefusesWhenCutShort() {
 		RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(SEED + 1);
-		for (int i = 0; i < 20; i++) {
+		for (int i = 0; i < 6; i++) {
 			String tcString = randomTcString(random);
 			for (int length = 0; length <= tcString.length(); length++) {
 				String cut = tcString.substring(0, length);
@@ -138,7 +156,7 @@ class TcStringReaderTests {
 	// Sparse lists make the encoder choose ranges, dense ones a bit field
 	private static List<Integer> vendors(RandomGenerator random) {
 		Set<Integer> vendors = new HashSet<>();
-		int max = 1 + random.nextInt(1200);
+		int max = 1 + random.nextInt(600);
 		int count = random.nextBoolean() ? random.nextInt(20) : random.nextInt(max);
 		for (int i = 0; i < count; i++) {
 			vendors.add(1 + random.nextInt(max));
