@@ -71,8 +71,16 @@ final class Base64UrlBits {
 	 */
 	int read(int width) {
 		int value = 0;
-		for (int i = 0; i < width; i++) {
-			value = (value << 1) | bit(this.position++);
+		int remaining = width;
+		while (remaining > 0) {
+			// As many bits as are left in the current character, at most the ones still wanted
+			int offset = this.position % BITS_PER_CHAR;
+			int available = BITS_PER_CHAR - offset;
+			int taken = Math.min(available, remaining);
+			int sextet = SEXTETS[this.text.charAt(this.start + this.position / BITS_PER_CHAR)];
+			value = (value << taken) | ((sextet >> (available - taken)) & ((1 << taken) - 1));
+			this.position += taken;
+			remaining -= taken;
 		}
 		return value;
 	}
