@@ -54,7 +54,7 @@ public class ConsentStringBenchmark {
 	}
 
 	/**
-	 * What a cache miss costs: decoding the same TC string with the IAB library every time.
+	 * What a cache miss costs: decoding the same TC string with the default decoder every time.
 	 * @param visitor the visitor's TC string
 	 * @return the decoded string
 	 */
