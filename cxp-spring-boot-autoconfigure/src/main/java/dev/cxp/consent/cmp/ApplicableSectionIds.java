@@ -3,6 +3,7 @@ package dev.cxp.consent.cmp;
 import java.util.HashSet;
 import java.util.Set;
 
+import jakarta.servlet.http.Cookie;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +44,37 @@ final class ApplicableSectionIds {
 			return Set.of();
 		}
 		return ids.isEmpty() ? null : ids;
+	}
+
+	/**
+	 * The value to read a GPP string with, from every copy of the applicable-section-ids cookie: that of the
+	 * readable copies when they all name the same sections, else {@code null}, so that every section is read.
+	 * Unreadable copies are skipped. A copy planted beside the real one can so widen what is read, never
+	 * narrow it.
+	 * @param cookies the request's cookies
+	 * @param name the name of the applicable-section-ids cookie
+	 * @return the value of the first readable copy, or {@code null}
+	 */
+	static @Nullable String agreed(Cookie[] cookies, String name) {
+		String agreed = null;
+		Set<Integer> agreedIds = null;
+		for (Cookie cookie : cookies) {
+			if (!name.equals(cookie.getName())) {
+				continue;
+			}
+			Set<Integer> ids = parse(cookie.getValue());
+			if (ids == null) {
+				continue;
+			}
+			if (agreedIds == null) {
+				agreed = cookie.getValue();
+				agreedIds = ids;
+			}
+			else if (!agreedIds.equals(ids)) {
+				return null;
+			}
+		}
+		return agreed;
 	}
 
 }

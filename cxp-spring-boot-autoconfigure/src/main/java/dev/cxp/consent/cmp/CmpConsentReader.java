@@ -1,6 +1,5 @@
 package dev.cxp.consent.cmp;
 
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -135,7 +134,7 @@ public class CmpConsentReader {
 		if (cookies == null || this.gpp == null) {
 			return null;
 		}
-		String sid = applicableSectionIds(cookies, this.gpp.sidCookieName());
+		String sid = ApplicableSectionIds.agreed(cookies, this.gpp.sidCookieName());
 		CmpConsent answer = null;
 		for (Cookie cookie : cookies) {
 			String value = cookie.getValue();
@@ -250,33 +249,6 @@ public class CmpConsentReader {
 		catch (Error ex) {
 			return new Decoded<>(null, true);
 		}
-	}
-
-	/**
-	 * The applicable section ids to read the GPP string with: those of the readable copies of their cookie when
-	 * they all name the same sections, else {@code null}, so that every section is read: a copy planted beside
-	 * the real one can widen what is read, never narrow it.
-	 */
-	private static @Nullable String applicableSectionIds(Cookie[] cookies, String name) {
-		String agreed = null;
-		Set<Integer> agreedIds = null;
-		for (Cookie cookie : cookies) {
-			if (!name.equals(cookie.getName())) {
-				continue;
-			}
-			Set<Integer> ids = ApplicableSectionIds.parse(cookie.getValue());
-			if (ids == null) {
-				continue;
-			}
-			if (agreedIds == null) {
-				agreed = cookie.getValue();
-				agreedIds = ids;
-			}
-			else if (!agreedIds.equals(ids)) {
-				return null;
-			}
-		}
-		return agreed;
 	}
 
 	// No reading is a decoder's Error: nothing was cached, and the string counts as invalid
