@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import java.util.random.RandomGeneratorFactory;
 import java.util.stream.IntStream;
 
 import com.iab.gpp.encoder.field.HeaderV1Field;
@@ -114,6 +116,33 @@ class CraftedConsentStringTests {
 		assertThat(this.reader.invalidStrings(CmpConsentReader.KIND_GPP)).isEqualTo(10);
 	}
 
+	@Test
+	void aGppStringOfAThousandSectionsIsRefusedCheaply() {
+		this.reader.read(cookies("__gpp", "DBABMA~junk"));
+		for (int sections = 1000; sections < 1010; sections++) {
+			String gpp = header(8, sections) + "~A".repeat(sections);
+			assertThat(gpp).hasSizeLessThanOrEqualTo(CmpConsentReader.MAX_STRING_LENGTH);
+			Cookie[] cookies = cookies("__gpp", gpp);
+			assertThat(cheaply(() -> this.reader.read(cookies))).isNull();
+		}
+	}
+
+	@Test
+	void generatedStringsOfTheLongestLengthCostLittle() {
+		RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(HostileInput.SEED + 300);
+		this.reader.read(cookies("euconsent-v2", "C", "__gpp", "DB"));
+		for (int i = 0; i < 100; i++) {
+			StringBuilder value = new StringBuilder((i % 2 == 0) ? "C" : "DB");
+			while (value.length() < CmpConsentReader.MAX_STRING_LENGTH) {
+				int pick = random.nextInt(ConsentStringInput.BASE64URL.length() + 2);
+				value.append((pick < ConsentStringInput.BASE64URL.length()) ? ConsentStringInput.BASE64URL.charAt(pick)
+						: (pick % 2 == 0) ? '.' : '~');
+			}
+			Cookie[] cookies = cookies((i % 2 == 0) ? "euconsent-v2" : "__gpp", value.toString());
+			cheaply(() -> this.reader.read(cookies));
+		}
+	}
+
 	private static <T> @Nullable T cheaply(Supplier<@Nullable T> read) {
 		long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
 		long cpuBefore = threads.getCurrentThreadCpuTime();
@@ -127,8 +156,12 @@ class CraftedConsentStringTests {
 
 	// A GPP header whose section ids are one range, 1 to last, in a dozen characters
 	private static String header(int last) {
+		return header(1, last);
+	}
+
+	private static String header(int first, int count) {
 		HeaderV1 header = new HeaderV1();
-		header.setFieldValue(HeaderV1Field.SECTION_IDS, IntStream.rangeClosed(1, last).boxed().toList());
+		header.setFieldValue(HeaderV1Field.SECTION_IDS, IntStream.range(first, first + count).boxed().toList());
 		return header.encode();
 	}
 
