@@ -29,6 +29,10 @@ import dev.cxp.consent.cmp.TcfSettings;
  * one a CMP writes for a visitor who accepted everything: every purpose, and consent for 300 of 800
  * vendors. A server makes a new {@code String} of the cookie value for every request, so each invocation
  * does too, and the cache's lookup pays for hashing and comparing it as it would in production.
+ * <p>
+ * And what a crafted string costs when the cache has not seen it (SPEC S12.2: about a normal page's work,
+ * whatever the string declares): 3.9 KB declaring 440 publisher restrictions over vendors 1 to 8192, read, and
+ * the same string with the last range inverted, refused after every range has been walked.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -50,13 +54,35 @@ public class ConsentStringBenchmark {
 	}
 
 	/**
-	 * What a cache miss costs: decoding the same TC string with the IAB library every time.
+	 * What a cache miss costs: decoding the same TC string with the default decoder every time.
 	 * @param visitor the visitor's TC string
 	 * @return the decoded string
 	 */
 	@Benchmark
 	public Object decodeTcStringUncached(TcStringVisitor visitor) {
 		return visitor.decoder.decodeTcf(new String(visitor.tcString));
+	}
+
+	/**
+	 * What a crafted TC string costs when it is not cached (another CMP version is enough for that): 440
+	 * publisher restrictions over vendors 1 to 8192, read, since the string is well formed.
+	 * @param crafted the crafted strings
+	 * @return the decoded string
+	 */
+	@Benchmark
+	public Object readCraftedTcStringUncached(CraftedTcStrings crafted) {
+		return crafted.decoder.decodeTcf(new String(crafted.read));
+	}
+
+	/**
+	 * What refusing a crafted TC string costs at worst: the same 440 restrictions, the last of which ends
+	 * before it starts, so that the string is refused after every range has been walked.
+	 * @param crafted the crafted strings
+	 * @return {@code null}, the string refused
+	 */
+	@Benchmark
+	public Object refuseCraftedTcStringUncached(CraftedTcStrings crafted) {
+		return crafted.decoder.decodeTcf(new String(crafted.refused));
 	}
 
 	/**
@@ -110,6 +136,83 @@ public class ConsentStringBenchmark {
 			if (first == null || first.purposes().isEmpty()) {
 				throw new IllegalStateException("The benchmark's TC string does not decode");
 			}
+		}
+
+	}
+
+	/**
+	 * Two crafted TC strings of 3.9 KB, written bit by bit as the TCF v2 "TC string format" lays them out:
+	 * every purpose consented, no vendors, and 440 publisher restrictions each over vendors 1 to 8192.
+	 */
+	@State(Scope.Benchmark)
+	public static class CraftedTcStrings {
+
+		final IabConsentStringDecoder decoder = new IabConsentStringDecoder();
+
+		char[] read = new char[0];
+
+		char[] refused = new char[0];
+
+		/**
+		 * Write both strings, and check that the first is read and the second refused.
+		 */
+		@Setup
+		public void write() {
+			this.read = craft(false).toCharArray();
+			this.refused = craft(true).toCharArray();
+			if (this.decoder.decodeTcf(new String(this.read)) == null
+					|| this.decoder.decodeTcf(new String(this.refused)) != null) {
+				throw new IllegalStateException("The crafted strings are not read and refused as intended");
+			}
+		}
+
+		private static String craft(boolean invertLastRange) {
+			BitWriter bits = new BitWriter();
+			// Version, Created, LastUpdated, CmpId, CmpVersion, ConsentScreen, ConsentLanguage (EN), VendorListVersion
+			bits.write(2, 6).write(17_000_000_000L, 36).write(17_000_000_000L, 36).write(10, 12).write(1, 12);
+			bits.write(1, 6).write(4 * 64 + 13, 12).write(80, 12);
+			// TcfPolicyVersion, IsServiceSpecific, UseNonStandardStacks, SpecialFeatureOptIns, PurposesConsent,
+			// PurposesLITransparency, PurposeOneTreatment, PublisherCC (DE)
+			bits.write(4, 6).write(1, 1).write(0, 1).write(0, 12).write((1L << 24) - 1, 24).write(0, 24);
+			bits.write(0, 1).write(3 * 64 + 4, 12);
+			// No vendor consents or legitimate interests (empty bit fields), then the restrictions: PurposeId,
+			// RestrictionType, NumEntries, IsARange, StartOrOnlyVendorId, EndVendorId
+			bits.write(0, 17).write(0, 17).write(440, 12);
+			for (int i = 0; i < 440; i++) {
+				boolean inverted = invertLastRange && i == 439;
+				bits.write(1 + i % 24, 6).write(i % 3, 2).write(1, 12).write(1, 1);
+				bits.write(inverted ? 8192 : 1, 16).write(inverted ? 1 : 8192, 16);
+			}
+			return bits.toBase64Url();
+		}
+
+	}
+
+	/**
+	 * Writes bits, most significant first, and encodes them as base64url, six bits per character.
+	 */
+	private static final class BitWriter {
+
+		private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+		private final StringBuilder bits = new StringBuilder();
+
+		BitWriter write(long value, int width) {
+			for (int bit = width - 1; bit >= 0; bit--) {
+				this.bits.append(((value >> bit) & 1) == 1 ? '1' : '0');
+			}
+			return this;
+		}
+
+		String toBase64Url() {
+			while (this.bits.length() % 6 != 0) {
+				this.bits.append('0');
+			}
+			StringBuilder text = new StringBuilder();
+			for (int i = 0; i < this.bits.length(); i += 6) {
+				text.append(BASE64URL.charAt(Integer.parseInt(this.bits.substring(i, i + 6), 2)));
+			}
+			return text.toString();
 		}
 
 	}

@@ -13,7 +13,13 @@ import dev.cxp.consent.ConsentSources;
  * Reads the consent strings of a consent management platform from a request's cookies: the TC string
  * first, then the GPP string, and the first that says something answers (SPEC S11). A string that cannot
  * be decoded, is longer than {@value #MAX_STRING_LENGTH} characters, or whose TCF data is not valid (policy
- * version below 4, CMP id 0) counts as absent and is counted by kind; it is never an error.
+ * version below 4, CMP id 0) counts as absent and is counted by kind; it is never an error, even when the
+ * decoder fails with an {@link Error}.
+ * <p>
+ * A browser sends every copy of a cookie (another domain or path), and a sibling subdomain or a script can
+ * plant one: every copy is read, invalid ones are skipped, and a denial in any readable copy wins. When the
+ * copies of the applicable-section-ids cookie disagree, every section of the GPP string is read. The work is
+ * bounded by what the request carries, not by a count of copies that a planted grant could use up.
  * <p>
  * One visitor sends the same string on every request, so what a string says is kept in a small bounded
  * cache by its exact value: a string is decoded at most once per request, and usually once in a while.
@@ -51,16 +57,6 @@ public class CmpConsentReader {
 	 * How many distinct strings of each kind the cache keeps.
 	 */
 	static final int CACHE_SIZE = 1024;
-
-	/**
-	 * How many copies of one cookie (other domain or path) are read; a browser sends a handful at most.
-	 */
-	static final int MAX_COPIES = 4;
-
-	/**
-	 * Longest applicable-section-ids value read; a longer one counts as absent.
-	 */
-	static final int MAX_SID_LENGTH = 256;
 
 	private static final Reading INVALID = new Reading(null, true);
 
@@ -117,12 +113,10 @@ public class CmpConsentReader {
 			return null;
 		}
 		CmpConsent answer = null;
-		int copies = 0;
-		for (int i = 0; i < cookies.length && copies < MAX_COPIES; i++) {
-			String value = cookies[i].getValue();
-			if (this.tcf.cookieName().equals(cookies[i].getName()) && value != null && !value.isEmpty()) {
+		for (Cookie cookie : cookies) {
+			String value = cookie.getValue();
+			if (this.tcf.cookieName().equals(cookie.getName()) && value != null && !value.isEmpty()) {
 				answer = and(answer, readTcf(value));
-				copies++;
 			}
 		}
 		return answer;
@@ -130,7 +124,8 @@ public class CmpConsentReader {
 
 	/**
 	 * What the request's GPP string says, every copy of its cookie combined (a denial wins), read with the
-	 * applicable section ids of the first valid section-ids cookie.
+	 * applicable section ids that the readable copies of their cookie agree on, or every section when they
+	 * disagree.
 	 * @param cookies the request's cookies, possibly {@code null}
 	 * @return the answer with source {@code gpp}, or {@code null} when reading GPP strings is off, or no valid
 	 * GPP string says anything
@@ -139,21 +134,12 @@ public class CmpConsentReader {
 		if (cookies == null || this.gpp == null) {
 			return null;
 		}
-		String sid = null;
-		for (int i = 0; i < cookies.length && sid == null; i++) {
-			String value = cookies[i].getValue();
-			if (this.gpp.sidCookieName().equals(cookies[i].getName()) && value != null && !value.isEmpty()
-					&& value.length() <= MAX_SID_LENGTH) {
-				sid = value;
-			}
-		}
+		String sid = ApplicableSectionIds.agreed(cookies, this.gpp.sidCookieName());
 		CmpConsent answer = null;
-		int copies = 0;
-		for (int i = 0; i < cookies.length && copies < MAX_COPIES; i++) {
-			String value = cookies[i].getValue();
-			if (this.gpp.cookieName().equals(cookies[i].getName()) && value != null && !value.isEmpty()) {
+		for (Cookie cookie : cookies) {
+			String value = cookie.getValue();
+			if (this.gpp.cookieName().equals(cookie.getName()) && value != null && !value.isEmpty()) {
 				answer = and(answer, readGpp(value, sid));
-				copies++;
 			}
 		}
 		return answer;
@@ -185,7 +171,7 @@ public class CmpConsentReader {
 		if (this.gpp == null) {
 			return null;
 		}
-		String applicable = (sid != null && sid.length() <= MAX_SID_LENGTH) ? sid : null;
+		String applicable = (sid != null && sid.length() <= ApplicableSectionIds.MAX_LENGTH) ? sid : null;
 		Reading reading = (gppString.length() > MAX_STRING_LENGTH) ? INVALID
 				: this.gppCache.get(new GppKey(gppString, applicable), this::decodeGpp);
 		return counted(reading, this.gppInvalid);
@@ -220,41 +206,57 @@ public class CmpConsentReader {
 		return this.gpp;
 	}
 
-	private Reading decodeTcf(String tcString) {
-		TcfConsent decoded = decodeQuietly(() -> this.decoder.decodeTcf(tcString));
-		if (decoded == null || !ConsentStringMapping.isValid(decoded)) {
-			return INVALID;
-		}
-		CmpConsent consent = new CmpConsent(SOURCE_TCF, this.mapping.tcfPurposes(decoded), false);
-		return consent.answers() ? new Reading(consent, false) : SILENT;
-	}
-
-	private Reading decodeGpp(GppKey key) {
-		GppConsent decoded = decodeQuietly(() -> this.decoder.decodeGpp(key.gppString(), key.sid()));
-		if (decoded == null) {
-			return INVALID;
-		}
-		TcfConsent tcfSection = decoded.tcfEuV2();
-		boolean tcfSectionInvalid = tcfSection != null && !ConsentStringMapping.isValid(tcfSection);
-		CmpConsent consent = this.mapping.gpp(decoded, !tcfSectionInvalid);
-		return new Reading(consent.answers() ? consent : null, tcfSectionInvalid);
-	}
-
-	// A decoder of the application's own may throw: what it cannot read is absent, never an error.
-	private static <T> @Nullable T decodeQuietly(Decoding<T> decoding) {
-		try {
-			return decoding.decode();
-		}
-		catch (RuntimeException ex) {
+	private @Nullable Reading decodeTcf(String tcString) {
+		Decoded<TcfConsent> decoded = decodeQuietly(() -> this.decoder.decodeTcf(tcString));
+		if (decoded.error()) {
 			return null;
 		}
+		TcfConsent consent = decoded.value();
+		if (consent == null || !ConsentStringMapping.isValid(consent)) {
+			return INVALID;
+		}
+		CmpConsent answer = new CmpConsent(SOURCE_TCF, this.mapping.tcfPurposes(consent), false);
+		return answer.answers() ? new Reading(answer, false) : SILENT;
 	}
 
-	private static @Nullable CmpConsent counted(Reading reading, LongAdder invalid) {
-		if (reading.invalid()) {
+	private @Nullable Reading decodeGpp(GppKey key) {
+		Decoded<GppConsent> decoded = decodeQuietly(() -> this.decoder.decodeGpp(key.gppString(), key.sid()));
+		if (decoded.error()) {
+			return null;
+		}
+		GppConsent consent = decoded.value();
+		if (consent == null) {
+			return INVALID;
+		}
+		TcfConsent tcfSection = consent.tcfEuV2();
+		boolean tcfSectionInvalid = tcfSection != null && !ConsentStringMapping.isValid(tcfSection);
+		CmpConsent answer = this.mapping.gpp(consent, !tcfSectionInvalid);
+		return new Reading(answer.answers() ? answer : null, tcfSectionInvalid);
+	}
+
+	/**
+	 * Decode, whatever the decoder does: a decoder of the application's own may throw, and what it cannot read
+	 * is absent, never an error. An {@link Error} (out of memory, stack overflow) may say more about the moment
+	 * than about the string, so that outcome is not cached: the mapping function answers no reading.
+	 */
+	private static <T> Decoded<T> decodeQuietly(Decoding<T> decoding) {
+		try {
+			return new Decoded<>(decoding.decode(), false);
+		}
+		catch (Exception ex) {
+			return new Decoded<>(null, false);
+		}
+		catch (Error ex) {
+			return new Decoded<>(null, true);
+		}
+	}
+
+	// No reading is a decoder's Error: nothing was cached, and the string counts as invalid
+	private static @Nullable CmpConsent counted(@Nullable Reading reading, LongAdder invalid) {
+		if (reading == null || reading.invalid()) {
 			invalid.increment();
 		}
-		return reading.consent();
+		return (reading != null) ? reading.consent() : null;
 	}
 
 	private static @Nullable CmpConsent and(@Nullable CmpConsent answer, @Nullable CmpConsent next) {
@@ -278,6 +280,9 @@ public class CmpConsentReader {
 	}
 
 	private record GppKey(String gppString, @Nullable String sid) {
+	}
+
+	private record Decoded<T>(@Nullable T value, boolean error) {
 	}
 
 }

@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
  * reaches the starter's public API. Declare a bean of this type to decode with something else.
  * <p>
  * Implementations are called with any bytes a browser (or an attacker) sends: they must never throw, and
- * answer {@code null} for a value they cannot decode.
+ * answer {@code null} for a value they cannot decode. Their cost should be bounded by the value's length, never
+ * by what the value declares (such as ranges of vendor ids). One that throws anyway, even an {@link Error},
+ * makes the value count as an invalid string.
  *
  * @since 0.2.0
  */
