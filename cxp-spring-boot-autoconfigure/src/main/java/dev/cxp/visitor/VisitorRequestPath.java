@@ -1,5 +1,7 @@
 package dev.cxp.visitor;
 
+import java.time.Instant;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -13,7 +15,9 @@ import dev.cxp.session.VisitSession;
 /**
  * The starter's path for one request, top to bottom: read the starter's cookies once, decide consent, apply the policy, keep the visitor id
  * in step with it (keep, issue or erase, through {@link VisitorIdentity}), and track the page view. Nothing
- * is stored or emitted before consent is known, and nothing at all without it.
+ * is stored or emitted before consent is known, and nothing at all without it. The clock is read once, before
+ * deciding: a page view carries that instant, so that one decided before a withdrawal took effect is served
+ * untracked rather than bring the erased session back (SPEC S12.5).
  *
  * @since 0.2.0
  */
@@ -54,6 +58,7 @@ public class VisitorRequestPath {
 	 * @return the current visitor
 	 */
 	public CxpVisitor process(HttpServletRequest request, HttpServletResponse response, boolean pageView) {
+		Instant decidedAt = this.sessionTracker.now();
 		RequestCookies reading = this.cookies.read(request);
 		ConsentRegion region = this.consentPolicy.region(request);
 		ConsentDecision decision = this.consentPolicy.decide(request, reading.consentCookie(),
@@ -76,10 +81,10 @@ public class VisitorRequestPath {
 		VisitSession session;
 		if (pageView) {
 			session = this.sessionTracker.trackPageView(visitorId, request.getContextPath(), request.getRequestURI(),
-					request.getQueryString());
+					request.getQueryString(), decidedAt);
 		}
 		else {
-			session = newVisitor ? null : this.sessionTracker.currentSession(visitorId);
+			session = newVisitor ? null : this.sessionTracker.currentSession(visitorId, decidedAt);
 		}
 		return new CxpVisitor(visitorId, decision, true, session, region);
 	}
