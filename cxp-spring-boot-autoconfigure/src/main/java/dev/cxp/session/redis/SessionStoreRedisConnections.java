@@ -36,7 +36,7 @@ public final class SessionStoreRedisConnections implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(SessionStoreRedisConnections.class);
 
-	private static final boolean LETTUCE_PRESENT = ClassUtils.isPresent("io.lettuce.core.RedisClient",
+	static final boolean LETTUCE_PRESENT = ClassUtils.isPresent("io.lettuce.core.RedisClient",
 			SessionStoreRedisConnections.class.getClassLoader());
 
 	/**
@@ -53,6 +53,8 @@ public final class SessionStoreRedisConnections implements DisposableBean {
 
 	private final @Nullable DisposableBean owned;
 
+	private final Duration commandTimeout;
+
 	private final Duration connectTimeout;
 
 	private volatile boolean connected;
@@ -62,9 +64,10 @@ public final class SessionStoreRedisConnections implements DisposableBean {
 	private volatile boolean destroyed;
 
 	private SessionStoreRedisConnections(RedisConnectionFactory connectionFactory, @Nullable DisposableBean owned,
-			Duration connectTimeout) {
+			Duration commandTimeout, Duration connectTimeout) {
 		this.connectionFactory = connectionFactory;
 		this.owned = owned;
+		this.commandTimeout = commandTimeout;
 		this.connectTimeout = connectTimeout;
 	}
 
@@ -81,8 +84,9 @@ public final class SessionStoreRedisConnections implements DisposableBean {
 		DisposableBean bounded = LETTUCE_PRESENT
 				? BoundedLettuceConnections.copyOf(application, commandTimeout, connectTimeout) : null;
 		SessionStoreRedisConnections connections = (bounded != null)
-				? new SessionStoreRedisConnections((RedisConnectionFactory) bounded, bounded, connectTimeout)
-				: new SessionStoreRedisConnections(application, null, connectTimeout);
+				? new SessionStoreRedisConnections((RedisConnectionFactory) bounded, bounded, commandTimeout,
+						connectTimeout)
+				: new SessionStoreRedisConnections(application, null, commandTimeout, connectTimeout);
 		connections.connectAtStartUp();
 		return connections;
 	}
@@ -93,6 +97,14 @@ public final class SessionStoreRedisConnections implements DisposableBean {
 	 */
 	public RedisConnectionFactory connectionFactory() {
 		return this.connectionFactory;
+	}
+
+	/**
+	 * The longest wait for a command, or for several sent together.
+	 * @return the command timeout
+	 */
+	Duration commandTimeout() {
+		return this.commandTimeout;
 	}
 
 	/**
