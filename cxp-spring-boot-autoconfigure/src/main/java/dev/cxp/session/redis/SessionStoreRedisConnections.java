@@ -12,6 +12,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -21,9 +22,12 @@ import org.springframework.util.ClassUtils;
  * other request then waits on. So:
  * <ul>
  * <li>when the application's connection factory is Lettuce's, the store gets a connection factory of its own
- * to the same Redis (same servers, credentials, TLS, client resources) in which connecting is bounded by the
- * connect timeout, every command by the command timeout, the request queue is bounded, TCP keepalive is on,
- * and commands fail at once while the connection is down; any other connection factory is used as it is;</li>
+ * to the same Redis (same topology and servers, credentials, TLS, client resources) in which connecting is
+ * bounded by the connect timeout, every command by the command timeout, the request queue is bounded, TCP
+ * keepalive is on, and commands fail at once while the connection is down; any other connection factory is
+ * used as it is. A Lettuce connection factory exposes its standalone, Sentinel, cluster and socket
+ * configurations but not a master/replica one, which is therefore passed in from the application's
+ * configuration;</li>
  * <li>the first connection is made eagerly, when these connections are created at start-up, bounded by the
  * connect timeout; when Redis cannot be reached then, start-up goes on, a background thread keeps trying,
  * and until it succeeds {@link #isConnected()} is {@code false}, so the store is skipped at once without
@@ -74,15 +78,33 @@ public final class SessionStoreRedisConnections implements DisposableBean {
 	/**
 	 * Connections for the session store to the Redis the application uses, connected before this returns
 	 * when Redis answers within the connect timeout, else connecting in the background.
-	 * @param application the application's connection factory
+	 * @param application the application's connection factory, not configured for master/replica
 	 * @param commandTimeout the longest wait for a command
 	 * @param connectTimeout the longest wait for a connection
 	 * @return the store's connections, started
 	 */
 	public static SessionStoreRedisConnections to(RedisConnectionFactory application, Duration commandTimeout,
 			Duration connectTimeout) {
+		return to(application, null, commandTimeout, connectTimeout);
+	}
+
+	/**
+	 * Connections for the session store to the Redis the application uses, connected before this returns
+	 * when Redis answers within the connect timeout, else connecting in the background.
+	 * @param application the application's connection factory
+	 * @param masterReplica the master/replica configuration the application's connection factory was built
+	 * from, {@code null} when it was built from another; only needed for a Lettuce factory, which does not
+	 * expose it
+	 * @param commandTimeout the longest wait for a command
+	 * @param connectTimeout the longest wait for a connection
+	 * @return the store's connections, started
+	 * @since 0.3.0
+	 */
+	public static SessionStoreRedisConnections to(RedisConnectionFactory application,
+			@Nullable RedisStaticMasterReplicaConfiguration masterReplica, Duration commandTimeout,
+			Duration connectTimeout) {
 		DisposableBean bounded = LETTUCE_PRESENT
-				? BoundedLettuceConnections.copyOf(application, commandTimeout, connectTimeout) : null;
+				? BoundedLettuceConnections.copyOf(application, masterReplica, commandTimeout, connectTimeout) : null;
 		SessionStoreRedisConnections connections = (bounded != null)
 				? new SessionStoreRedisConnections((RedisConnectionFactory) bounded, bounded, commandTimeout,
 						connectTimeout)
