@@ -58,7 +58,7 @@ final class BoundedLettuceConnections {
 		return bounded;
 	}
 
-	static RedisConfiguration configuration(LettuceConnectionFactory application,
+	private static RedisConfiguration configuration(LettuceConnectionFactory application,
 			@Nullable RedisStaticMasterReplicaConfiguration masterReplica) {
 		if (application.isClusterAware()) {
 			return application.getClusterConfiguration();
