@@ -73,14 +73,15 @@ public class SessionTracker {
 	}
 
 	/**
-	 * The current instant on this tracker's clock. A request reads it once, before deciding consent, and hands
-	 * it to {@link #trackPageView(String, String, String, String, Instant)} as the instant its consent was
-	 * decided: erasures are stamped with the same clock.
-	 * @return the current instant
+	 * The current time on this tracker's clock, in milliseconds since the epoch. A request reads it once, before
+	 * deciding consent, and hands it to {@link #trackPageView(String, String, String, String, long)} as the time
+	 * its consent was decided: erasures are stamped with the same clock. A number rather than an
+	 * {@link Instant}, so that carrying it through the request allocates nothing.
+	 * @return the current time in epoch milliseconds
 	 * @since 0.3.0
 	 */
-	public Instant now() {
-		return this.clock.instant();
+	public long currentTimeMillis() {
+		return this.clock.millis();
 	}
 
 	/**
@@ -108,7 +109,7 @@ public class SessionTracker {
 	 */
 	public @Nullable VisitSession trackPageView(String visitorId, String contextPath, String requestUri,
 			@Nullable String query) {
-		return trackPageView(visitorId, contextPath, requestUri, query, this.clock.instant());
+		return trackPageView(visitorId, contextPath, requestUri, query, this.clock.millis());
 	}
 
 	/**
@@ -119,15 +120,16 @@ public class SessionTracker {
 	 * @param contextPath the application's context path as the request reports it, possibly empty
 	 * @param requestUri the request URI as requested
 	 * @param query the query string, if any
-	 * @param decidedAt when the request's consent was decided, read from this tracker's clock before deciding;
-	 * also the page view's timestamp
+	 * @param decidedAtMillis when the request's consent was decided, in epoch milliseconds, read with
+	 * {@link #currentTimeMillis()} before deciding; also the page view's timestamp
 	 * @return the session after the page view, or {@code null} when the store failed or the visitor was erased
-	 * at or after {@code decidedAt}
+	 * at or after {@code decidedAtMillis}
 	 * @since 0.3.0
 	 */
 	public @Nullable VisitSession trackPageView(String visitorId, String contextPath, String requestUri,
-			@Nullable String query, Instant decidedAt) {
+			@Nullable String query, long decidedAtMillis) {
 		String page = this.pages.page(contextPath, requestUri, query);
+		Instant decidedAt = Instant.ofEpochMilli(decidedAtMillis);
 		TrackedPageView tracked;
 		try {
 			tracked = this.store.recordPageView(visitorId, new PageVisit(page, decidedAt));
@@ -175,19 +177,8 @@ public class SessionTracker {
 	 * @return the session, or {@code null} when there is none, it expired, or the store failed
 	 */
 	public @Nullable VisitSession currentSession(String visitorId) {
-		return currentSession(visitorId, this.clock.instant());
-	}
-
-	/**
-	 * The visitor's live session at the given instant, without changing it.
-	 * @param visitorId the visitor id
-	 * @param now the current time, read from this tracker's clock
-	 * @return the session, or {@code null} when there is none, it expired, or the store failed
-	 * @since 0.3.0
-	 */
-	public @Nullable VisitSession currentSession(String visitorId, Instant now) {
 		try {
-			return this.store.find(visitorId, now);
+			return this.store.find(visitorId, this.clock.instant());
 		}
 		catch (RuntimeException ex) {
 			storeFailed(ex);
