@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -37,7 +39,7 @@ public final class RedisNodes implements AutoCloseable {
 
 	private final Path directory;
 
-	private final List<Process> processes = new ArrayList<>();
+	private final Map<Integer, Process> processes = new LinkedHashMap<>();
 
 	private RedisNodes(Path directory) {
 		this.directory = directory;
@@ -79,9 +81,22 @@ public final class RedisNodes implements AutoCloseable {
 				"127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.directory.toString(), "--dbfilename",
 				"dump-" + port + ".rdb", "--repl-diskless-sync-delay", "0"));
 		command.addAll(List.of(options));
-		Process process = start(command, "redis-" + port);
+		Process process = start(port, command, "redis-" + port);
 		awaitAnswer(process, port, () -> command(port, "PING"));
 		return port;
+	}
+
+	/**
+	 * Stop a server or Sentinel, as a crash would, and wait until it has exited.
+	 * @param port its port
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public void kill(int port) throws InterruptedException {
+		Process process = this.processes.remove(port);
+		if (process == null) {
+			throw new IllegalArgumentException("Nothing was started on port " + port);
+		}
+		process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 	}
 
 	/**
@@ -97,7 +112,7 @@ public final class RedisNodes implements AutoCloseable {
 				"127.0.0.1", "--save", "", "--appendonly", "no", "--dir", this.directory.toString(), "--tls-cert-file",
 				certificate.toString(), "--tls-key-file", key.toString(), "--tls-ca-cert-file", certificate.toString(),
 				"--tls-auth-clients", "no");
-		Process process = start(command, "redis-tls-" + port);
+		Process process = start(port, command, "redis-tls-" + port);
 		awaitAnswer(process, port, () -> tlsCommand(port, certificate, "PING"));
 		return port;
 	}
@@ -114,9 +129,10 @@ public final class RedisNodes implements AutoCloseable {
 		Path configuration = this.directory.resolve("sentinel-" + port + ".conf");
 		Files.writeString(configuration, String.join("\n", "port " + port, "bind 127.0.0.1",
 				"dir " + this.directory, "sentinel monitor " + masterName + " 127.0.0.1 " + masterPort + " 1",
-				"sentinel down-after-milliseconds " + masterName + " 2000",
+				"sentinel down-after-milliseconds " + masterName + " 1000",
 				"sentinel failover-timeout " + masterName + " 10000", ""));
-		Process process = start(List.of("redis-server", configuration.toString(), "--sentinel"), "sentinel-" + port);
+		Process process = start(port, List.of("redis-server", configuration.toString(), "--sentinel"),
+				"sentinel-" + port);
 		awaitAnswer(process, port, () -> command(port, "PING"));
 		return port;
 	}
@@ -224,10 +240,10 @@ public final class RedisNodes implements AutoCloseable {
 	 */
 	@Override
 	public void close() throws Exception {
-		for (Process process : this.processes) {
+		for (Process process : this.processes.values()) {
 			process.destroy();
 		}
-		for (Process process : this.processes) {
+		for (Process process : this.processes.values()) {
 			if (!process.waitFor(10, TimeUnit.SECONDS)) {
 				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			}
@@ -239,11 +255,11 @@ public final class RedisNodes implements AutoCloseable {
 		}
 	}
 
-	private Process start(List<String> command, String name) throws IOException {
+	private Process start(int port, List<String> command, String name) throws IOException {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.directory.resolve(name + ".log").toFile()))
 			.start();
-		this.processes.add(process);
+		this.processes.put(port, process);
 		return process;
 	}
 
