@@ -34,10 +34,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * The session store reaches the Redis the application's own connection factory reaches, in every topology Boot
  * configures, against real servers started here: a standalone server with an ACL user and a database, Sentinel
- * (through the failover that follows a crash of the master), a cluster of three masters, a master with a replica and an ACL user (from properties
- * and from a declared configuration), and TLS through an SSL bundle. The store has its own, bounded connection
- * factory (see {@link SessionStoreRedisConnections}): each test records a page view through the store and
- * reads the session back through the application's factory, and erases through the store.
+ * (through the failover that follows a crash of the master), a cluster of three masters, a master with a
+ * replica and an ACL user (from properties and from a declared configuration), and TLS through an SSL bundle.
+ * The store has its own, bounded connection factory (see {@link SessionStoreRedisConnections}): each test
+ * records a page view through the store and reads the session back through the application's factory, and
+ * erases through the store.
  */
 class CxpRedisSessionStoreTopologyTests {
 
@@ -92,7 +93,8 @@ class CxpRedisSessionStoreTopologyTests {
 					nodes.kill(master);
 					await("replica promoted").atMost(Duration.ofSeconds(30))
 						.pollInterval(Duration.ofMillis(100))
-						.until(() -> String.valueOf(nodes.command(sentinel, "SENTINEL", "GET-MASTER-ADDR-BY-NAME", "cxp"))
+						.until(() -> String
+							.valueOf(nodes.command(sentinel, "SENTINEL", "GET-MASTER-ADDR-BY-NAME", "cxp"))
 							.endsWith("\n" + replica));
 					SessionTracker tracker = context.getBean(SessionTracker.class);
 					String after = "f0000000000000000000000000000001";
@@ -159,7 +161,8 @@ class CxpRedisSessionStoreTopologyTests {
 			int replica = nodes.server(concat(ACL_USER, "--replicaof", "127.0.0.1", Integer.toString(master),
 					"--masteruser", USER, "--masterauth", PASSWORD));
 			awaitReplicaInSync(nodes, replica, USER, PASSWORD);
-			String nodesProperty = "spring.data.redis.masterreplica.nodes=127.0.0.1:" + master + ",127.0.0.1:" + replica;
+			String nodesProperty = "spring.data.redis.masterreplica.nodes=127.0.0.1:" + master + ",127.0.0.1:"
+					+ replica;
 			this.contextRunner
 				.withPropertyValues(nodesProperty, "spring.data.redis.username=" + USER,
 						"spring.data.redis.password=" + PASSWORD)

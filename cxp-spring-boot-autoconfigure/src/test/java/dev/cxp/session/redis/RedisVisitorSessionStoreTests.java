@@ -302,7 +302,8 @@ class RedisVisitorSessionStoreTests {
 		}
 		List<String> commands = redis.clientCommands(() -> this.store.erase(visitors, T0));
 		assertThat(commands).hasSize(4)
-			.allSatisfy((command) -> assertThat(command).startsWithIgnoringCase("\"eval\"").contains(" \"1\" \"cxp:session:visitor-"));
+			.allSatisfy((command) -> assertThat(command).startsWithIgnoringCase("\"eval\"")
+				.contains(" \"1\" \"cxp:session:visitor-"));
 		for (String visitor : visitors) {
 			assertThat(redis.command("HEXISTS cxp:session:" + visitor + " erased")).isEqualTo(":1");
 			assertThat(this.store.find(visitor, T0)).isNull();
