@@ -3,6 +3,8 @@ package dev.cxp.autoconfigure;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,6 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;
 
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.session.redis.RedisVisitorSessionStore;
@@ -25,7 +28,9 @@ import dev.cxp.support.SecureIdGenerator;
  * {@code cxp.session.store} is {@code redis}, or is not set and the application has a
  * {@link RedisConnectionFactory}. Runs before {@link CxpAutoConfiguration}, whose in-memory store then backs
  * off. The store connects to Redis while the context starts, bounded by {@code cxp.session.redis.connect-timeout};
- * a Redis that cannot be reached does not fail the start-up, it is connected to in the background.
+ * a Redis that cannot be reached does not fail the start-up, it is connected to in the background. The store's
+ * connections reach the servers the application's connection factory reaches, in every topology Boot
+ * configures (see {@link SessionStoreRedisConnections}).
  *
  * @since 0.1.0
  */
@@ -46,9 +51,12 @@ public final class CxpRedisSessionStoreAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(VisitorSessionStore.class)
 	SessionStoreRedisConnections cxpSessionStoreRedisConnections(RedisConnectionFactory connectionFactory,
+			ObjectProvider<RedisStaticMasterReplicaConfiguration> masterReplicaConfigurations, BeanFactory beanFactory,
 			CxpProperties properties) {
 		CxpProperties.Redis redis = properties.session().redis();
-		return SessionStoreRedisConnections.to(connectionFactory, redis.timeout(), redis.connectTimeout());
+		return SessionStoreRedisConnections.to(connectionFactory,
+				ApplicationRedisMasterReplica.find(masterReplicaConfigurations, beanFactory), redis.timeout(),
+				redis.connectTimeout());
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
@@ -31,9 +32,16 @@ import org.jspecify.annotations.Nullable;
  * session decides its exact expiry. A page view that
  * starts a session, or makes one heavier than the floor, is the cache map's {@code compute}, which locks
  * only that visitor's entry and re-weighs it; the entry it replaces is retired, so that no update is
- * applied to an entry the cache no longer holds. A page view racing the removal of its visitor (a
- * withdrawal, an eviction) may slide the removed entry: it is then lost, as if the removal had come after
- * it. The store holds the session policy: the timeout and the source of new session ids.
+ * applied to an entry the cache no longer holds. A page view racing a plain removal of its entry
+ * ({@link #remove(String)}, an eviction) may slide the removed entry: it is then lost, as if the removal had
+ * come after it. The store holds the session policy: the timeout and the source of new session ids.
+ * <p>
+ * An erasure leaves a marker in the visitor's entry with the instant of the erasure, which retires the entry
+ * it replaces under the map's lock, so that no page view slides the erased session afterwards. A page view
+ * whose timestamp is not after the marker's instant is not recorded, and a later one starts a new session that
+ * keeps the marker's instant, so that a page view from before the erasure that arrives even later is not
+ * recorded either. The marker ages like a session entry: it is dropped after the session timeout without
+ * access, or evicted like any entry when the store is full.
  *
  * @since 0.1.0
  */
@@ -117,12 +125,12 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 	}
 
 	@Override
-	public TrackedPageView recordPageView(String visitorId, PageVisit visit) {
+	public @Nullable TrackedPageView recordPageView(String visitorId, PageVisit visit) {
 		SessionEntry entry = this.cache.getIfPresent(visitorId);
 		if (entry != null) {
 			TrackedPageView slid = slide(visitorId, entry, visit);
 			if (slid != null) {
-				return slid;
+				return (slid != REFUSED) ? slid : null;
 			}
 		}
 		PageViewUpdate update = new PageViewUpdate(visit);
@@ -131,19 +139,23 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 		if (outcome == null) {
 			throw new IllegalStateException("The session map did not apply the page view");
 		}
-		return outcome;
+		return (outcome != REFUSED) ? outcome : null;
 	}
 
 	/**
 	 * Slide a live session in place, the common case.
-	 * @return the page view applied, or {@code null} when it needs the map's {@code compute}: the session
-	 * expired or was retired, or would outweigh the floor
+	 * @return the page view applied, {@link #REFUSED} when the visitor was erased at or after the page view, or
+	 * {@code null} when it needs the map's {@code compute}: the session expired, was erased or retired, or would
+	 * outweigh the floor
 	 */
 	private @Nullable TrackedPageView slide(String visitorId, SessionEntry entry, PageVisit visit) {
 		long now = VisitSession.epochNanos(visit.timestamp());
+		if (now <= entry.erasedAt) {
+			return REFUSED;
+		}
 		while (true) {
 			VisitSession current = entry.session;
-			if (current == SessionEntry.RETIRED || current.isExpiredAt(now)) {
+			if (!entry.holdsSession(current) || current.isExpiredAt(now)) {
 				return null;
 			}
 			TrackedPageView tracked = visit.applyTo(current, this.timeout, this.sessionIds);
@@ -173,12 +185,34 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 		// Quietly: looking at a session is no page view and does not keep its entry
 		SessionEntry entry = this.cache.policy().getIfPresentQuietly(visitorId);
 		VisitSession session = (entry != null) ? entry.session : null;
-		return (session == null || session == SessionEntry.RETIRED || session.isExpiredAt(now)) ? null : session;
+		return (session == null || !entry.holdsSession(session) || session.isExpiredAt(now)) ? null : session;
 	}
 
 	@Override
 	public void remove(String visitorId) {
 		this.sessions.remove(visitorId);
+	}
+
+	/**
+	 * Erase the visitors' sessions and leave in each visitor's entry a marker of the erasure, so that no page
+	 * view whose timestamp is not after {@code erasedAt} is recorded for the session timeout. Each visitor is one
+	 * update of the map, under the lock of that visitor's entry.
+	 * @param visitorIds the visitor ids
+	 * @param erasedAt the instant of the erasure
+	 * @since 0.3.0
+	 */
+	@Override
+	public void erase(List<String> visitorIds, Instant erasedAt) {
+		long erasedAtNanos = VisitSession.epochNanos(erasedAt);
+		for (String visitorId : visitorIds) {
+			this.sessions.compute(visitorId, (key, entry) -> {
+				if (entry == null) {
+					return SessionEntry.erased(erasedAtNanos);
+				}
+				entry.retire();
+				return SessionEntry.erased(Math.max(erasedAtNanos, entry.erasedAt));
+			});
+		}
 	}
 
 	@Override
@@ -217,6 +251,11 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 	}
 
 	/**
+	 * The outcome of a page view that was not recorded, because the visitor was erased at or after it.
+	 */
+	private static final TrackedPageView REFUSED = new TrackedPageView(SessionEntry.ERASED, false);
+
+	/**
 	 * One page view's update of the session map: the remapping function and, after it ran, its outcome. One
 	 * object per page view, where a capturing lambda would need a second one to carry the outcome out.
 	 */
@@ -232,25 +271,40 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 
 		@Override
 		public SessionEntry apply(String visitorId, @Nullable SessionEntry entry) {
+			if (entry == null) {
+				TrackedPageView tracked = apply(null);
+				this.outcome = tracked;
+				return new SessionEntry(tracked.session(), SessionEntry.NEVER_ERASED);
+			}
+			if (VisitSession.epochNanos(this.visit.timestamp()) <= entry.erasedAt) {
+				this.outcome = REFUSED;
+				return entry;
+			}
 			while (true) {
-				VisitSession current = (entry != null) ? entry.session : null;
-				TrackedPageView tracked = this.visit.applyTo((current != SessionEntry.RETIRED) ? current : null,
-						InMemoryVisitorSessionStore.this.timeout, InMemoryVisitorSessionStore.this.sessionIds);
+				VisitSession current = entry.session;
+				boolean live = entry.holdsSession(current);
+				TrackedPageView tracked = apply(live ? current : null);
 				// Retired only once the update is made, so that a failing session id source leaves the entry
 				// as it was; a page view that slid it meanwhile is read again
-				if (entry == null || current == SessionEntry.RETIRED || entry.replace(current, SessionEntry.RETIRED)) {
+				if (!live || entry.replace(current, SessionEntry.RETIRED)) {
 					this.outcome = tracked;
-					return new SessionEntry(tracked.session());
+					// A new session keeps the instant of the visitor's erasure, for page views from before it
+					return new SessionEntry(tracked.session(), entry.erasedAt);
 				}
 			}
+		}
+
+		private TrackedPageView apply(@Nullable VisitSession current) {
+			return this.visit.applyTo(current, InMemoryVisitorSessionStore.this.timeout,
+					InMemoryVisitorSessionStore.this.sessionIds);
 		}
 
 	}
 
 	/**
-	 * The cache's value: the visitor's session, replaced in place on a page view. The cache weighs the entry
-	 * by the session it was stored with; a session that would weigh more than the floor is stored in a new
-	 * entry.
+	 * The cache's value: the visitor's session, replaced in place on a page view, and the instant of the
+	 * visitor's latest erasure, if any. The cache weighs the entry by the session it was stored with; a session
+	 * that would weigh more than the floor is stored in a new entry.
 	 */
 	private static final class SessionEntry {
 
@@ -258,6 +312,16 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 		 * Marks an entry the map's {@code compute} has replaced: no page view may slide it any more.
 		 */
 		static final VisitSession RETIRED = new VisitSession("", 0, 0, 0, null, "");
+
+		/**
+		 * The session of an entry that marks an erasure: there is no session.
+		 */
+		static final VisitSession ERASED = new VisitSession("", 0, 0, 0, null, "");
+
+		/**
+		 * The erasure instant of a visitor never erased while the entry lived: before every page view.
+		 */
+		static final long NEVER_ERASED = Long.MIN_VALUE;
 
 		private static final VarHandle SESSION;
 
@@ -272,12 +336,38 @@ public class InMemoryVisitorSessionStore implements VisitorSessionStore {
 
 		volatile VisitSession session;
 
-		SessionEntry(VisitSession session) {
+		/**
+		 * When the visitor was last erased, in nanoseconds since the epoch: no page view at or before it is
+		 * recorded.
+		 */
+		final long erasedAt;
+
+		SessionEntry(VisitSession session, long erasedAt) {
 			this.session = session;
+			this.erasedAt = erasedAt;
+		}
+
+		static SessionEntry erased(long erasedAt) {
+			return new SessionEntry(ERASED, erasedAt);
+		}
+
+		/**
+		 * Whether a session read from this entry is a session, rather than a mark of retirement or erasure.
+		 */
+		boolean holdsSession(VisitSession session) {
+			return session != RETIRED && session != ERASED;
 		}
 
 		boolean replace(VisitSession expected, VisitSession replacement) {
 			return SESSION.compareAndSet(this, expected, replacement);
+		}
+
+		/**
+		 * Retire this entry, replaced by the map's {@code compute}: a page view sliding it concurrently either
+		 * lands first, and is then replaced with the entry, or fails and is read again.
+		 */
+		void retire() {
+			this.session = RETIRED;
 		}
 
 	}

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * the server in one round trip.
  *
  * @param page the page viewed, already normalised (path without path parameters, optional query, capped)
- * @param timestamp when it was viewed
+ * @param timestamp when it was viewed: the instant its request's consent was decided, read once before deciding,
+ * which a store compares with the visitor's latest erasure
  * @since 0.1.0
  */
 public record PageVisit(String page, Instant timestamp) {

@@ -3,6 +3,7 @@ package dev.cxp.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,7 +20,9 @@ import dev.cxp.support.ThrottledWarning;
  * the application context has no listener for it). A failing
  * store never fails the request: the failure is counted, warned about at most once a minute, and the
  * page is served untracked. Nor does a failing {@link PageViewEvent} listener. What a request records as
- * its page is worked out by {@link PagePaths}.
+ * its page is worked out by {@link PagePaths}. An erasure ({@link #forget(List)}) is one operation of the
+ * store, stamped with this tracker's clock; a page view whose consent was decided at or before it is served
+ * untracked, so that no session outlives a withdrawal.
  *
  * @since 0.1.0
  */
@@ -70,6 +73,18 @@ public class SessionTracker {
 	}
 
 	/**
+	 * The current time on this tracker's clock, in milliseconds since the epoch. A request reads it once, before
+	 * deciding consent, and hands it to {@link #trackPageView(String, String, String, String, long)} as the time
+	 * its consent was decided: erasures are stamped with the same clock. A number rather than an
+	 * {@link Instant}, so that carrying it through the request allocates nothing.
+	 * @return the current time in epoch milliseconds
+	 * @since 0.3.0
+	 */
+	public long currentTimeMillis() {
+		return this.clock.millis();
+	}
+
+	/**
 	 * Record a page view of a consenting visitor, in an application without a context path, and publish its
 	 * event.
 	 * @param visitorId the visitor id
@@ -94,14 +109,37 @@ public class SessionTracker {
 	 */
 	public @Nullable VisitSession trackPageView(String visitorId, String contextPath, String requestUri,
 			@Nullable String query) {
+		return trackPageView(visitorId, contextPath, requestUri, query, this.clock.millis());
+	}
+
+	/**
+	 * Record a page view of a consenting visitor whose consent was decided at the given instant, and publish its
+	 * event. Nothing is recorded or published when the visitor was erased at or after that instant: the page
+	 * view was in flight during a withdrawal.
+	 * @param visitorId the visitor id
+	 * @param contextPath the application's context path as the request reports it, possibly empty
+	 * @param requestUri the request URI as requested
+	 * @param query the query string, if any
+	 * @param decidedAtMillis when the request's consent was decided, in epoch milliseconds, read with
+	 * {@link #currentTimeMillis()} before deciding; also the page view's timestamp
+	 * @return the session after the page view, or {@code null} when the store failed or the visitor was erased
+	 * at or after {@code decidedAtMillis}
+	 * @since 0.3.0
+	 */
+	public @Nullable VisitSession trackPageView(String visitorId, String contextPath, String requestUri,
+			@Nullable String query, long decidedAtMillis) {
 		String page = this.pages.page(contextPath, requestUri, query);
-		Instant now = this.clock.instant();
+		Instant decidedAt = Instant.ofEpochMilli(decidedAtMillis);
 		TrackedPageView tracked;
 		try {
-			tracked = this.store.recordPageView(visitorId, new PageVisit(page, now));
+			tracked = this.store.recordPageView(visitorId, new PageVisit(page, decidedAt));
 		}
 		catch (RuntimeException ex) {
 			storeFailed(ex);
+			return null;
+		}
+		if (tracked == null) {
+			// Decided before the visitor's withdrawal took effect: served untracked
 			return null;
 		}
 		VisitSession session = tracked.session();
@@ -111,7 +149,7 @@ public class SessionTracker {
 		}
 		if (this.pageViewListeners == null || this.pageViewListeners.present()) {
 			publish(new PageViewEvent(visitorId, session.id(), page, session.previousPage(), tracked.newSession(),
-					now));
+					decidedAt));
 		}
 		return session;
 	}
@@ -149,13 +187,27 @@ public class SessionTracker {
 	}
 
 	/**
-	 * Remove the visitor's session, as when consent is withdrawn.
+	 * Erase the visitor's session, as when consent is withdrawn.
 	 * @param visitorId the visitor id
-	 * @return {@code true} when the store removed it (or held none), {@code false} when the store failed
+	 * @return {@code true} when the store erased it (or held none), {@code false} when the store failed
 	 */
 	public boolean forget(String visitorId) {
+		return forget(List.of(visitorId));
+	}
+
+	/**
+	 * Erase the sessions of a few visitors, as when consent is withdrawn, in one operation of the store, at the
+	 * instant this tracker's clock reads now: page views decided at or before it are no longer recorded.
+	 * @param visitorIds the visitor ids, few
+	 * @return {@code true} when the store erased them (or held none), {@code false} when the store failed
+	 * @since 0.3.0
+	 */
+	public boolean forget(List<String> visitorIds) {
+		if (visitorIds.isEmpty()) {
+			return true;
+		}
 		try {
-			this.store.remove(visitorId);
+			this.store.erase(visitorIds, this.clock.instant());
 			return true;
 		}
 		catch (RuntimeException ex) {
@@ -163,7 +215,6 @@ public class SessionTracker {
 			return false;
 		}
 	}
-
 
 	private void storeFailed(RuntimeException ex) {
 		this.listener.sessionStoreFailed();

@@ -17,8 +17,9 @@ import dev.cxp.session.VisitSession;
  * @param consent the consent decision for this request
  * @param consentEffective whether the decision allows tracking under the {@code cxp.consent.required} policy
  * in effect for the request
- * @param session the live visit session, {@code null} without consent, before the first page view, or
- * when the session store could not be read
+ * @param session the live visit session, {@code null} without consent, before the first page view, when
+ * the session store could not be read, or when the page view's consent was decided before a withdrawal of the
+ * visitor took effect
  * @param region the visitor's region ({@link ConsentRegion#code()}, {@code null} when not known) and the
  * consent settings in effect there
  * @since 0.1.0

@@ -11,12 +11,23 @@ import dev.cxp.support.SecureIdGenerator;
 
 /**
  * The visitor identity operations: keep or issue the visitor id, and erase a visitor (the id cookie in every
- * variant and the server-side session of each valid id it held). The request path calls them as consent
- * allows, and the consent endpoint calls them when a visitor records a choice.
+ * variant and the server-side session of the first {@value #MAX_ERASED_VISITOR_IDS} valid ids it held, in one
+ * operation of the session store). The request path calls them as consent allows, and the consent endpoint
+ * calls them when a visitor records a choice.
  *
  * @since 0.2.0
  */
 public class VisitorIdentity {
+
+	/**
+	 * The most visitor ids whose sessions one erasure removes, in one operation of the session store, so that a
+	 * request carrying many forged ids costs one bounded store call. A browser legitimately holds at most a few
+	 * copies of the visitor id cookie: the host-only one and the one of {@code cxp.visitor.domain}, a copy left
+	 * by an earlier domain setting, one written by the browser SDK. The id tracked is always the first valid one
+	 * (SPEC S2.2), so it is always among those erased. The cookie deletions of the response cover every variant
+	 * whatever the number of ids.
+	 */
+	public static final int MAX_ERASED_VISITOR_IDS = 4;
 
 	private final CxpCookies cookies;
 
@@ -74,8 +85,8 @@ public class VisitorIdentity {
 
 	/**
 	 * Erase what the starter stored about the visitor, when the request carries a visitor id cookie: the
-	 * cookie (every variant) and the server-side session of each valid id it holds. An erasure the session
-	 * store fails is counted and reported in the result.
+	 * cookie (every variant) and the server-side session of the first {@value #MAX_ERASED_VISITOR_IDS} valid ids
+	 * it holds. An erasure the session store fails is counted and reported in the result.
 	 * @param response the response, which receives the deletions
 	 * @param reading the request's cookies
 	 * @return what was erased
@@ -86,9 +97,10 @@ public class VisitorIdentity {
 
 	/**
 	 * Erase a visitor whose request carries a visitor id cookie: delete the cookie (every variant) and the
-	 * server-side session of each valid id it holds.
+	 * server-side session of the first {@value #MAX_ERASED_VISITOR_IDS} valid ids it holds, in one operation of
+	 * the session store.
 	 * @param response the response, which receives the deletions
-	 * @param visitorIds the valid ids the request's visitor id cookies hold, possibly none
+	 * @param visitorIds the valid ids the request's visitor id cookies hold, in order, possibly none
 	 * @return what was erased
 	 */
 	public VisitorErasure eraseVisitor(HttpServletResponse response, List<String> visitorIds) {
@@ -97,10 +109,9 @@ public class VisitorIdentity {
 		if (visitorIds.isEmpty()) {
 			return VisitorErasure.NOTHING;
 		}
-		boolean erased = true;
-		for (String id : visitorIds) {
-			erased &= this.sessionTracker.forget(id);
-		}
+		List<String> erasedIds = (visitorIds.size() > MAX_ERASED_VISITOR_IDS)
+				? visitorIds.subList(0, MAX_ERASED_VISITOR_IDS) : visitorIds;
+		boolean erased = this.sessionTracker.forget(erasedIds);
 		if (!erased) {
 			this.listener.erasureFailed();
 		}

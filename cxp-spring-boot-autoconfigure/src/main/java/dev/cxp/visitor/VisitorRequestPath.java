@@ -13,7 +13,9 @@ import dev.cxp.session.VisitSession;
 /**
  * The starter's path for one request, top to bottom: read the starter's cookies once, decide consent, apply the policy, keep the visitor id
  * in step with it (keep, issue or erase, through {@link VisitorIdentity}), and track the page view. Nothing
- * is stored or emitted before consent is known, and nothing at all without it.
+ * is stored or emitted before consent is known, and nothing at all without it. The clock is read before
+ * deciding: a page view carries that time, so that one decided before a withdrawal took effect is served
+ * untracked rather than bring the erased session back (SPEC S12.5).
  *
  * @since 0.2.0
  */
@@ -54,6 +56,7 @@ public class VisitorRequestPath {
 	 * @return the current visitor
 	 */
 	public CxpVisitor process(HttpServletRequest request, HttpServletResponse response, boolean pageView) {
+		long decidedAt = this.sessionTracker.currentTimeMillis();
 		RequestCookies reading = this.cookies.read(request);
 		ConsentRegion region = this.consentPolicy.region(request);
 		ConsentDecision decision = this.consentPolicy.decide(request, reading.consentCookie(),
@@ -76,7 +79,7 @@ public class VisitorRequestPath {
 		VisitSession session;
 		if (pageView) {
 			session = this.sessionTracker.trackPageView(visitorId, request.getContextPath(), request.getRequestURI(),
-					request.getQueryString());
+					request.getQueryString(), decidedAt);
 		}
 		else {
 			session = newVisitor ? null : this.sessionTracker.currentSession(visitorId);

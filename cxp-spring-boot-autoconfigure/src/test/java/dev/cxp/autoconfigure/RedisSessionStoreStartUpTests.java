@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,7 +67,9 @@ class RedisSessionStoreStartUpTests {
 			List<String> commands = redis.clientCommands(
 					() -> session[0] = tracker.trackPageView("0123456789abcdef0123456789abcdef", "/", null));
 			assertThat(session[0]).isNotNull();
-			assertThat(commands).hasSize(1)
+			// The store counts its sessions on a thread of its own, which may scan meanwhile
+			assertThat(commands).filteredOn((command) -> !command.toLowerCase(Locale.ROOT).startsWith("\"scan\""))
+				.hasSize(1)
 				.allSatisfy((command) -> assertThat(command).startsWithIgnoringCase("\"evalsha\""));
 			assertThat(redis.command("EXISTS cxp:session:0123456789abcdef0123456789abcdef")).isEqualTo(":1");
 		});

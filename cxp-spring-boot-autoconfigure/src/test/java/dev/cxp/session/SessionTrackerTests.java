@@ -144,11 +144,13 @@ class SessionTrackerTests {
 	}
 
 	@Test
-	void forgetRemovesTheSession() {
+	void forgetErasesTheSessionAndKeepsOnlyAMarkerOfTheErasure() {
 		this.tracker.trackPageView(VISITOR, "/", null);
 		this.tracker.forget(VISITOR);
 		assertThat(this.tracker.currentSession(VISITOR)).isNull();
-		assertThat(this.store.size()).isZero();
+		// The entry left holds no session, only the instant of the erasure, until the session timeout
+		assertThat(this.store.size()).isOne();
+		assertThat(this.tracker.trackPageView(VISITOR, "/", null)).isNull();
 	}
 
 	@Test

@@ -1,6 +1,9 @@
 package dev.cxp.visitor;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import dev.cxp.consent.ConsentState;
 import dev.cxp.consent.DefaultConsentResolver;
 import dev.cxp.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.SessionTracker;
+import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.support.MutableClock;
 import dev.cxp.support.SecureIdGenerator;
 
@@ -72,8 +76,48 @@ class VisitorRequestPathTests {
 		assertThat(visitor.consent().state()).isEqualTo(ConsentState.DENIED);
 		assertThat(visitor.visitorId()).isNull();
 		assertThat(response.getHeaders("Set-Cookie")).singleElement().asString().startsWith("_mspi=;");
-		assertThat(this.store.size()).isZero();
+		assertThat(this.store.find("first", this.clock.instant())).isNull();
+		assertThat(this.store.find("second", this.clock.instant())).isNull();
 		assertThat(denied.scans).isEqualTo(1);
+	}
+
+	@Test
+	void denialWithManyIdsErasesTheFirstFewInOneStoreOperationAndDeletesEveryCookieVariant() {
+		List<List<String>> erasures = new ArrayList<>();
+		VisitorSessionStore recording = new InMemoryVisitorSessionStore(Duration.ofMinutes(30), this.ids::sessionId,
+				this.clock, 100, Long.MAX_VALUE) {
+
+			@Override
+			public void erase(List<String> visitorIds, Instant erasedAt) {
+				erasures.add(List.copyOf(visitorIds));
+				super.erase(visitorIds, erasedAt);
+			}
+
+		};
+		SessionTracker tracker = new SessionTracker(recording, this.clock, false, (event) -> {
+		}, CxpActivityListener.NONE);
+		CxpCookies domainCookies = new CxpCookies(
+				new CookieAttributes("_mspi", Duration.ofDays(365), "example.com", "Lax", false, false),
+				new CookieAttributes("cxp_consent", Duration.ofDays(180), "example.com", "Lax", false, false));
+		VisitorRequestPath path = new VisitorRequestPath(
+				new ConsentPolicy(new DefaultConsentResolver("X-CXP-Consent", domainCookies, true), false),
+				domainCookies, new VisitorIdentity(domainCookies, this.ids, tracker, CxpActivityListener.NONE), tracker,
+				CxpActivityListener.NONE);
+		List<Cookie> cookies = new ArrayList<>();
+		for (int i = 0; i < 150; i++) {
+			cookies.add(new Cookie("_mspi", String.format("%032x", i)));
+		}
+		CountingRequest denied = new CountingRequest(cookies.toArray(Cookie[]::new));
+		denied.addHeader("Sec-GPC", "1");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		assertThat(path.process(denied, response, true).consentEffective()).isFalse();
+		assertThat(erasures).containsExactly(
+				List.of(String.format("%032x", 0), String.format("%032x", 1), String.format("%032x", 2),
+						String.format("%032x", 3)));
+		assertThat(VisitorIdentity.MAX_ERASED_VISITOR_IDS).isEqualTo(4);
+		assertThat(response.getHeaders("Set-Cookie")).hasSize(2)
+			.allSatisfy((cookie) -> assertThat(cookie).startsWith("_mspi=;").contains("Max-Age=0"))
+			.anySatisfy((cookie) -> assertThat(cookie).containsIgnoringCase("Domain=example.com"));
 	}
 
 	static class CountingRequest extends MockHttpServletRequest {

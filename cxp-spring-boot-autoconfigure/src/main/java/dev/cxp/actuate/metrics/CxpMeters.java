@@ -76,7 +76,7 @@ public class CxpMeters implements MeterBinder {
 				.register(registry);
 		}
 		Gauge.builder("cxp.sessions.active", this.store, VisitorSessionStore::size)
-			.description("Visit sessions held by the session store")
+			.description("Visit sessions held by the session store, with the markers of recent erasures")
 			.register(registry);
 	}
 

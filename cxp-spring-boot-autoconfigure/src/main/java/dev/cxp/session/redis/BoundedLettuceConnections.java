@@ -9,6 +9,8 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.connection.RedisConfiguration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisSocketConfiguration;
+import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration.LettuceClientConfigurationBuilder;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration.LettuceSslClientConfigurationBuilder;
@@ -16,7 +18,12 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 
 /**
  * Copies of a Lettuce connection factory with connecting bounded by a connect timeout, every command by a
- * command timeout, a bounded request queue and TCP keepalive. Only loaded when Lettuce is on the classpath.
+ * command timeout, a bounded request queue and TCP keepalive. A copy reaches the servers the original reaches:
+ * the cluster, Sentinel, socket or standalone configuration the original holds, or the master/replica
+ * configuration it was built from, which a Lettuce connection factory does not expose (its standalone
+ * configuration is then a default, {@code localhost:6379}); the client settings (TLS and its SSL options,
+ * credentials provider, client resources, client name, read-from) are the original's. Only loaded when Lettuce
+ * is on the classpath.
  */
 final class BoundedLettuceConnections {
 
@@ -33,30 +40,38 @@ final class BoundedLettuceConnections {
 	/**
 	 * A started copy of the application's connection factory, bounded by the timeout.
 	 * @param application the application's connection factory
+	 * @param masterReplica the master/replica configuration the application's factory was built from, if it
+	 * was; ignored when the factory is configured for a cluster, Sentinel or a socket
 	 * @param timeout the longest wait for a command
 	 * @param connectTimeout the longest wait for a connection
 	 * @return the copy, or {@code null} when the application's factory is not Lettuce's
 	 */
-	static @Nullable LettuceConnectionFactory copyOf(RedisConnectionFactory application, Duration timeout,
-			Duration connectTimeout) {
+	static @Nullable LettuceConnectionFactory copyOf(RedisConnectionFactory application,
+			@Nullable RedisStaticMasterReplicaConfiguration masterReplica, Duration timeout, Duration connectTimeout) {
 		if (!(application instanceof LettuceConnectionFactory lettuce)) {
 			return null;
 		}
-		LettuceConnectionFactory bounded = new LettuceConnectionFactory(configuration(lettuce),
+		LettuceConnectionFactory bounded = new LettuceConnectionFactory(configuration(lettuce, masterReplica),
 				clientConfiguration(lettuce, timeout, connectTimeout));
 		bounded.afterPropertiesSet();
 		bounded.start();
 		return bounded;
 	}
 
-	private static RedisConfiguration configuration(LettuceConnectionFactory application) {
+	private static RedisConfiguration configuration(LettuceConnectionFactory application,
+			@Nullable RedisStaticMasterReplicaConfiguration masterReplica) {
 		if (application.isClusterAware()) {
 			return application.getClusterConfiguration();
 		}
 		if (application.isRedisSentinelAware()) {
 			return application.getSentinelConfiguration();
 		}
-		return application.getStandaloneConfiguration();
+		RedisSocketConfiguration socket = application.getSocketConfiguration();
+		if (socket != null) {
+			return socket;
+		}
+		// The only configuration left that the factory does not expose: a standalone one is always exposed
+		return (masterReplica != null) ? masterReplica : application.getStandaloneConfiguration();
 	}
 
 	private static LettuceClientConfiguration clientConfiguration(LettuceConnectionFactory application,

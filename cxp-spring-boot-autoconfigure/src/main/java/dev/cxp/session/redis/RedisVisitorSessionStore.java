@@ -6,17 +6,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.HashOperations;
-import org.springframework.data.redis.core.ScanOptions;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
@@ -31,12 +30,19 @@ import dev.cxp.session.VisitorSessionStore;
  * disappears by itself. A page view is one {@code EVALSHA} of a Lua script that applies the rules of
  * {@link PageVisit#applyTo(VisitSession, Duration, Supplier)} on the server, atomically across instances. Times
  * are kept to the millisecond. Pages are cut to the store's longest page length, here and again in the script.
+ * <p>
+ * An erasure replaces each visitor's hash, atomically, with one holding only the field {@code erased}, the
+ * instant of the erasure, for the session timeout; the page-view script records nothing at or before that
+ * instant. Erasing several visitors is one script call per key, all sent at once and awaited together (one
+ * round trip, one wait of at most the command timeout), since the keys of different visitors lie in different
+ * hash slots of a cluster. The number of sessions is counted in the background (see {@link #size()}).
+ * <p>
  * Failures surface as Spring's {@code DataAccessException}s; until a first connection to Redis is made, every
  * call fails at once without waiting for one (see {@link SessionStoreRedisConnections}).
  *
  * @since 0.1.0
  */
-public class RedisVisitorSessionStore implements VisitorSessionStore, InitializingBean {
+public class RedisVisitorSessionStore implements VisitorSessionStore, InitializingBean, DisposableBean {
 
 	// Read once into a string: a script backed by a resource checks the resource's modification time, under a
 	// lock, on every call, which in a jar means opening it again and serialises all page views.
@@ -44,9 +50,11 @@ public class RedisVisitorSessionStore implements VisitorSessionStore, Initializi
 	private static final RedisScript<List> RECORD_PAGE_VIEW = RedisScript.of(loadScript("record-page-view.lua"),
 			List.class);
 
+	private static final byte[] ERASE_SESSION = loadScript("erase-session.lua").getBytes(StandardCharsets.UTF_8);
+
 	private static final List<String> FIELDS = List.of("id", "started", "seen", "expires", "previous", "page");
 
-	private static final long SCAN_BATCH = 1000;
+	private static final String ERASED_REPLY = "erased";
 
 	private final SessionStoreRedisConnections connections;
 
@@ -64,11 +72,7 @@ public class RedisVisitorSessionStore implements VisitorSessionStore, Initializi
 
 	private final Clock clock;
 
-	private final Duration countInterval;
-
-	private final AtomicBoolean counting = new AtomicBoolean();
-
-	private volatile @Nullable Count count;
+	private final SessionKeyCounter counter;
 
 	/**
 	 * Create a store.
@@ -77,15 +81,17 @@ public class RedisVisitorSessionStore implements VisitorSessionStore, Initializi
 	 * @param timeout the idle time after which a session ends, and its key with it
 	 * @param sessionIds the source of new session ids
 	 * @param maxPageLength the longest page stored, in characters; longer ones are cut
-	 * @param clock the clock that times the refresh of the session count
-	 * @param countInterval how long a count of the stored sessions is reused before {@link #size()} counts
-	 * again
+	 * @param clock the clock of the application, which the warm-up read at start-up uses
+	 * @param countInterval how often the stored sessions are counted in the background, for {@link #size()}
 	 * @since 0.2.0
 	 */
 	public RedisVisitorSessionStore(SessionStoreRedisConnections connections, String keyPrefix, Duration timeout,
 			Supplier<String> sessionIds, int maxPageLength, Clock clock, Duration countInterval) {
 		if (maxPageLength < 1) {
 			throw new IllegalArgumentException("maxPageLength must be positive, was " + maxPageLength);
+		}
+		if (countInterval.isNegative() || countInterval.isZero()) {
+			throw new IllegalArgumentException("countInterval must be positive, was " + countInterval);
 		}
 		this.connections = connections;
 		this.redis = new StringRedisTemplate(connections.connectionFactory());
@@ -96,16 +102,18 @@ public class RedisVisitorSessionStore implements VisitorSessionStore, Initializi
 		// No character takes more than three bytes of UTF-8, so the script's cut never shortens a page cut here.
 		this.maxPageBytes = Long.toString(3L * maxPageLength);
 		this.clock = clock;
-		this.countInterval = countInterval;
+		this.counter = new SessionKeyCounter(connections, globEscaped(keyPrefix) + "*", countInterval);
 	}
 
 	/**
-	 * Warm the store's commands while the application starts, when connected: load the page-view script
-	 * into Redis, so the first page view is one {@code EVALSHA}, and run a read, so the first requests of a
-	 * cold JVM do not spend the short command timeout on loading classes. Failures are left to the requests.
+	 * Start counting the sessions in the background, and warm the store's commands while the application
+	 * starts, when connected: load the page-view script into Redis, so the first page view is one
+	 * {@code EVALSHA}, and run a read, so the first requests of a cold JVM do not spend the short command timeout
+	 * on loading classes. Failures are left to the requests.
 	 */
 	@Override
 	public void afterPropertiesSet() {
+		this.counter.start();
 		if (!this.connections.isConnected()) {
 			return;
 		}
@@ -130,12 +138,15 @@ public class RedisVisitorSessionStore implements VisitorSessionStore, Initializi
 	}
 
 	@Override
-	public TrackedPageView recordPageView(String visitorId, PageVisit visit) {
+	public @Nullable TrackedPageView recordPageView(String visitorId, PageVisit visit) {
 		this.connections.requireConnected();
 		// The script cannot call back for an id, so the one a new session would take is made up front.
 		List<?> reply = this.redis.execute(RECORD_PAGE_VIEW, List.of(key(visitorId)),
 				Long.toString(visit.timestamp().toEpochMilli()), Long.toString(this.timeout.toMillis()),
 				this.sessionIds.get(), cut(visit.page()), this.maxPageBytes);
+		if (reply != null && reply.size() == 1 && ERASED_REPLY.equals(reply.get(0))) {
+			return null;
+		}
 		if (reply == null || reply.size() != 7) {
 			throw new IllegalStateException("Unexpected reply from the page-view script");
 		}
@@ -169,37 +180,59 @@ public class RedisVisitorSessionStore implements VisitorSessionStore, Initializi
 		this.redis.delete(key(visitorId));
 	}
 
+	/**
+	 * Erase the visitors' sessions, leaving in each key a marker of the erasure for the session timeout: one
+	 * script call per key, sent together in one round trip and awaited together for at most the command
+	 * timeout, on whichever servers hold the keys.
+	 * @param visitorIds the visitor ids, few
+	 * @param erasedAt the instant of the erasure
+	 * @since 0.3.0
+	 */
+	@Override
+	public void erase(List<String> visitorIds, Instant erasedAt) {
+		this.connections.requireConnected();
+		if (visitorIds.isEmpty()) {
+			return;
+		}
+		List<byte[]> keys = new ArrayList<>(visitorIds.size());
+		for (String visitorId : visitorIds) {
+			keys.add(key(visitorId).getBytes(StandardCharsets.UTF_8));
+		}
+		byte[] at = Long.toString(erasedAt.toEpochMilli()).getBytes(StandardCharsets.UTF_8);
+		byte[] lifetime = Long.toString(this.timeout.toMillis()).getBytes(StandardCharsets.UTF_8);
+		this.redis.execute((RedisCallback<Void>) (connection) -> {
+			SessionErasures.erase(connection, ERASE_SESSION, keys, at, lifetime, this.connections.commandTimeout());
+			return null;
+		}, true);
+	}
+
 	@Override
 	public String type() {
 		return "redis";
 	}
 
 	/**
-	 * The number of session keys, counted with {@code SCAN} over the key prefix at most once per count
-	 * interval and reused in between, so frequent metric scrapes do not walk the key space each time. One
-	 * caller at a time counts; the others, and every caller while there is no connection to Redis, get the
-	 * last count (0 before the first). Includes sessions that expired on the application's clock but whose
-	 * keys Redis has not yet dropped.
-	 * @return the number of stored sessions when last counted
+	 * The number of keys under the key prefix when last counted. A thread of the store counts them with
+	 * {@code SCAN} (on every master of a cluster) once per count interval, from start-up on; this method only
+	 * reads the last count, so a metric scrape never walks the key space nor waits for Redis. The count
+	 * includes the markers of erasures made within the session timeout, and sessions that expired on the
+	 * application's clock but whose keys Redis has not yet dropped; it is 0 before the first count, and stays
+	 * as it was while counting fails.
+	 * @return the number of stored sessions and erasure markers when last counted
 	 */
 	@Override
 	public long size() {
-		Instant now = this.clock.instant();
-		Count last = this.count;
-		if (last != null && now.isBefore(last.countedAt().plus(this.countInterval))) {
-			return last.sessions();
-		}
-		if (!this.connections.isConnected() || !this.counting.compareAndSet(false, true)) {
-			return (last != null) ? last.sessions() : 0;
-		}
-		try {
-			long sessions = countKeys();
-			this.count = new Count(sessions, now);
-			return sessions;
-		}
-		finally {
-			this.counting.set(false);
-		}
+		// A store built without a container counts from its first use
+		this.counter.start();
+		return this.counter.lastCount();
+	}
+
+	/**
+	 * Stop counting the sessions.
+	 */
+	@Override
+	public void destroy() {
+		this.counter.stop();
 	}
 
 	private String cut(String page) {
@@ -208,18 +241,6 @@ public class RedisVisitorSessionStore implements VisitorSessionStore, Initializi
 		}
 		int end = this.maxPageLength;
 		return page.substring(0, Character.isHighSurrogate(page.charAt(end - 1)) ? end - 1 : end);
-	}
-
-	private long countKeys() {
-		ScanOptions options = ScanOptions.scanOptions().match(globEscaped(this.keyPrefix) + "*").count(SCAN_BATCH).build();
-		long sessions = 0;
-		try (Cursor<String> keys = this.redis.scan(options)) {
-			while (keys.hasNext()) {
-				keys.next();
-				sessions++;
-			}
-		}
-		return sessions;
 	}
 
 	private static String globEscaped(String text) {
@@ -240,10 +261,6 @@ public class RedisVisitorSessionStore implements VisitorSessionStore, Initializi
 
 	private static Instant instant(Object epochMillis) {
 		return Instant.ofEpochMilli(Long.parseLong((String) epochMillis));
-	}
-
-	private record Count(long sessions, Instant countedAt) {
-
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -21,9 +22,12 @@ import org.springframework.util.ClassUtils;
  * other request then waits on. So:
  * <ul>
  * <li>when the application's connection factory is Lettuce's, the store gets a connection factory of its own
- * to the same Redis (same servers, credentials, TLS, client resources) in which connecting is bounded by the
- * connect timeout, every command by the command timeout, the request queue is bounded, TCP keepalive is on,
- * and commands fail at once while the connection is down; any other connection factory is used as it is;</li>
+ * to the same Redis (same topology and servers, credentials, TLS, client resources) in which connecting is
+ * bounded by the connect timeout, every command by the command timeout, the request queue is bounded, TCP
+ * keepalive is on, and commands fail at once while the connection is down; any other connection factory is
+ * used as it is. A Lettuce connection factory exposes its standalone, Sentinel, cluster and socket
+ * configurations but not a master/replica one, which is therefore passed in from the application's
+ * configuration;</li>
  * <li>the first connection is made eagerly, when these connections are created at start-up, bounded by the
  * connect timeout; when Redis cannot be reached then, start-up goes on, a background thread keeps trying,
  * and until it succeeds {@link #isConnected()} is {@code false}, so the store is skipped at once without
@@ -36,7 +40,7 @@ public final class SessionStoreRedisConnections implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(SessionStoreRedisConnections.class);
 
-	private static final boolean LETTUCE_PRESENT = ClassUtils.isPresent("io.lettuce.core.RedisClient",
+	static final boolean LETTUCE_PRESENT = ClassUtils.isPresent("io.lettuce.core.RedisClient",
 			SessionStoreRedisConnections.class.getClassLoader());
 
 	/**
@@ -53,6 +57,8 @@ public final class SessionStoreRedisConnections implements DisposableBean {
 
 	private final @Nullable DisposableBean owned;
 
+	private final Duration commandTimeout;
+
 	private final Duration connectTimeout;
 
 	private volatile boolean connected;
@@ -62,27 +68,47 @@ public final class SessionStoreRedisConnections implements DisposableBean {
 	private volatile boolean destroyed;
 
 	private SessionStoreRedisConnections(RedisConnectionFactory connectionFactory, @Nullable DisposableBean owned,
-			Duration connectTimeout) {
+			Duration commandTimeout, Duration connectTimeout) {
 		this.connectionFactory = connectionFactory;
 		this.owned = owned;
+		this.commandTimeout = commandTimeout;
 		this.connectTimeout = connectTimeout;
 	}
 
 	/**
 	 * Connections for the session store to the Redis the application uses, connected before this returns
 	 * when Redis answers within the connect timeout, else connecting in the background.
-	 * @param application the application's connection factory
+	 * @param application the application's connection factory, not configured for master/replica
 	 * @param commandTimeout the longest wait for a command
 	 * @param connectTimeout the longest wait for a connection
 	 * @return the store's connections, started
 	 */
 	public static SessionStoreRedisConnections to(RedisConnectionFactory application, Duration commandTimeout,
 			Duration connectTimeout) {
+		return to(application, null, commandTimeout, connectTimeout);
+	}
+
+	/**
+	 * Connections for the session store to the Redis the application uses, connected before this returns
+	 * when Redis answers within the connect timeout, else connecting in the background.
+	 * @param application the application's connection factory
+	 * @param masterReplica the master/replica configuration the application's connection factory was built
+	 * from, {@code null} when it was built from another; only needed for a Lettuce factory, which does not
+	 * expose it
+	 * @param commandTimeout the longest wait for a command
+	 * @param connectTimeout the longest wait for a connection
+	 * @return the store's connections, started
+	 * @since 0.3.0
+	 */
+	public static SessionStoreRedisConnections to(RedisConnectionFactory application,
+			@Nullable RedisStaticMasterReplicaConfiguration masterReplica, Duration commandTimeout,
+			Duration connectTimeout) {
 		DisposableBean bounded = LETTUCE_PRESENT
-				? BoundedLettuceConnections.copyOf(application, commandTimeout, connectTimeout) : null;
+				? BoundedLettuceConnections.copyOf(application, masterReplica, commandTimeout, connectTimeout) : null;
 		SessionStoreRedisConnections connections = (bounded != null)
-				? new SessionStoreRedisConnections((RedisConnectionFactory) bounded, bounded, connectTimeout)
-				: new SessionStoreRedisConnections(application, null, connectTimeout);
+				? new SessionStoreRedisConnections((RedisConnectionFactory) bounded, bounded, commandTimeout,
+						connectTimeout)
+				: new SessionStoreRedisConnections(application, null, commandTimeout, connectTimeout);
 		connections.connectAtStartUp();
 		return connections;
 	}
@@ -93,6 +119,14 @@ public final class SessionStoreRedisConnections implements DisposableBean {
 	 */
 	public RedisConnectionFactory connectionFactory() {
 		return this.connectionFactory;
+	}
+
+	/**
+	 * The longest wait for a command, or for several sent together.
+	 * @return the command timeout
+	 */
+	Duration commandTimeout() {
+		return this.commandTimeout;
 	}
 
 	/**

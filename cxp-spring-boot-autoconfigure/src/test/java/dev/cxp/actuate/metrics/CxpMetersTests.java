@@ -1,5 +1,6 @@
 package dev.cxp.actuate.metrics;
 
+import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -157,8 +158,11 @@ class CxpMetersTests {
 			assertThat(count(registry, "cxp.page.views")).isEqualTo(3);
 			assertThat(registry.get("cxp.sessions.active").gauge().value()).isEqualTo(2);
 			request(context, false, "X-CXP-Consent=denied", "cookie:_mspi=visitor-a");
-			assertThat(registry.get("cxp.sessions.active").gauge().value()).isEqualTo(1);
-			assertThat(context.getBean(VisitorSessionStore.class).size()).isEqualTo(1);
+			VisitorSessionStore store = context.getBean(VisitorSessionStore.class);
+			assertThat(store.find("visitor-a", Instant.now())).isNull();
+			// The erased session's entry now holds only the marker of the erasure, counted until it expires
+			assertThat(registry.get("cxp.sessions.active").gauge().value()).isEqualTo(2);
+			assertThat(store.size()).isEqualTo(2);
 		});
 	}
 

@@ -108,6 +108,32 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
 	}
 
 	/**
+	 * Stall the server: stop its process ({@code SIGSTOP}), so that connections stay open and commands go
+	 * unanswered, as with a server that hangs. Always {@link #resume()} it, in a {@code finally} block.
+	 * @throws IOException if the signal cannot be sent
+	 * @throws InterruptedException if interrupted while sending it
+	 */
+	public void suspend() throws IOException, InterruptedException {
+		signal("STOP");
+	}
+
+	/**
+	 * Let a stalled server go on ({@code SIGCONT}): it then answers the commands sent meanwhile.
+	 * @throws IOException if the signal cannot be sent
+	 * @throws InterruptedException if interrupted while sending it
+	 */
+	public void resume() throws IOException, InterruptedException {
+		signal("CONT");
+	}
+
+	private void signal(String signal) throws IOException, InterruptedException {
+		Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(this.process.pid())).start();
+		if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+			throw new IllegalStateException("Could not send SIG" + signal + " to redis-server");
+		}
+	}
+
+	/**
 	 * Send one inline command on a connection of its own and read the first line of the reply, or the
 	 * whole bulk reply when the reply is a bulk string.
 	 * @param command the command, such as {@code PING} or {@code INFO stats}

@@ -3,6 +3,7 @@ package dev.cxp.session.redis;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +62,7 @@ class RedisVisitorSessionStoreTests {
 
 	@AfterEach
 	void closeConnections() throws Exception {
+		this.store.destroy();
 		this.connections.destroy();
 		this.application.destroy();
 	}
@@ -184,17 +186,187 @@ class RedisVisitorSessionStoreTests {
 	}
 
 	@Test
-	void sizeCountsSessionKeysAndReusesTheCountForTheInterval() {
+	void sizeIsTheLastCountTakenInTheBackgroundAndReadingItSendsNothing() throws Exception {
 		for (int i = 0; i < 3; i++) {
 			this.store.recordPageView("visitor" + i, visit("/", T0));
 		}
 		redis.command("SET other:key 1");
-		assertThat(this.store.size()).isEqualTo(3);
-		this.store.recordPageView("visitor3", visit("/", T0));
-		this.clock.advance(Duration.ofSeconds(29));
-		assertThat(this.store.size()).as("reused within the interval").isEqualTo(3);
-		this.clock.advance(Duration.ofSeconds(1));
-		assertThat(this.store.size()).isEqualTo(4);
+		RedisVisitorSessionStore counted = store(this.connections, TIMEOUT, Duration.ofHours(1));
+		try {
+			counted.afterPropertiesSet();
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> counted.size() == 3);
+			counted.recordPageView("visitor3", visit("/", T0));
+			List<String> commands = redis.clientCommands(() -> {
+				for (int i = 0; i < 100; i++) {
+					assertThat(counted.size()).as("the count of start-up, until the interval has passed").isEqualTo(3);
+				}
+			});
+			assertThat(commands).isEmpty();
+		}
+		finally {
+			counted.destroy();
+		}
+	}
+
+	@Test
+	void sizeIsCountedAgainEachIntervalAndIncludesTheMarkersOfErasures() {
+		RedisVisitorSessionStore counted = store(this.connections, TIMEOUT, Duration.ofMillis(50));
+		try {
+			counted.recordPageView("visitor0", visit("/", T0));
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> counted.size() == 1);
+			counted.recordPageView("visitor1", visit("/", T0));
+			counted.erase(List.of("visitor2"), T0);
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> counted.size() == 3);
+		}
+		finally {
+			counted.destroy();
+		}
+	}
+
+	@Test
+	void sizeAnswersAtOnceWhileRedisStalls() throws Exception {
+		RedisVisitorSessionStore counted = store(this.connections, TIMEOUT, Duration.ofMillis(50));
+		try {
+			counted.recordPageView("visitor0", visit("/", T0));
+			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> counted.size() == 1);
+			redis.suspend();
+			try {
+				long start = System.nanoTime();
+				for (int i = 0; i < 100; i++) {
+					assertThat(counted.size()).isOne();
+				}
+				// Far below the 2 s a single command would wait for the stalled server
+				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+			}
+			finally {
+				redis.resume();
+			}
+		}
+		finally {
+			counted.destroy();
+		}
+	}
+
+	@Test
+	void erasureLeavesOnlyAMarkerOfItsInstantForTheSessionTimeout() {
+		view("/", T0);
+		this.store.erase(List.of(VISITOR), T0.plusSeconds(1));
+		assertThat(redis.command("HLEN " + KEY)).isEqualTo(":1");
+		assertThat(redis.command("HGET " + KEY + " erased")).isEqualTo(Long.toString(T0.plusSeconds(1).toEpochMilli()));
+		assertThat(pttl()).isBetween(TIMEOUT.minusSeconds(5).toMillis(), TIMEOUT.toMillis());
+		assertThat(this.store.find(VISITOR, T0.plusSeconds(1))).isNull();
+	}
+
+	@Test
+	void pageViewDecidedAtOrBeforeTheErasureIsNotRecorded() {
+		view("/", T0);
+		this.store.erase(List.of(VISITOR), T0.plusSeconds(1));
+		assertThat(view("/late", T0)).isNull();
+		assertThat(view("/late", T0.plusSeconds(1))).as("decided at the instant of the erasure").isNull();
+		assertThat(redis.command("HEXISTS " + KEY + " id")).isEqualTo(":0");
+		assertThat(this.store.find(VISITOR, T0.plusSeconds(1))).isNull();
+	}
+
+	@Test
+	void pageViewDecidedAfterTheErasureStartsANewSessionThatKeepsTheMarker() {
+		String erased = view("/", T0).session().id();
+		this.store.erase(List.of(VISITOR), T0);
+		TrackedPageView regranted = view("/again", T0.plusMillis(1));
+		assertThat(regranted.newSession()).isTrue();
+		assertThat(regranted.session().id()).isNotEqualTo(erased);
+		assertThat(regranted.session().previousPage()).isNull();
+		assertThat(view("/stale", T0)).as("decided before the erasure, arriving after the new session").isNull();
+		assertThat(this.store.find(VISITOR, T0.plusMillis(1))).isEqualTo(regranted.session());
+		assertThat(view("/next", T0.plusMillis(2)).session().previousPage()).isEqualTo("/again");
+	}
+
+	@Test
+	void aLaterErasureIsNeverWoundBackByAnEarlierOne() {
+		this.store.erase(List.of(VISITOR), T0.plusSeconds(10));
+		this.store.erase(List.of(VISITOR), T0);
+		assertThat(view("/", T0.plusSeconds(10))).isNull();
+	}
+
+	@Test
+	void erasureReplacesAKeyOfAnotherType() {
+		redis.command("SET " + KEY + " junk");
+		this.store.erase(List.of(VISITOR), T0);
+		assertThat(redis.command("HGET " + KEY + " erased")).isEqualTo(Long.toString(T0.toEpochMilli()));
+	}
+
+	@Test
+	void erasureOfSeveralVisitorsIsOneSingleKeyCallPerVisitor() throws Exception {
+		List<String> visitors = List.of("visitor-a", "visitor-b", "visitor-c", "visitor-d");
+		for (String visitor : visitors) {
+			this.store.recordPageView(visitor, visit("/", T0));
+		}
+		List<String> commands = redis.clientCommands(() -> this.store.erase(visitors, T0));
+		assertThat(commands).hasSize(4)
+			.allSatisfy((command) -> assertThat(command).startsWithIgnoringCase("\"eval\"")
+				.contains(" \"1\" \"cxp:session:visitor-"));
+		for (String visitor : visitors) {
+			assertThat(redis.command("HEXISTS cxp:session:" + visitor + " erased")).isEqualTo(":1");
+			assertThat(this.store.find(visitor, T0)).isNull();
+		}
+	}
+
+	@Test
+	void erasureOfSeveralVisitorsWaitsOnceForAStalledRedis() throws Exception {
+		// Long enough that the overhead of a busy build machine stays well under it
+		Duration commandTimeout = Duration.ofMillis(500);
+		SessionStoreRedisConnections bounded = SessionStoreRedisConnections.to(this.application, commandTimeout,
+				Duration.ofSeconds(2));
+		RedisVisitorSessionStore fast = store(bounded, TIMEOUT);
+		List<String> visitors = List.of("visitor-a", "visitor-b", "visitor-c", "visitor-d");
+		try {
+			fast.recordPageView("visitor-a", visit("/", T0));
+			Duration waited;
+			redis.suspend();
+			try {
+				long start = System.nanoTime();
+				assertThatExceptionOfType(DataAccessException.class).isThrownBy(() -> fast.erase(visitors, T0));
+				waited = Duration.ofNanos(System.nanoTime() - start);
+			}
+			finally {
+				redis.resume();
+			}
+			// One wait for all four; one each would take four times the timeout
+			assertThat(waited).isGreaterThanOrEqualTo(commandTimeout).isLessThan(commandTimeout.multipliedBy(2));
+			// The calls were sent before the wait: Redis runs them once it goes on
+			for (String visitor : visitors) {
+				await().atMost(Duration.ofSeconds(10))
+					.pollInterval(Duration.ofMillis(20))
+					.until(() -> ":1".equals(redis.command("HEXISTS cxp:session:" + visitor + " erased")));
+			}
+		}
+		finally {
+			fast.destroy();
+			bounded.destroy();
+		}
+	}
+
+	@Test
+	void erasureThroughAConnectionFactoryOtherThanLettucesIsOnePipeline() throws Exception {
+		SessionStoreRedisConnections other = SessionStoreRedisConnections
+			.to(new NotLettuceConnectionFactory(this.application), Duration.ofSeconds(2), Duration.ofSeconds(2));
+		RedisVisitorSessionStore store = store(other, TIMEOUT);
+		try {
+			List<String> visitors = List.of("visitor-a", "visitor-b", "visitor-c");
+			for (String visitor : visitors) {
+				store.recordPageView(visitor, visit("/", T0));
+			}
+			List<String> commands = redis.clientCommands(() -> store.erase(visitors, T0));
+			assertThat(commands).filteredOn((command) -> command.toLowerCase(Locale.ROOT).startsWith("\"eval\""))
+				.hasSize(3);
+			for (String visitor : visitors) {
+				assertThat(redis.command("HEXISTS cxp:session:" + visitor + " erased")).isEqualTo(":1");
+				assertThat(store.find(visitor, T0)).isNull();
+			}
+		}
+		finally {
+			store.destroy();
+			other.destroy();
+		}
 	}
 
 	@Test
@@ -265,8 +437,13 @@ class RedisVisitorSessionStoreTests {
 	}
 
 	private RedisVisitorSessionStore store(SessionStoreRedisConnections connections, Duration timeout) {
+		return store(connections, timeout, Duration.ofSeconds(30));
+	}
+
+	private RedisVisitorSessionStore store(SessionStoreRedisConnections connections, Duration timeout,
+			Duration countInterval) {
 		return new RedisVisitorSessionStore(connections, "cxp:session:", timeout,
-				() -> "session-" + this.sessionIds.incrementAndGet(), 2048, this.clock, Duration.ofSeconds(30));
+				() -> "session-" + this.sessionIds.incrementAndGet(), 2048, this.clock, countInterval);
 	}
 
 	private long pttl() {
