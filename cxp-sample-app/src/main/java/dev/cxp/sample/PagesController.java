@@ -7,7 +7,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import dev.cxp.consent.ConsentPurposes;
+import dev.cxp.internal.consent.ConsentPurposes;
 import dev.cxp.visitor.CxpVisitor;
 
 /**

@@ -5,8 +5,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.consent.ConsentState;
+import dev.cxp.internal.consent.ConsentPurposes;
 import dev.cxp.visitor.CxpVisitor;
 import dev.cxp.visitor.CxpVisitorView;
 

@@ -5,7 +5,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.cxp.consent.ConsentPurposes;
+import dev.cxp.internal.consent.ConsentPurposes;
 import dev.cxp.visitor.CxpVisitor;
 
 /**

@@ -1,7 +1,6 @@
 package dev.cxp.sample;
 
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
@@ -13,10 +12,10 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 import dev.cxp.consent.ConsentState;
 import dev.cxp.consent.ledger.ConsentLedger;
-import dev.cxp.consent.ledger.ConsentLedgerWriter;
 import dev.cxp.consent.ledger.ConsentMethod;
-import dev.cxp.consent.ledger.jdbc.JdbcConsentLedger;
 import dev.cxp.consent.ledger.jdbc.PostgresServerExtension;
+import dev.cxp.internal.ledger.ConsentLedgerWriter;
+import dev.cxp.internal.ledger.JdbcConsentLedger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -21,27 +21,27 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.cxp.activity.CxpActivity;
-import dev.cxp.consent.ConsentCookieFormat;
-import dev.cxp.consent.ConsentCookieSigner;
-import dev.cxp.consent.ConsentPolicy;
-import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.consent.ConsentResolver;
-import dev.cxp.consent.cmp.CmpConsentReader;
-import dev.cxp.consent.DefaultConsentResolver;
-import dev.cxp.consent.region.ConsentRegions;
-import dev.cxp.consent.region.RegionSettings;
-import dev.cxp.session.InMemoryVisitorSessionStore;
-import dev.cxp.session.SessionTracker;
+import dev.cxp.internal.activity.CxpActivity;
+import dev.cxp.internal.cmp.CmpConsentReader;
+import dev.cxp.internal.consent.ConsentCookieFormat;
+import dev.cxp.internal.consent.ConsentCookieSigner;
+import dev.cxp.internal.consent.ConsentPolicy;
+import dev.cxp.internal.consent.ConsentPurposes;
+import dev.cxp.internal.consent.ConsentRegions;
+import dev.cxp.internal.consent.DefaultConsentResolver;
+import dev.cxp.internal.consent.RegionSettings;
+import dev.cxp.internal.session.InMemoryVisitorSessionStore;
+import dev.cxp.internal.session.SessionTracker;
+import dev.cxp.internal.session.redis.RedisSessionStoreUnavailableException;
+import dev.cxp.internal.support.SecureIdGenerator;
+import dev.cxp.internal.visitor.CookieAttributes;
+import dev.cxp.internal.visitor.CxpCookies;
+import dev.cxp.internal.visitor.VisitorIdentity;
+import dev.cxp.internal.visitor.VisitorRequestPath;
+import dev.cxp.internal.web.RequestClassifier;
+import dev.cxp.internal.web.VisitorIdentityInterceptor;
 import dev.cxp.session.VisitorSessionStore;
-import dev.cxp.session.redis.RedisSessionStoreUnavailableException;
-import dev.cxp.support.SecureIdGenerator;
-import dev.cxp.visitor.CookieAttributes;
-import dev.cxp.visitor.CxpCookies;
-import dev.cxp.visitor.RequestClassifier;
-import dev.cxp.visitor.VisitorIdentity;
-import dev.cxp.visitor.VisitorIdentityInterceptor;
-import dev.cxp.visitor.VisitorRequestPath;
 
 /**
  * Auto-configuration of consent-gated visitor identity and visit sessions for Spring MVC applications.

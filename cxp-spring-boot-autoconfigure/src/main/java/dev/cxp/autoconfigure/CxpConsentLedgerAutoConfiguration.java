@@ -1,7 +1,6 @@
 package dev.cxp.autoconfigure;
 
 import java.time.Clock;
-
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -21,18 +20,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.DispatcherServlet;
 
-import dev.cxp.consent.ConsentCookieFormat;
 import dev.cxp.consent.ledger.ConsentLedger;
-import dev.cxp.consent.ledger.ConsentLedgerCounters;
-import dev.cxp.consent.ledger.ConsentLedgerGuard;
-import dev.cxp.consent.ledger.ConsentLedgerPurge;
-import dev.cxp.consent.ledger.ConsentLedgerWriter;
-import dev.cxp.consent.ledger.actuate.ConsentLedgerMeters;
-import dev.cxp.consent.ledger.jdbc.ConsentLedgerSchemaInitializer;
-import dev.cxp.consent.ledger.jdbc.JdbcConsentLedger;
-import dev.cxp.support.SecureIdGenerator;
-import dev.cxp.visitor.CxpCookies;
-import dev.cxp.web.ConsentReceiptController;
+import dev.cxp.internal.actuate.ConsentLedgerMeters;
+import dev.cxp.internal.consent.ConsentCookieFormat;
+import dev.cxp.internal.ledger.ConsentLedgerCounters;
+import dev.cxp.internal.ledger.ConsentLedgerGuard;
+import dev.cxp.internal.ledger.ConsentLedgerPurge;
+import dev.cxp.internal.ledger.ConsentLedgerSchemaInitializer;
+import dev.cxp.internal.ledger.ConsentLedgerWriter;
+import dev.cxp.internal.ledger.JdbcConsentLedger;
+import dev.cxp.internal.support.SecureIdGenerator;
+import dev.cxp.internal.visitor.CxpCookies;
+import dev.cxp.internal.web.ConsentReceiptController;
 
 /**
  * Auto-configuration of the consent ledger (proof of consent): applies when the application has a

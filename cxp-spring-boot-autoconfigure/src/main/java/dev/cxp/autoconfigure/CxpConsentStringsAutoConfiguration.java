@@ -20,14 +20,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-import dev.cxp.actuate.metrics.ConsentStringMeters;
-import dev.cxp.consent.ConsentPurposes;
-import dev.cxp.consent.cmp.CmpConsentReader;
 import dev.cxp.consent.cmp.ConsentStringDecoder;
-import dev.cxp.consent.cmp.ConsentStringDecoderMissingException;
-import dev.cxp.consent.cmp.GppSettings;
-import dev.cxp.consent.cmp.IabConsentStringDecoder;
-import dev.cxp.consent.cmp.TcfSettings;
+import dev.cxp.internal.actuate.ConsentStringMeters;
+import dev.cxp.internal.cmp.CmpConsentReader;
+import dev.cxp.internal.cmp.ConsentStringDecoderMissingException;
+import dev.cxp.internal.cmp.GppSettings;
+import dev.cxp.internal.cmp.IabConsentStringDecoder;
+import dev.cxp.internal.cmp.TcfSettings;
+import dev.cxp.internal.consent.ConsentPurposes;
 
 /**
  * Auto-configuration of reading the consent strings of a consent management platform (IAB TCF v2.2 and

@@ -10,10 +10,10 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
-import dev.cxp.activity.CxpActivity;
-import dev.cxp.actuate.metrics.ConsentCookieMeters;
-import dev.cxp.actuate.metrics.CxpMeters;
-import dev.cxp.consent.ConsentCookieFormat;
+import dev.cxp.internal.activity.CxpActivity;
+import dev.cxp.internal.actuate.ConsentCookieMeters;
+import dev.cxp.internal.actuate.CxpMeters;
+import dev.cxp.internal.consent.ConsentCookieFormat;
 import dev.cxp.session.VisitorSessionStore;
 
 /**

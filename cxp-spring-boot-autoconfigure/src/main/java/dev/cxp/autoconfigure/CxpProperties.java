@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
-import dev.cxp.consent.ConsentCookieFormat;
-import dev.cxp.consent.ConsentCookieSigner;
-import dev.cxp.consent.ConsentPurposes;
-import dev.cxp.consent.region.RegionCodes;
+import dev.cxp.internal.consent.ConsentCookieFormat;
+import dev.cxp.internal.consent.ConsentCookieSigner;
+import dev.cxp.internal.consent.ConsentPurposes;
+import dev.cxp.internal.consent.RegionCodes;
+import dev.cxp.visitor.CxpVisitor;
 
 /**
  * Configuration of visitor identity and consent, under {@code cxp}.

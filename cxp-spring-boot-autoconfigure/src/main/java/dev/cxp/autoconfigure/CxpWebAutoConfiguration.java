@@ -14,18 +14,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.cxp.activity.CxpActivity;
-import dev.cxp.consent.ConsentCookieFormat;
-import dev.cxp.consent.ConsentPolicy;
-import dev.cxp.consent.ledger.ConsentLedgerWriter;
-import dev.cxp.visitor.CxpCookies;
-import dev.cxp.visitor.VisitorIdentity;
-import dev.cxp.visitor.VisitorRequestPath;
-import dev.cxp.web.ConsentController;
-import dev.cxp.web.ConsentRecorder;
-import dev.cxp.web.CxpScript;
-import dev.cxp.web.CxpScriptController;
-import dev.cxp.web.CxpVisitorController;
+import dev.cxp.internal.activity.CxpActivity;
+import dev.cxp.internal.consent.ConsentCookieFormat;
+import dev.cxp.internal.consent.ConsentPolicy;
+import dev.cxp.internal.ledger.ConsentLedgerWriter;
+import dev.cxp.internal.visitor.CxpCookies;
+import dev.cxp.internal.visitor.VisitorIdentity;
+import dev.cxp.internal.visitor.VisitorRequestPath;
+import dev.cxp.internal.web.ConsentController;
+import dev.cxp.internal.web.ConsentRecorder;
+import dev.cxp.internal.web.CxpScript;
+import dev.cxp.internal.web.CxpScriptController;
+import dev.cxp.internal.web.CxpVisitorController;
 
 /**
  * Auto-configuration of the starter's HTTP endpoints under {@code cxp.web.base-path}: the current visitor

@@ -6,7 +6,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -15,20 +14,17 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentDecision;
-import dev.cxp.activity.CxpActivity;
-import dev.cxp.consent.ConsentPolicy;
-import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentResolver;
-import dev.cxp.activity.CxpActivity;
-import dev.cxp.consent.DefaultConsentResolver;
-import dev.cxp.session.InMemoryVisitorSessionStore;
-import dev.cxp.session.SessionTracker;
+import dev.cxp.internal.activity.CxpActivity;
+import dev.cxp.internal.consent.ConsentPolicy;
+import dev.cxp.internal.consent.DefaultConsentResolver;
+import dev.cxp.internal.session.InMemoryVisitorSessionStore;
+import dev.cxp.internal.session.SessionTracker;
+import dev.cxp.internal.visitor.CxpCookies;
+import dev.cxp.internal.visitor.VisitorRequestPath;
+import dev.cxp.internal.web.VisitorIdentityInterceptor;
 import dev.cxp.session.VisitorSessionStore;
-import dev.cxp.visitor.CxpCookies;
-import dev.cxp.visitor.VisitorRequestPath;
-import dev.cxp.visitor.VisitorIdentityInterceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

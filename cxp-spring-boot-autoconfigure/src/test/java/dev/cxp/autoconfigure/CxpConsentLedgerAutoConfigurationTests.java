@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -20,20 +21,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-import javax.sql.DataSource;
-
 import dev.cxp.consent.ConsentState;
 import dev.cxp.consent.ledger.ConsentLedger;
-import dev.cxp.consent.ledger.ConsentLedgerCounters;
-import dev.cxp.consent.ledger.ConsentLedgerGuard;
-import dev.cxp.consent.ledger.ConsentLedgerPurge;
-import dev.cxp.consent.ledger.ConsentLedgerThrottledException.Reason;
-import dev.cxp.consent.ledger.ConsentLedgerWriter;
 import dev.cxp.consent.ledger.ConsentMethod;
 import dev.cxp.consent.ledger.ConsentRecord;
-import dev.cxp.consent.ledger.actuate.ConsentLedgerMeters;
-import dev.cxp.consent.ledger.jdbc.ConsentLedgerSchemaInitializer;
-import dev.cxp.consent.ledger.jdbc.JdbcConsentLedger;
+import dev.cxp.internal.actuate.ConsentLedgerMeters;
+import dev.cxp.internal.ledger.ConsentLedgerCounters;
+import dev.cxp.internal.ledger.ConsentLedgerGuard;
+import dev.cxp.internal.ledger.ConsentLedgerPurge;
+import dev.cxp.internal.ledger.ConsentLedgerSchemaInitializer;
+import dev.cxp.internal.ledger.ConsentLedgerThrottledException.Reason;
+import dev.cxp.internal.ledger.ConsentLedgerWriter;
+import dev.cxp.internal.ledger.JdbcConsentLedger;
 import dev.cxp.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,11 +11,11 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-import dev.cxp.consent.ConsentCookieFormat;
-import dev.cxp.consent.ConsentPolicy;
-import dev.cxp.consent.ConsentPurposes;
-import dev.cxp.consent.region.ConsentRegion;
-import dev.cxp.consent.region.ConsentRegions;
+import dev.cxp.consent.ConsentRegion;
+import dev.cxp.internal.consent.ConsentCookieFormat;
+import dev.cxp.internal.consent.ConsentPolicy;
+import dev.cxp.internal.consent.ConsentPurposes;
+import dev.cxp.internal.consent.ConsentRegions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -18,13 +18,13 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import dev.cxp.consent.ConsentDecision;
 import dev.cxp.consent.ConsentResolver;
 import dev.cxp.consent.ConsentState;
-import dev.cxp.consent.cmp.CmpConsentReader;
-import dev.cxp.consent.cmp.ConsentStrings;
 import dev.cxp.consent.cmp.ConsentStringDecoder;
-import dev.cxp.consent.cmp.ConsentStringDecoderMissingException;
+import dev.cxp.consent.cmp.ConsentStrings;
 import dev.cxp.consent.cmp.GppConsent;
-import dev.cxp.consent.cmp.IabConsentStringDecoder;
 import dev.cxp.consent.cmp.TcfConsent;
+import dev.cxp.internal.cmp.CmpConsentReader;
+import dev.cxp.internal.cmp.ConsentStringDecoderMissingException;
+import dev.cxp.internal.cmp.IabConsentStringDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,11 +13,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-import dev.cxp.activity.CxpActivity;
-import dev.cxp.session.SessionTracker;
+import dev.cxp.internal.activity.CxpActivity;
+import dev.cxp.internal.session.SessionTracker;
 import dev.cxp.session.VisitSession;
 import dev.cxp.session.redis.RedisServerExtension;
 

@@ -21,12 +21,12 @@ import org.springframework.data.redis.connection.RedisPassword;
 import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import dev.cxp.session.SessionTracker;
+import dev.cxp.internal.session.SessionTracker;
+import dev.cxp.internal.session.redis.RedisVisitorSessionStore;
+import dev.cxp.internal.session.redis.SessionStoreRedisConnections;
+import dev.cxp.internal.support.SecureIdGenerator;
 import dev.cxp.session.VisitSession;
 import dev.cxp.session.redis.RedisNodes;
-import dev.cxp.session.redis.RedisVisitorSessionStore;
-import dev.cxp.session.redis.SessionStoreRedisConnections;
-import dev.cxp.support.SecureIdGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

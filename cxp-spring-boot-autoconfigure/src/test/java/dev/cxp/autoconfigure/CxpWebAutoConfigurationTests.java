@@ -5,11 +5,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
-import dev.cxp.consent.ConsentPolicy;
-import dev.cxp.web.ConsentController;
-import dev.cxp.web.ConsentRecorder;
-import dev.cxp.web.CxpScriptController;
-import dev.cxp.web.CxpVisitorController;
+import dev.cxp.internal.consent.ConsentPolicy;
+import dev.cxp.internal.web.ConsentController;
+import dev.cxp.internal.web.ConsentRecorder;
+import dev.cxp.internal.web.CxpScriptController;
+import dev.cxp.internal.web.CxpVisitorController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -21,10 +21,10 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
-import dev.cxp.session.SessionTracker;
+import dev.cxp.internal.session.SessionTracker;
+import dev.cxp.internal.session.redis.SessionStoreRedisConnections;
 import dev.cxp.session.VisitSession;
 import dev.cxp.session.redis.RedisServerExtension;
-import dev.cxp.session.redis.SessionStoreRedisConnections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -17,11 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.cxp.consent.ConsentState;
-import dev.cxp.consent.cmp.CmpConsent;
-import dev.cxp.consent.cmp.CmpConsentReader;
-import dev.cxp.consent.cmp.GppSettings;
-import dev.cxp.consent.cmp.IabConsentStringDecoder;
-import dev.cxp.consent.cmp.TcfSettings;
+import dev.cxp.internal.cmp.CmpConsent;
+import dev.cxp.internal.cmp.CmpConsentReader;
+import dev.cxp.internal.cmp.GppSettings;
+import dev.cxp.internal.cmp.IabConsentStringDecoder;
+import dev.cxp.internal.cmp.TcfSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -16,8 +16,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.cxp.consent.ConsentResolver;
-import dev.cxp.consent.DefaultConsentResolver;
-import dev.cxp.session.InMemoryVisitorSessionStore;
+import dev.cxp.internal.consent.DefaultConsentResolver;
+import dev.cxp.internal.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.PageVisit;
 import dev.cxp.session.TrackedPageView;
 import dev.cxp.session.VisitSession;

@@ -7,14 +7,14 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-import dev.cxp.consent.ConsentCookie;
-import dev.cxp.consent.ConsentCookieFormat;
-import dev.cxp.consent.ConsentCookieReader;
 import dev.cxp.consent.ConsentDecision;
-import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.consent.ConsentState;
-import dev.cxp.consent.DefaultConsentResolver;
-import dev.cxp.consent.region.ConsentRegions;
+import dev.cxp.internal.consent.ConsentCookie;
+import dev.cxp.internal.consent.ConsentCookieFormat;
+import dev.cxp.internal.consent.ConsentCookieReader;
+import dev.cxp.internal.consent.ConsentPurposes;
+import dev.cxp.internal.consent.ConsentRegions;
+import dev.cxp.internal.consent.DefaultConsentResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;

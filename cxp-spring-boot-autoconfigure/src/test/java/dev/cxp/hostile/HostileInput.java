@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
-import dev.cxp.consent.ConsentCookie;
-import dev.cxp.consent.ConsentCookieFormat;
-import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.consent.ConsentState;
-import dev.cxp.consent.ConsentValues;
+import dev.cxp.internal.consent.ConsentCookie;
+import dev.cxp.internal.consent.ConsentCookieFormat;
+import dev.cxp.internal.consent.ConsentPurposes;
+import dev.cxp.internal.consent.ConsentValues;
 
 /**
  * Generates hostile values for cookies, headers and URLs from a seed, so that a failure can be replayed:

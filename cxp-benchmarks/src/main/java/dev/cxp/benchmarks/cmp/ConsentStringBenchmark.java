@@ -19,10 +19,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.cxp.consent.cmp.CmpConsent;
-import dev.cxp.consent.cmp.CmpConsentReader;
-import dev.cxp.consent.cmp.IabConsentStringDecoder;
-import dev.cxp.consent.cmp.TcfSettings;
+import dev.cxp.internal.cmp.CmpConsent;
+import dev.cxp.internal.cmp.CmpConsentReader;
+import dev.cxp.internal.cmp.IabConsentStringDecoder;
+import dev.cxp.internal.cmp.TcfSettings;
 
 /**
  * Reading a TC string (SPEC S11.5: a returning visitor with a TC string stays under 2 µs). The string is

@@ -6,10 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
-import dev.cxp.activity.CxpActivityListener;
-import dev.cxp.session.InMemoryVisitorSessionStore;
-import dev.cxp.session.SessionTracker;
-import dev.cxp.support.SecureIdGenerator;
+import dev.cxp.internal.activity.CxpActivityListener;
+import dev.cxp.internal.session.InMemoryVisitorSessionStore;
+import dev.cxp.internal.session.SessionTracker;
+import dev.cxp.internal.support.SecureIdGenerator;
 
 /**
  * Fills the in-memory session store with active sessions the way page views do, through the session

@@ -1,0 +1,97 @@
+package dev.cxp.internal.session;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a request records as its page, and how pages are shared between sessions.
+ */
+class PagePathsTests {
+
+	private final PagePaths pages = new PagePaths(false);
+
+	@Test
+	void pathParametersAreDroppedFromEverySegment() {
+		assertThat(this.pages.page("", "/cart;jsessionid=ABC", null)).isEqualTo("/cart");
+		assertThat(this.pages.page("", "/shop;jsessionid=ABC/cart", null)).isEqualTo("/shop/cart");
+		assertThat(this.pages.page("", "/a;x=1;y=2/b;c=d/c", null)).isEqualTo("/a/b/c");
+		assertThat(this.pages.page("", "/;jsessionid=ABC", null)).isEqualTo("/");
+		assertThat(this.pages.page("", ";jsessionid=ABC", null)).isEqualTo("/");
+	}
+
+	@Test
+	void contextPathIsNotPartOfThePage() {
+		assertThat(this.pages.page("/app", "/app/cart", null)).isEqualTo("/cart");
+		assertThat(this.pages.page("/app", "/app", null)).isEqualTo("/");
+		assertThat(this.pages.page("/app", "/app;jsessionid=ABC/cart;jsessionid=ABC", null)).isEqualTo("/cart");
+		assertThat(this.pages.page("/app;v=1", "/app;v=1/cart", null)).isEqualTo("/cart");
+		// Only a whole segment is the context path.
+		assertThat(this.pages.page("/app", "/apple", null)).isEqualTo("/apple");
+	}
+
+	@Test
+	void queryStringOnlyWhenAskedForAndAfterTheParametersAreGone() {
+		assertThat(this.pages.page("", "/search;jsessionid=ABC", "q=shoes")).isEqualTo("/search");
+		PagePaths keeping = new PagePaths(true);
+		assertThat(keeping.page("/app", "/app/search;jsessionid=ABC", "q=shoes")).isEqualTo("/search?q=shoes");
+		assertThat(keeping.page("", "/search", "")).isEqualTo("/search");
+	}
+
+	@Test
+	void pagesAreCapped() {
+		String page = this.pages.page("", "/" + "x".repeat(5000) + ";jsessionid=ABC", null);
+		assertThat(page).hasSize(PagePaths.MAX_PAGE_LENGTH).startsWith("/xxx");
+	}
+
+	@Test
+	void pathWithoutParametersIsTheSameInstance() {
+		String uri = "/cart/items";
+		assertThat(PagePaths.withoutPathParameters(uri)).isSameAs(uri);
+	}
+
+	@Test
+	void oftenViewedPagesAreShared() {
+		String first = this.pages.page("", new String("/about"), null);
+		String second = this.pages.page("", new String("/about"), null);
+		assertThat(second).isEqualTo("/about").isSameAs(first);
+	}
+
+	@Test
+	void junkPathsDoNotKeepRealPagesOutForever() {
+		for (int i = 0; i < 20 * PagePaths.MAX_SHARED_PAGES; i++) {
+			this.pages.page("", "/junk-" + i, null);
+		}
+		// A page of the site viewed again and again, with junk still coming in between.
+		String shared = null;
+		for (int i = 0; i < 50; i++) {
+			shared = this.pages.page("", new String("/products"), null);
+			this.pages.page("", "/more-junk-" + i, null);
+		}
+		this.pages.cleanUp();
+		assertThat(this.pages.page("", new String("/products"), null)).isSameAs(shared);
+		for (int i = 0; i < 20 * PagePaths.MAX_SHARED_PAGES; i++) {
+			this.pages.page("", "/late-junk-" + i, null);
+		}
+		this.pages.cleanUp();
+		// Seen often, the real page outweighs junk seen once and stays shared.
+		assertThat(this.pages.page("", new String("/products"), null)).isSameAs(shared);
+	}
+
+	@Test
+	void sharedPagesAreBounded() {
+		for (int i = 0; i < 10 * PagePaths.MAX_SHARED_PAGES; i++) {
+			this.pages.page("", "/junk-" + i, null);
+		}
+		this.pages.cleanUp();
+		assertThat(this.pages.sharedPages()).isLessThanOrEqualTo(PagePaths.MAX_SHARED_PAGES);
+	}
+
+	@Test
+	void longPagesAreNotShared() {
+		String longPage = "/" + "x".repeat(PagePaths.MAX_SHARED_PAGE_LENGTH);
+		this.pages.page("", longPage, null);
+		assertThat(this.pages.sharedPages()).isZero();
+	}
+
+}
