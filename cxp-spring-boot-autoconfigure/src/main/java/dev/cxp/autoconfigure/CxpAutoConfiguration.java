@@ -22,14 +22,19 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.cxp.consent.ConsentResolver;
+import dev.cxp.consent.ConsentSource;
 import dev.cxp.internal.activity.CxpActivity;
 import dev.cxp.internal.cmp.CmpConsentReader;
+import dev.cxp.internal.cmp.GppConsentSource;
+import dev.cxp.internal.cmp.TcfConsentSource;
+import dev.cxp.internal.consent.ConsentChain;
 import dev.cxp.internal.consent.ConsentCookieFormat;
 import dev.cxp.internal.consent.ConsentCookieSigner;
+import dev.cxp.internal.consent.ConsentCookieSource;
+import dev.cxp.internal.consent.ConsentHeaderSource;
 import dev.cxp.internal.consent.ConsentPolicy;
 import dev.cxp.internal.consent.ConsentPurposes;
 import dev.cxp.internal.consent.ConsentRegions;
-import dev.cxp.internal.consent.DefaultConsentResolver;
 import dev.cxp.internal.consent.RegionSettings;
 import dev.cxp.internal.session.InMemoryVisitorSessionStore;
 import dev.cxp.internal.session.SessionTracker;
@@ -39,8 +44,10 @@ import dev.cxp.internal.visitor.CookieAttributes;
 import dev.cxp.internal.visitor.CxpCookies;
 import dev.cxp.internal.visitor.VisitorIdentity;
 import dev.cxp.internal.visitor.VisitorRequestPath;
-import dev.cxp.internal.web.RequestClassifier;
-import dev.cxp.internal.web.VisitorIdentityInterceptor;
+import dev.cxp.internal.web.servlet.DefaultConsentResolver;
+import dev.cxp.internal.web.servlet.RequestClassifier;
+import dev.cxp.internal.web.servlet.ServletConsentRequest;
+import dev.cxp.internal.web.servlet.VisitorIdentityInterceptor;
 import dev.cxp.session.VisitorSessionStore;
 
 /**
@@ -95,19 +102,33 @@ public final class CxpAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	ConsentResolver consentResolver(CxpProperties properties, CxpCookies cookies, ConsentCookieFormat format,
-			ConsentRegions regions, ObjectProvider<CmpConsentReader> consentStrings) {
-		// The cookies, read once per request, also give the request path its visitor id
-		return new DefaultConsentResolver(properties.consent().headerName(), cookies, format, regions,
-				consentStrings.getIfAvailable());
+	ConsentChain cxpConsentChain(CxpProperties properties, ConsentCookieFormat format, ConsentPurposes purposes,
+			ConsentRegions regions, ObjectProvider<ConsentSource> applicationSources,
+			ObjectProvider<CmpConsentReader> consentStrings) {
+		List<ConsentSource> sources = new ArrayList<>();
+		sources.add(new ConsentHeaderSource(properties.consent().headerName(), format));
+		sources.add(new ConsentCookieSource(properties.consent().cookieName(), format));
+		applicationSources.orderedStream().forEach(sources::add);
+		CmpConsentReader reader = consentStrings.getIfAvailable();
+		if (reader != null && reader.tcfSettings() != null) {
+			sources.add(new TcfConsentSource(reader, reader.tcfSettings()));
+		}
+		if (reader != null && reader.gppSettings() != null) {
+			sources.add(new GppConsentSource(reader, reader.gppSettings(), purposes, regions));
+		}
+		return new ConsentChain(sources, purposes);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConsentPolicy cxpConsentPolicy(ConsentResolver consentResolver, ConsentPurposes purposes,
-			ConsentRegions regions) {
-		return new ConsentPolicy(consentResolver, purposes, regions);
+	ConsentResolver consentResolver(ConsentChain chain) {
+		return new DefaultConsentResolver(chain);
+	}
+
+	@Bean
+	ConsentPolicy cxpConsentPolicy(ConsentResolver resolver, ConsentPurposes purposes, ConsentRegions regions) {
+		return new ConsentPolicy((request) -> resolver.resolve(ServletConsentRequest.servletRequestOf(request)),
+				purposes, regions);
 	}
 
 	@Bean

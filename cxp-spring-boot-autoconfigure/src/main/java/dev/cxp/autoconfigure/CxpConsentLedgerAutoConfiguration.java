@@ -31,7 +31,7 @@ import dev.cxp.internal.ledger.ConsentLedgerWriter;
 import dev.cxp.internal.ledger.JdbcConsentLedger;
 import dev.cxp.internal.support.SecureIdGenerator;
 import dev.cxp.internal.visitor.CxpCookies;
-import dev.cxp.internal.web.ConsentReceiptController;
+import dev.cxp.internal.web.servlet.ConsentReceiptController;
 
 /**
  * Auto-configuration of the consent ledger (proof of consent): applies when the application has a

@@ -39,7 +39,7 @@ public final class CxpEndpointAutoConfiguration {
 			ObjectProvider<ConsentLedgerCounters> ledgerCounters, ObjectProvider<ConsentLedgerPurge> ledgerPurge) {
 		CxpProperties.Session session = properties.session();
 		CxpEndpoint.ConfigurationDescriptor configuration = new CxpEndpoint.ConfigurationDescriptor(
-				consentPolicy.isRequired(), properties.consent().honorGlobalPrivacyControl(),
+				consentPolicy.regions().global().required(), properties.consent().honorGlobalPrivacyControl(),
 				properties.consent().headerName(), cookies.consentCookie(), cookies.visitorCookie(), session.timeout(),
 				session.recordQueryString(), session.maxEntries(), consentModel(properties.consent(), consentPolicy));
 		ConsentLedgerPurge purge = ledgerPurge.getIfAvailable();

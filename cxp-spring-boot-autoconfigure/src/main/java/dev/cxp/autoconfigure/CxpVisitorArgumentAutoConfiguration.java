@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.cxp.internal.web.CxpVisitorArgumentResolver;
+import dev.cxp.internal.web.servlet.CxpVisitorArgumentResolver;
 import dev.cxp.visitor.CxpVisitor;
 
 /**

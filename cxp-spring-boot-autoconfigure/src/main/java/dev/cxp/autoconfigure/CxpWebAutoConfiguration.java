@@ -21,11 +21,11 @@ import dev.cxp.internal.ledger.ConsentLedgerWriter;
 import dev.cxp.internal.visitor.CxpCookies;
 import dev.cxp.internal.visitor.VisitorIdentity;
 import dev.cxp.internal.visitor.VisitorRequestPath;
-import dev.cxp.internal.web.ConsentController;
 import dev.cxp.internal.web.ConsentRecorder;
 import dev.cxp.internal.web.CxpScript;
-import dev.cxp.internal.web.CxpScriptController;
-import dev.cxp.internal.web.CxpVisitorController;
+import dev.cxp.internal.web.servlet.ConsentController;
+import dev.cxp.internal.web.servlet.CxpScriptController;
+import dev.cxp.internal.web.servlet.CxpVisitorController;
 
 /**
  * Auto-configuration of the starter's HTTP endpoints under {@code cxp.web.base-path}: the current visitor

@@ -17,13 +17,15 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import dev.cxp.consent.ConsentDecision;
 import dev.cxp.consent.ConsentResolver;
 import dev.cxp.internal.activity.CxpActivity;
+import dev.cxp.internal.consent.ConsentFixtures;
 import dev.cxp.internal.consent.ConsentPolicy;
-import dev.cxp.internal.consent.DefaultConsentResolver;
 import dev.cxp.internal.session.InMemoryVisitorSessionStore;
 import dev.cxp.internal.session.SessionTracker;
 import dev.cxp.internal.visitor.CxpCookies;
 import dev.cxp.internal.visitor.VisitorRequestPath;
-import dev.cxp.internal.web.VisitorIdentityInterceptor;
+import dev.cxp.internal.web.servlet.DefaultConsentResolver;
+import dev.cxp.internal.web.servlet.TestExchanges;
+import dev.cxp.internal.web.servlet.VisitorIdentityInterceptor;
 import dev.cxp.session.VisitorSessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +51,7 @@ class CxpAutoConfigurationTests {
 			assertThat(context).hasSingleBean(VisitorRequestPath.class);
 			assertThat(context).hasSingleBean(VisitorIdentityInterceptor.class);
 			assertThat(context).hasBean("cxpVisitorArgumentWebMvcConfigurer");
-			assertThat(context.getBean(ConsentPolicy.class).isRequired()).isFalse();
+			assertThat(context.getBean(ConsentPolicy.class).regions().global().required()).isFalse();
 		});
 	}
 
@@ -74,7 +76,7 @@ class CxpAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(DefaultConsentResolver.class);
 			assertThat(context.getBean(ConsentResolver.class))
 				.isSameAs(context.getBean(UserResolverConfiguration.class).resolver);
-			ConsentDecision decision = context.getBean(ConsentPolicy.class).decide(new MockHttpServletRequest());
+			ConsentDecision decision = ConsentFixtures.decide(context.getBean(ConsentPolicy.class), new MockHttpServletRequest());
 			assertThat(decision).isEqualTo(ConsentDecision.granted("cmp"));
 		});
 	}
@@ -95,7 +97,7 @@ class CxpAutoConfigurationTests {
 		this.contextRunner.withBean(CxpActivity.class, () -> user).run((context) -> {
 			assertThat(context.getBean(CxpActivity.class)).isSameAs(user);
 			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
-			context.getBean(VisitorRequestPath.class).process(request, new MockHttpServletResponse(), false);
+			TestExchanges.process(context.getBean(VisitorRequestPath.class), request, new MockHttpServletResponse(), false);
 			assertThat(user.visitorsCreated()).isEqualTo(1);
 		});
 	}
@@ -117,7 +119,7 @@ class CxpAutoConfigurationTests {
 	@Test
 	void requiredPropertyReachesThePolicy() {
 		this.contextRunner.withPropertyValues("cxp.consent.required=true")
-			.run((context) -> assertThat(context.getBean(ConsentPolicy.class).isRequired()).isTrue());
+			.run((context) -> assertThat(context.getBean(ConsentPolicy.class).regions().global().required()).isTrue());
 	}
 
 	@Test

@@ -33,6 +33,7 @@ import dev.cxp.internal.ledger.ConsentLedgerSchemaInitializer;
 import dev.cxp.internal.ledger.ConsentLedgerThrottledException.Reason;
 import dev.cxp.internal.ledger.ConsentLedgerWriter;
 import dev.cxp.internal.ledger.JdbcConsentLedger;
+import dev.cxp.internal.web.servlet.TestExchanges;
 import dev.cxp.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +60,7 @@ class CxpConsentLedgerAutoConfigurationTests {
 			assertThat(context.getBean(ConsentLedgerPurge.class).retention()).isEqualTo(Duration.ofDays(1095));
 			assertThat(rows(context.getBean(DataSource.class))).isZero();
 			String receipt = context.getBean(ConsentLedgerWriter.class)
-				.record(new MockHttpServletRequest(), ConsentMethod.BANNER, "1",
+				.record(TestExchanges.exchange(new MockHttpServletRequest()), ConsentMethod.BANNER, "1",
 						Map.of("analytics", ConsentState.GRANTED), null, null);
 			assertThat(context.getBean(ConsentLedger.class).findByReceiptId(receipt)).isPresent();
 			assertThat(context.getBean(ConsentLedgerCounters.class).records()).isEqualTo(1);
@@ -80,7 +81,7 @@ class CxpConsentLedgerAutoConfigurationTests {
 		MutableClock clock = MutableClock.startingAt("2026-03-01T08:00:00Z");
 		this.contextRunner.withBean("cxpClock", java.time.Clock.class, () -> clock).run((context) -> {
 			String receipt = context.getBean(ConsentLedgerWriter.class)
-				.record(new MockHttpServletRequest(), ConsentMethod.API, "1", Map.of(), null, null);
+				.record(TestExchanges.exchange(new MockHttpServletRequest()), ConsentMethod.API, "1", Map.of(), null, null);
 			assertThat(context.getBean(ConsentLedger.class).findByReceiptId(receipt).orElseThrow().timestamp())
 				.isEqualTo(Instant.parse("2026-03-01T08:00:00Z"));
 		});
@@ -96,7 +97,7 @@ class CxpConsentLedgerAutoConfigurationTests {
 				MockHttpServletRequest request = new MockHttpServletRequest();
 				request.setRemoteAddr("192.0.2.9");
 				String receipt = context.getBean(ConsentLedgerWriter.class)
-					.record(request, ConsentMethod.API, "1", Map.of(), null, "0123456789abcdef0123456789abcdef");
+					.record(TestExchanges.exchange(request), ConsentMethod.API, "1", Map.of(), null, "0123456789abcdef0123456789abcdef");
 				ConsentRecord record = context.getBean(ConsentLedger.class).findByReceiptId(receipt).orElseThrow();
 				assertThat(record.ipPrefix()).isEqualTo("192.0.2.0/24");
 				assertThat(record.visitor()).hasSize(64).isNotEqualTo("0123456789abcdef0123456789abcdef");
@@ -117,7 +118,7 @@ class CxpConsentLedgerAutoConfigurationTests {
 	void unsetVisitorIdKeyKeepsTheVisitorIdAsIssued() {
 		this.contextRunner.run((context) -> {
 			String receipt = context.getBean(ConsentLedgerWriter.class)
-				.record(new MockHttpServletRequest(), ConsentMethod.API, "1", Map.of(), null, "GA1.2.3.4");
+				.record(TestExchanges.exchange(new MockHttpServletRequest()), ConsentMethod.API, "1", Map.of(), null, "GA1.2.3.4");
 			assertThat(context.getBean(ConsentLedger.class).findByReceiptId(receipt).orElseThrow().visitor())
 				.isEqualTo("GA1.2.3.4");
 		});
@@ -145,11 +146,11 @@ class CxpConsentLedgerAutoConfigurationTests {
 				assertThat(guard.timeout()).isEqualTo(Duration.ofSeconds(3));
 				ConsentLedgerWriter writer = context.getBean(ConsentLedgerWriter.class);
 				for (int i = 0; i < 2; i++) {
-					assertThat(writer.record(new MockHttpServletRequest(), ConsentMethod.API, "1", Map.of(), null,
+					assertThat(writer.record(TestExchanges.exchange(new MockHttpServletRequest()), ConsentMethod.API, "1", Map.of(), null,
 							null))
 						.isNotNull();
 				}
-				assertThat(writer.record(new MockHttpServletRequest(), ConsentMethod.API, "1", Map.of(), null, null))
+				assertThat(writer.record(TestExchanges.exchange(new MockHttpServletRequest()), ConsentMethod.API, "1", Map.of(), null, null))
 					.isNull();
 				ConsentLedgerCounters counters = context.getBean(ConsentLedgerCounters.class);
 				assertThat(counters.throttledWrites(Reason.RATE)).isEqualTo(1);
@@ -170,7 +171,7 @@ class CxpConsentLedgerAutoConfigurationTests {
 				int before = UserLedgerConfiguration.LEDGER.appended;
 				ConsentLedgerWriter writer = context.getBean(ConsentLedgerWriter.class);
 				for (int i = 0; i < 5; i++) {
-					writer.record(new MockHttpServletRequest(), ConsentMethod.API, "1", Map.of(), null, null);
+					writer.record(TestExchanges.exchange(new MockHttpServletRequest()), ConsentMethod.API, "1", Map.of(), null, null);
 				}
 				assertThat(UserLedgerConfiguration.LEDGER.appended - before).isEqualTo(1);
 				assertThat(context.getBean(ConsentLedgerCounters.class).throttledWrites(Reason.RATE)).isEqualTo(4);
@@ -225,7 +226,7 @@ class CxpConsentLedgerAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(ConsentLedgerSchemaInitializer.class);
 			assertThat(tableExists(context.getBean(DataSource.class))).isFalse();
 			context.getBean(ConsentLedgerWriter.class)
-				.record(new MockHttpServletRequest(), ConsentMethod.API, "1", Map.of(), null, null);
+				.record(TestExchanges.exchange(new MockHttpServletRequest()), ConsentMethod.API, "1", Map.of(), null, null);
 			assertThat(UserLedgerConfiguration.LEDGER.appended).isPositive();
 		});
 	}

@@ -23,6 +23,7 @@ import dev.cxp.consent.cmp.ConsentStrings;
 import dev.cxp.consent.cmp.GppConsent;
 import dev.cxp.consent.cmp.TcfConsent;
 import dev.cxp.internal.cmp.CmpConsentReader;
+import dev.cxp.internal.cmp.CmpReading;
 import dev.cxp.internal.cmp.ConsentStringDecoderMissingException;
 import dev.cxp.internal.cmp.IabConsentStringDecoder;
 
@@ -182,7 +183,7 @@ class CxpConsentStringsAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(IabConsentStringDecoder.class);
 				CmpConsentReader reader = context.getBean(CmpConsentReader.class);
-				assertThat(reader.read(new Cookie[] { new Cookie("euconsent-v2", "anything") }).state("analytics"))
+				assertThat(CmpReading.read(reader, new Cookie[] { new Cookie("euconsent-v2", "anything") }).state("analytics"))
 					.hasToString("GRANTED");
 			});
 	}

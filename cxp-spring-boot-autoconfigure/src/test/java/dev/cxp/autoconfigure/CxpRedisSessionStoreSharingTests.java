@@ -15,6 +15,7 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfigurat
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import dev.cxp.internal.activity.CxpActivity;
+import dev.cxp.internal.session.RequestedPage;
 import dev.cxp.internal.session.SessionTracker;
 import dev.cxp.session.VisitSession;
 import dev.cxp.session.redis.RedisServerExtension;
@@ -55,7 +56,7 @@ class CxpRedisSessionStoreSharingTests {
 				Thread thread = new Thread(() -> {
 					try {
 						startGate.await();
-						VisitSession session = tracker.trackPageView(visitorId, "/", null);
+						VisitSession session = tracker.trackPageView(visitorId, new RequestedPage("", "/", null), tracker.now());
 						if (session == null) {
 							failures.incrementAndGet();
 						}

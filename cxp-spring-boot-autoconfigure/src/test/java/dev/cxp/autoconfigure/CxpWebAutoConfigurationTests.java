@@ -5,11 +5,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
-import dev.cxp.internal.consent.ConsentPolicy;
-import dev.cxp.internal.web.ConsentController;
+import dev.cxp.internal.consent.ConsentFixtures;
 import dev.cxp.internal.web.ConsentRecorder;
-import dev.cxp.internal.web.CxpScriptController;
-import dev.cxp.internal.web.CxpVisitorController;
+import dev.cxp.internal.web.servlet.ConsentController;
+import dev.cxp.internal.web.servlet.CxpScriptController;
+import dev.cxp.internal.web.servlet.CxpVisitorController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +56,7 @@ class CxpWebAutoConfigurationTests {
 
 	@Test
 	void backsOffForAUserDefinedController() {
-		ConsentController user = new ConsentController(new ConsentPolicy((request) -> null, false), null);
+		ConsentController user = new ConsentController(ConsentFixtures.defaultPolicy(), null);
 		this.contextRunner.withBean("myConsentController", ConsentController.class, () -> user)
 			.run((context) -> {
 				assertThat(context).getBeans(ConsentController.class).containsOnlyKeys("myConsentController");

@@ -14,6 +14,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import dev.cxp.consent.cmp.GppConsent;
 import dev.cxp.consent.cmp.TcfConsent;
 import dev.cxp.internal.cmp.CmpConsentReader;
+import dev.cxp.internal.cmp.CmpReading;
 import dev.cxp.internal.cmp.GppSettings;
 import dev.cxp.internal.cmp.IabConsentStringDecoder;
 import dev.cxp.internal.cmp.TcfSettings;
@@ -90,7 +91,7 @@ class HostileInputConsentStringTests {
 			if (gpp != null && gpp.tcfEuV2() != null) {
 				assertWellFormed(gpp.tcfEuV2(), replay);
 			}
-			this.reader.read(new Cookie[] { new Cookie("euconsent-v2", value), new Cookie("__gpp", value) });
+			CmpReading.read(this.reader, new Cookie[] { new Cookie("euconsent-v2", value), new Cookie("__gpp", value) });
 		}
 		catch (Throwable ex) {
 			fail("thrown" + replay, ex);

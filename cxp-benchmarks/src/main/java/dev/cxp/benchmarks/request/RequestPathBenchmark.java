@@ -26,7 +26,7 @@ import dev.cxp.internal.consent.ConsentCookie;
 import dev.cxp.internal.consent.ConsentCookieFormat;
 import dev.cxp.internal.consent.ConsentPurposes;
 import dev.cxp.internal.support.SecureIdGenerator;
-import dev.cxp.internal.web.VisitorIdentityInterceptor;
+import dev.cxp.internal.web.servlet.VisitorIdentityInterceptor;
 import dev.cxp.visitor.CxpVisitor;
 
 /**

@@ -18,7 +18,7 @@ import dev.cxp.autoconfigure.CxpAutoConfiguration;
 import dev.cxp.autoconfigure.CxpConsentStringsAutoConfiguration;
 import dev.cxp.autoconfigure.CxpEndpointAutoConfiguration;
 import dev.cxp.autoconfigure.CxpMetricsAutoConfiguration;
-import dev.cxp.internal.web.VisitorIdentityInterceptor;
+import dev.cxp.internal.web.servlet.VisitorIdentityInterceptor;
 import dev.cxp.visitor.CxpVisitor;
 
 /**

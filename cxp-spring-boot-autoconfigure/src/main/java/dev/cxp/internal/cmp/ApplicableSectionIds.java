@@ -1,9 +1,9 @@
 package dev.cxp.internal.cmp;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
-import jakarta.servlet.http.Cookie;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,23 +51,19 @@ final class ApplicableSectionIds {
 	 * readable copies when they all name the same sections, else {@code null}, so that every section is read.
 	 * Unreadable copies are skipped. A copy planted beside the real one can so widen what is read, never
 	 * narrow it.
-	 * @param cookies the request's cookies
-	 * @param name the name of the applicable-section-ids cookie
+	 * @param values the values of every copy of the applicable-section-ids cookie
 	 * @return the value of the first readable copy, or {@code null}
 	 */
-	static @Nullable String agreed(Cookie[] cookies, String name) {
+	static @Nullable String agreed(List<String> values) {
 		String agreed = null;
 		Set<Integer> agreedIds = null;
-		for (Cookie cookie : cookies) {
-			if (!name.equals(cookie.getName())) {
-				continue;
-			}
-			Set<Integer> ids = parse(cookie.getValue());
+		for (String value : values) {
+			Set<Integer> ids = parse(value);
 			if (ids == null) {
 				continue;
 			}
 			if (agreedIds == null) {
-				agreed = cookie.getValue();
+				agreed = value;
 				agreedIds = ids;
 			}
 			else if (!agreedIds.equals(ids)) {

@@ -1,10 +1,10 @@
 package dev.cxp.internal.cmp;
 
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import jakarta.servlet.http.Cookie;
 import org.jspecify.annotations.Nullable;
 
 import dev.cxp.consent.ConsentSources;
@@ -95,30 +95,18 @@ public class CmpConsentReader {
 	}
 
 	/**
-	 * What the request's consent strings say: the TC string's answer if it has one, else the GPP string's.
-	 * @param cookies the request's cookies, possibly {@code null}
-	 * @return the answer, with source {@code tcf} or {@code gpp}, or {@code null} when neither string is
-	 * present, valid and saying something
-	 */
-	public @Nullable CmpConsent read(Cookie @Nullable [] cookies) {
-		CmpConsent tcString = readTcf(cookies);
-		return (tcString != null) ? tcString : readGpp(cookies);
-	}
-
-	/**
 	 * What the request's TC string says, every copy of its cookie combined (a denial wins).
-	 * @param cookies the request's cookies, possibly {@code null}
+	 * @param values the values of every copy of the TC string cookie
 	 * @return the answer with source {@code tcf}, or {@code null} when reading TC strings is off, or no valid
 	 * TC string says anything
 	 */
-	public @Nullable CmpConsent readTcf(Cookie @Nullable [] cookies) {
-		if (cookies == null || this.tcf == null) {
+	public @Nullable CmpConsent readTcf(List<String> values) {
+		if (this.tcf == null) {
 			return null;
 		}
 		CmpConsent answer = null;
-		for (Cookie cookie : cookies) {
-			String value = cookie.getValue();
-			if (this.tcf.cookieName().equals(cookie.getName()) && value != null && !value.isEmpty()) {
+		for (String value : values) {
+			if (!value.isEmpty()) {
 				answer = and(answer, readTcf(value));
 			}
 		}
@@ -129,19 +117,19 @@ public class CmpConsentReader {
 	 * What the request's GPP string says, every copy of its cookie combined (a denial wins), read with the
 	 * applicable section ids that the readable copies of their cookie agree on, or every section when they
 	 * disagree.
-	 * @param cookies the request's cookies, possibly {@code null}
+	 * @param values the values of every copy of the GPP string cookie
+	 * @param sidValues the values of every copy of the applicable section ids cookie
 	 * @return the answer with source {@code gpp}, or {@code null} when reading GPP strings is off, or no valid
 	 * GPP string says anything
 	 */
-	public @Nullable CmpConsent readGpp(Cookie @Nullable [] cookies) {
-		if (cookies == null || this.gpp == null) {
+	public @Nullable CmpConsent readGpp(List<String> values, List<String> sidValues) {
+		if (this.gpp == null) {
 			return null;
 		}
-		String sid = ApplicableSectionIds.agreed(cookies, this.gpp.sidCookieName());
+		String sid = ApplicableSectionIds.agreed(sidValues);
 		CmpConsent answer = null;
-		for (Cookie cookie : cookies) {
-			String value = cookie.getValue();
-			if (this.gpp.cookieName().equals(cookie.getName()) && value != null && !value.isEmpty()) {
+		for (String value : values) {
+			if (!value.isEmpty()) {
 				answer = and(answer, readGpp(value, sid));
 			}
 		}

@@ -1,36 +1,42 @@
 package dev.cxp.internal.consent;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.cxp.consent.ConsentState;
 
 /**
- * The value format of the consent cookie, version 1:
+ * The value format of the consent cookie, and the rules by which a request reads it. Version 1:
  * <pre>
- * value    = "1." revision "." purpose *( "~" purpose ) [ "." receipt ]
- * revision = 1*32( ALPHA / DIGIT / "_" / "-" )
- * purpose  = name ":" ( "g" / "d" )                  ; granted or denied
- * name     = 1*32( %x61-7A / DIGIT / "_" / "-" )    ; a-z, 0-9, _ and -
- * receipt  = 32( DIGIT / %x61-66 )                  ; lowercase hex
+ * value     = "1." revision "." purpose *( "~" purpose ) [ "." receipt ] [ "*" signature ]
+ * revision  = 1*32( ALPHA / DIGIT / "_" / "-" )
+ * purpose   = name ":" ( "g" / "d" )                  ; granted or denied
+ * name      = 1*32( %x61-7A / DIGIT / "_" / "-" )    ; a-z, 0-9, _ and -
+ * receipt   = 32( DIGIT / %x61-66 )                  ; lowercase hex
+ * signature = 43( ALPHA / DIGIT / "-" / "_" )        ; see ConsentCookieSigner
  * </pre>
- * for example {@code 1.3.analytics:g~ads:d}. Only cookie-octet characters occur. A purpose that is not named
- * is unspecified; a purpose that is not configured is ignored. The legacy values {@code granted}, {@code true},
- * {@code 1}, {@code yes}, {@code denied}, {@code false}, {@code 0} and {@code no} (any case) stay readable: they
- * record every purpose, under revision {@code 1}. Anything else, including a value longer than
- * {@link #MAX_LENGTH}, a repeated purpose, an unknown version or state, is malformed and counts as absent.
+ * for example {@code 1.3.analytics:g~ads:d}. Only cookie-octet characters occur. The legacy values
+ * {@code granted}, {@code true}, {@code 1}, {@code yes}, {@code denied}, {@code false}, {@code 0} and {@code no}
+ * (any case) stay readable: they record every purpose, under revision {@code 1}. Anything else is malformed and
+ * counts as absent: a value longer than {@value #MAX_LENGTH} characters, a repeated purpose, an unknown version
+ * or state. A purpose that is not configured is ignored.
  * <p>
- * With a {@link ConsentCookieSigner} ({@code cxp.consent.signing.keys}), every value written is signed, and a
- * cookie value's grants count only when it is correctly signed: the grants of an unsigned value (legacy
- * values included) or of a value whose signature does not verify read as unspecified and are counted as
- * rejected, while its denials count. Without a signer, a signed value reads as its unsigned part. Values of
- * the consent header are never signed: a page script can send the header only with its own requests, and
- * another site cannot make a browser send it.
- *
- * @since 0.2.0
+ * A request reads the values of one name (every copy of the cookie, or every value of the consent header) by
+ * these rules, in this order:
+ * <ol>
+ * <li>a grant recorded under another revision than the current one is unspecified: the visitor is asked again,
+ * while a recorded denial stays a denial;</li>
+ * <li>with signing on, the grants of a cookie value that is not correctly signed are unspecified, and counted as
+ * rejected (header values are never signed: another site cannot make a browser send the header);</li>
+ * <li>copies are combined per purpose, and a denial wins over a grant.</li>
+ * </ol>
  */
 public final class ConsentCookieFormat {
 
@@ -66,21 +72,11 @@ public final class ConsentCookieFormat {
 	private final @Nullable ConsentCookieSigner signer;
 
 	/**
-	 * Create the format for a site's purposes and current revision, without signing.
-	 * @param purposes the configured purposes
-	 * @param revision the current policy revision
-	 */
-	public ConsentCookieFormat(ConsentPurposes purposes, String revision) {
-		this(purposes, revision, null);
-	}
-
-	/**
 	 * Create the format for a site's purposes and current revision.
 	 * @param purposes the configured purposes
 	 * @param revision the current policy revision
 	 * @param signer signs the values written and verifies the grants of the cookie values read, or {@code null}
 	 * to neither sign nor verify
-	 * @since 0.3.0
 	 */
 	public ConsentCookieFormat(ConsentPurposes purposes, String revision, @Nullable ConsentCookieSigner signer) {
 		if (!isValidRevision(revision)) {
@@ -98,8 +94,7 @@ public final class ConsentCookieFormat {
 	 * {@code -}
 	 */
 	public static boolean isValidRevision(String revision) {
-		return revision.length() <= MAX_REVISION_LENGTH
-				&& ConsentCookieScanner.isRevision(revision, 0, revision.length());
+		return !revision.isEmpty() && revision.length() <= MAX_REVISION_LENGTH && isWord(revision);
 	}
 
 	/**
@@ -108,7 +103,16 @@ public final class ConsentCookieFormat {
 	 * @return {@code true} for 32 lowercase hex characters
 	 */
 	public static boolean isValidReceiptId(String receiptId) {
-		return receiptId.length() == RECEIPT_ID_LENGTH && ConsentCookieScanner.isReceipt(receiptId, 0);
+		if (receiptId.length() != RECEIPT_ID_LENGTH) {
+			return false;
+		}
+		for (int i = 0; i < receiptId.length(); i++) {
+			char c = receiptId.charAt(i);
+			if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**
@@ -130,38 +134,60 @@ public final class ConsentCookieFormat {
 	/**
 	 * The signer of the values this format writes.
 	 * @return the signer, or {@code null} when values are not signed
-	 * @since 0.3.0
 	 */
 	public @Nullable ConsentCookieSigner signer() {
 		return this.signer;
 	}
 
 	/**
-	 * Read a value in full, as recorded (no revision rule applied, no signature verified).
-	 * @param value a cookie value, possibly {@code null} or junk
+	 * Read a value as recorded: no revision rule applied, no signature verified.
+	 * @param value a cookie value, possibly junk
 	 * @return the recorded choice, with only configured purposes, or {@code null} when the value is malformed
 	 */
-	public @Nullable ConsentCookie parse(@Nullable String value) {
-		long scan = ConsentCookieScanner.scan(value, this.purposes, this.revision);
-		if (scan == ConsentCookieScanner.MALFORMED) {
+	public @Nullable ConsentCookie parse(String value) {
+		if (value.isEmpty() || value.length() > MAX_LENGTH) {
 			return null;
 		}
-		int end = ((scan & ConsentCookieScanner.SIGNED) != 0) ? ConsentCookieSigner.unsignedLength(value)
-				: value.length();
-		Map<String, ConsentState> states = new HashMap<>();
-		for (int i = 0; i < this.purposes.size(); i++) {
-			ConsentState state = PurposeStates.get((int) scan, i);
-			if (state != ConsentState.UNSPECIFIED) {
-				states.put(this.purposes.names().get(i), state);
-			}
-		}
-		if ((scan & ConsentCookieScanner.LEGACY) != 0) {
+		ConsentState legacy = plainState(value);
+		if (legacy != null) {
+			Map<String, ConsentState> states = new LinkedHashMap<>();
+			this.purposes.names().forEach((name) -> states.put(name, legacy));
 			return new ConsentCookie(LEGACY_REVISION, states, null);
 		}
-		String recordedRevision = value.substring(2, value.indexOf('.', 2));
-		String receiptId = ((scan & ConsentCookieScanner.HAS_RECEIPT) != 0)
-				? value.substring(end - RECEIPT_ID_LENGTH, end) : null;
-		return new ConsentCookie(recordedRevision, states, receiptId);
+		int signatureAt = ConsentCookieSigner.unsignedLength(value);
+		if (signatureAt >= 0 && !isWord(value.substring(signatureAt + 1))) {
+			return null;
+		}
+		String[] parts = ((signatureAt >= 0) ? value.substring(0, signatureAt) : value).split("\\.", -1);
+		if (parts.length < 3 || parts.length > 4 || !parts[0].equals(VERSION) || !isValidRevision(parts[1])) {
+			return null;
+		}
+		String receiptId = (parts.length == 4) ? parts[3] : null;
+		if (receiptId != null && !isValidReceiptId(receiptId)) {
+			return null;
+		}
+		Map<String, ConsentState> states = purposes(parts[2]);
+		return (states != null) ? new ConsentCookie(parts[1], states, receiptId) : null;
+	}
+
+	private @Nullable Map<String, ConsentState> purposes(String list) {
+		Map<String, ConsentState> states = new LinkedHashMap<>();
+		Set<String> named = new HashSet<>();
+		for (String entry : list.split("~", -1)) {
+			int colon = entry.length() - 2;
+			if (colon < 1 || entry.charAt(colon) != ':') {
+				return null;
+			}
+			String name = entry.substring(0, colon);
+			char state = entry.charAt(colon + 1);
+			if (!ConsentPurposes.isValidName(name) || (state != 'g' && state != 'd') || !named.add(name)) {
+				return null;
+			}
+			if (this.purposes.contains(name)) {
+				states.put(name, (state == 'g') ? ConsentState.GRANTED : ConsentState.DENIED);
+			}
+		}
+		return states;
 	}
 
 	/**
@@ -180,81 +206,107 @@ public final class ConsentCookieFormat {
 				throw new IllegalArgumentException("'" + name + "' is not a configured purpose");
 			}
 		}
-		StringBuilder value = new StringBuilder(64).append(VERSION).append('.').append(cookie.revision()).append('.');
-		int start = value.length();
+		StringBuilder purposes = new StringBuilder();
 		for (String name : this.purposes.names()) {
 			ConsentState state = cookie.state(name);
 			if (state != ConsentState.UNSPECIFIED) {
-				value.append((value.length() > start) ? "~" : "")
-					.append(name)
-					.append(':')
+				purposes.append(purposes.isEmpty() ? "" : "~").append(name).append(':')
 					.append((state == ConsentState.GRANTED) ? 'g' : 'd');
 			}
 		}
-		if (value.length() == start) {
+		if (purposes.isEmpty()) {
 			throw new IllegalArgumentException("A recorded choice grants or denies at least one purpose");
 		}
 		String receiptId = cookie.receiptId();
-		if (receiptId != null) {
-			if (!isValidReceiptId(receiptId)) {
-				throw new IllegalArgumentException("A receipt id is 32 lowercase hex characters");
-			}
-			value.append('.').append(receiptId);
+		if (receiptId != null && !isValidReceiptId(receiptId)) {
+			throw new IllegalArgumentException("A receipt id is 32 lowercase hex characters");
 		}
-		return (this.signer != null) ? this.signer.sign(value.toString()) : value.toString();
+		String value = VERSION + "." + cookie.revision() + "." + purposes + ((receiptId != null) ? "." + receiptId : "");
+		return (this.signer != null) ? this.signer.sign(value) : value;
 	}
 
 	/**
-	 * The states that the values of the consent cookie record, as a request reads them now: combined per
-	 * purpose with a denial winning, each grant of another revision (or, with signing, of a value not correctly
-	 * signed) read as unspecified, malformed values ignored.
-	 * @param values the values, such as every variant of the consent cookie a request carries
-	 * @return the state of every configured purpose, in the configured order
+	 * The states that the copies of the consent cookie record, as a request reads them now (see the rules
+	 * above, signatures included).
+	 * @param values the values of every copy of the cookie
+	 * @return the state of each purpose the values state; a purpose left out is unspecified
 	 */
-	public Map<String, ConsentState> readStates(Iterable<String> values) {
-		int states = PurposeStates.ABSENT;
+	public Map<String, ConsentState> readCookies(List<String> values) {
+		return read(values, true);
+	}
+
+	/**
+	 * The states that the values of the consent header record, as a request reads them now (see the rules
+	 * above; header values are not signed).
+	 * @param values every value of the header
+	 * @return the state of each purpose the values state; a purpose left out is unspecified
+	 */
+	public Map<String, ConsentState> readHeaders(List<String> values) {
+		return read(values, false);
+	}
+
+	private Map<String, ConsentState> read(List<String> values, boolean signed) {
+		Map<String, ConsentState> combined = new HashMap<>();
 		for (String value : values) {
-			states = PurposeStates.combine(states, readCookie(value));
+			ConsentCookie cookie = parse(value);
+			if (cookie == null) {
+				continue;
+			}
+			boolean grantsCount = this.revision.equals(cookie.revision())
+					&& (!signed || cookie.isRefusal() || verified(value));
+			cookie.states().forEach((purpose, state) -> {
+				if (state == ConsentState.DENIED) {
+					combined.put(purpose, ConsentState.DENIED);
+				}
+				else if (grantsCount) {
+					combined.putIfAbsent(purpose, ConsentState.GRANTED);
+				}
+			});
 		}
-		Map<String, ConsentState> read = new LinkedHashMap<>();
-		for (int i = 0; i < this.purposes.size(); i++) {
-			read.put(this.purposes.names().get(i),
-					(states != PurposeStates.ABSENT) ? PurposeStates.get(states, i) : ConsentState.UNSPECIFIED);
+		Map<String, ConsentState> ordered = new LinkedHashMap<>();
+		for (String purpose : this.purposes.names()) {
+			ConsentState state = combined.get(purpose);
+			if (state != null) {
+				ordered.put(purpose, state);
+			}
 		}
-		return read;
+		return ordered;
 	}
 
-	/**
-	 * Read a value of the consent header for the current request: the recorded states, with each grant of
-	 * another revision read as unspecified. Header values are not signed.
-	 * @param value a header value
-	 * @return the packed states, or {@link PurposeStates#ABSENT} when the value is malformed
-	 */
-	int read(@Nullable String value) {
-		long scan = ConsentCookieScanner.scan(value, this.purposes, this.revision);
-		if (scan == ConsentCookieScanner.MALFORMED) {
-			return PurposeStates.ABSENT;
-		}
-		int states = (int) scan;
-		return ((scan & ConsentCookieScanner.REVISION_MATCHES) != 0) ? states : PurposeStates.withoutGrants(states);
-	}
-
-	/**
-	 * Read a value of the consent cookie for the current request: as {@link #read(String)}, and with a signer,
-	 * the grants of a value that is not correctly signed read as unspecified and are counted as rejected.
-	 * @param value a cookie value
-	 * @return the packed states, or {@link PurposeStates#ABSENT} when the value is malformed
-	 */
-	int readCookie(@Nullable String value) {
-		int states = read(value);
-		if (this.signer == null || states == PurposeStates.ABSENT || !PurposeStates.hasGrant(states)) {
-			return states;
-		}
-		if (this.signer.verifies(value)) {
-			return states;
+	private boolean verified(String value) {
+		if (this.signer == null || this.signer.verifies(value)) {
+			return true;
 		}
 		this.signer.rejected();
-		return PurposeStates.withoutGrants(states);
+		return false;
+	}
+
+	private static @Nullable ConsentState legacyState(String value) {
+		return switch (value.toLowerCase(Locale.ROOT)) {
+			case "granted", "true", "1", "yes" -> ConsentState.GRANTED;
+			case "denied", "false", "0", "no" -> ConsentState.DENIED;
+			default -> null;
+		};
+	}
+
+	/**
+	 * The state a plain word means, as the consent endpoint's body and legacy cookie values use them.
+	 * @param value {@code granted}, {@code true}, {@code 1}, {@code yes}, {@code denied}, {@code false},
+	 * {@code 0} or {@code no}, in any case
+	 * @return the state, or {@code null} for any other value
+	 */
+	public static @Nullable ConsentState plainState(String value) {
+		return (value.length() <= 7) ? legacyState(value) : null;
+	}
+
+	private static boolean isWord(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

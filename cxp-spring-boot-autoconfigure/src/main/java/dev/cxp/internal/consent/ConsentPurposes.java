@@ -40,12 +40,9 @@ public final class ConsentPurposes {
 
 	private final String trackingPurpose;
 
-	private final int trackingIndex;
-
 	private ConsentPurposes(List<String> names, String trackingPurpose) {
 		this.names = names;
 		this.trackingPurpose = trackingPurpose;
-		this.trackingIndex = names.indexOf(trackingPurpose);
 	}
 
 	/**
@@ -141,24 +138,6 @@ public final class ConsentPurposes {
 	 */
 	public boolean contains(String name) {
 		return this.names.contains(name);
-	}
-
-	int trackingIndex() {
-		return this.trackingIndex;
-	}
-
-	/**
-	 * The index of the purpose whose name is {@code value[from, to)}, without creating a string.
-	 */
-	int indexOf(String value, int from, int to) {
-		int length = to - from;
-		for (int i = 0; i < this.names.size(); i++) {
-			String name = this.names.get(i);
-			if (name.length() == length && value.regionMatches(from, name, 0, length)) {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 	/**

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import dev.cxp.consent.ConsentRegion;
+import dev.cxp.consent.ConsentRequest;
 
 /**
  * Finds the consent settings in effect for a request from the region that a trusted edge names in request
@@ -106,11 +106,11 @@ public final class ConsentRegions {
 	 * @param request the request
 	 * @return the most specific region's settings, or the global ones
 	 */
-	public ConsentRegion resolve(HttpServletRequest request) {
+	public ConsentRegion resolve(ConsentRequest request) {
 		if (this.countryHeader == null) {
 			return this.global;
 		}
-		String country = request.getHeader(this.countryHeader);
+		String country = request.header(this.countryHeader);
 		if (country == null || country.length() != 2) {
 			return this.global;
 		}
@@ -121,7 +121,7 @@ public final class ConsentRegions {
 		}
 		Subdivision[] candidates = this.subdivisions[index];
 		if (candidates != null && this.subdivisionHeader != null) {
-			String subdivision = request.getHeader(this.subdivisionHeader);
+			String subdivision = request.header(this.subdivisionHeader);
 			if (subdivision != null) {
 				for (Subdivision candidate : candidates) {
 					if (candidate.matches(subdivision, country)) {

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +21,7 @@ import dev.cxp.consent.ledger.ConsentMethod;
 import dev.cxp.consent.ledger.ConsentRecord;
 import dev.cxp.internal.support.SecureIdGenerator;
 import dev.cxp.internal.support.ThrottledWarning;
+import dev.cxp.internal.visitor.CxpExchange;
 import dev.cxp.internal.visitor.VisitorIds;
 
 /**
@@ -92,7 +92,7 @@ public class ConsentLedgerWriter {
 	 * Record a choice. Never throws because of the ledger: a record that cannot be built or written is
 	 * counted as an error, one that a {@link ConsentLedgerGuard} refused is counted as throttled, and the
 	 * choice stands without it.
-	 * @param request the request that made the choice; only its {@code User-Agent} header and, when enabled,
+	 * @param exchange the request that made the choice; only its {@code User-Agent} header and, when enabled,
 	 * its remote address are read
 	 * @param method how the choice was made
 	 * @param revision the revision of the consent text the visitor answered
@@ -101,13 +101,14 @@ public class ConsentLedgerWriter {
 	 * @param visitorId the visitor id the choice applies to, {@code null} when there is none
 	 * @return the receipt id of the record written, or {@code null} when none was written
 	 */
-	public @Nullable String record(HttpServletRequest request, ConsentMethod method, String revision,
+	public @Nullable String record(CxpExchange exchange, ConsentMethod method, String revision,
 			Map<String, ConsentState> purposes, @Nullable String region, @Nullable String visitorId) {
 		try {
 			ConsentRecord record = new ConsentRecord(this.ids.receiptId(),
 					this.clock.instant().truncatedTo(ChronoUnit.MICROS), revision, purposes, method,
 					(region != null && REGION.matcher(region).matches()) ? region : null, pseudonym(visitorId),
-					userAgentHash(request), this.recordTruncatedIp ? IpPrefixes.networkOf(request.getRemoteAddr()) : null);
+					userAgentHash(exchange.header("User-Agent")),
+					this.recordTruncatedIp ? IpPrefixes.networkOf(exchange.remoteAddress()) : null);
 			this.ledger.append(record);
 			this.counters.recordWritten();
 			return record.receiptId();
@@ -142,8 +143,7 @@ public class ConsentLedgerWriter {
 		}
 	}
 
-	private static @Nullable String userAgentHash(HttpServletRequest request) {
-		String userAgent = request.getHeader("User-Agent");
+	private static @Nullable String userAgentHash(@Nullable String userAgent) {
 		if (userAgent == null) {
 			return null;
 		}

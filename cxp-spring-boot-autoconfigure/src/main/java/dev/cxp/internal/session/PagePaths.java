@@ -2,7 +2,6 @@ package dev.cxp.internal.session;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a request into the page a session records (SPEC S3.3): the path within the application without
@@ -45,13 +44,13 @@ final class PagePaths {
 
 	/**
 	 * The page to record for a request.
-	 * @param contextPath the context path as the container reports it, possibly empty
-	 * @param requestUri the request URI as requested, not decoded
-	 * @param query the query string, if any
+	 * @param requested the context path as the container reports it, the request URI as requested (not
+	 * decoded), and the query string
 	 * @return the page, shared with other sessions when often viewed
 	 */
-	String page(String contextPath, String requestUri, @Nullable String query) {
-		String path = pathWithinApplication(contextPath, requestUri);
+	String page(RequestedPage requested) {
+		String path = pathWithinApplication(requested.contextPath(), requested.requestUri());
+		String query = requested.query();
 		String page = (this.recordQueryString && query != null && !query.isEmpty()) ? path + '?' + query : path;
 		return shared((page.length() > MAX_PAGE_LENGTH) ? page.substring(0, MAX_PAGE_LENGTH) : page);
 	}

@@ -28,8 +28,6 @@ import dev.cxp.session.VisitorSessionStore;
  * its page is worked out by {@link PagePaths}. An erasure ({@link #forget(List)}) is one operation of the
  * store, stamped with this tracker's clock; a page view whose consent was decided at or before it is served
  * untracked, so that no session outlives a withdrawal.
- *
- * @since 0.1.0
  */
 public class SessionTracker {
 
@@ -63,7 +61,6 @@ public class SessionTracker {
 	 * @param recordQueryString whether pages keep their query string
 	 * @param events where page-view events are published
 	 * @param listener told of page views, new sessions and store failures
-	 * @since 0.2.0
 	 */
 	public SessionTracker(VisitorSessionStore store, Clock clock, boolean recordQueryString,
 			ApplicationEventPublisher events, CxpActivityListener listener) {
@@ -78,63 +75,29 @@ public class SessionTracker {
 	}
 
 	/**
-	 * The current time on this tracker's clock, in milliseconds since the epoch. A request reads it once, before
-	 * deciding consent, and hands it to {@link #trackPageView(String, String, String, String, long)} as the time
-	 * its consent was decided: erasures are stamped with the same clock. A number rather than an
-	 * {@link Instant}, so that carrying it through the request allocates nothing.
-	 * @return the current time in epoch milliseconds
-	 * @since 0.3.0
+	 * The current time on this tracker's clock. A request reads it once, before deciding consent, and hands it
+	 * to {@link #trackPageView(String, RequestedPage, Instant)} as the time its consent was decided: erasures are
+	 * stamped with the same clock.
+	 * @return the current time
 	 */
-	public long currentTimeMillis() {
-		return this.clock.millis();
-	}
-
-	/**
-	 * Record a page view of a consenting visitor, in an application without a context path, and publish its
-	 * event.
-	 * @param visitorId the visitor id
-	 * @param path the page's path as requested
-	 * @param query the query string, if any
-	 * @return the session after the page view, or {@code null} when the store failed
-	 */
-	public @Nullable VisitSession trackPageView(String visitorId, String path, @Nullable String query) {
-		return trackPageView(visitorId, "", path, query);
-	}
-
-	/**
-	 * Record a page view of a consenting visitor and publish its event. The page recorded is the path within
-	 * the application without path parameters, with the query string only when configured, capped at
-	 * {@link #MAX_PAGE_LENGTH} characters.
-	 * @param visitorId the visitor id
-	 * @param contextPath the application's context path as the request reports it, possibly empty
-	 * @param requestUri the request URI as requested
-	 * @param query the query string, if any
-	 * @return the session after the page view, or {@code null} when the store failed
-	 * @since 0.2.0
-	 */
-	public @Nullable VisitSession trackPageView(String visitorId, String contextPath, String requestUri,
-			@Nullable String query) {
-		return trackPageView(visitorId, contextPath, requestUri, query, this.clock.millis());
+	public Instant now() {
+		return this.clock.instant();
 	}
 
 	/**
 	 * Record a page view of a consenting visitor whose consent was decided at the given instant, and publish its
-	 * event. Nothing is recorded or published when the visitor was erased at or after that instant: the page
-	 * view was in flight during a withdrawal.
+	 * event. The page recorded is the path within the application without path parameters, with the query string
+	 * only when configured, capped at {@link #MAX_PAGE_LENGTH} characters. Nothing is recorded or published when
+	 * the visitor was erased at or after {@code decidedAt}: the page view was in flight during a withdrawal.
 	 * @param visitorId the visitor id
-	 * @param contextPath the application's context path as the request reports it, possibly empty
-	 * @param requestUri the request URI as requested
-	 * @param query the query string, if any
-	 * @param decidedAtMillis when the request's consent was decided, in epoch milliseconds, read with
-	 * {@link #currentTimeMillis()} before deciding; also the page view's timestamp
+	 * @param requested the page as the request names it
+	 * @param decidedAt when the request's consent was decided, read with {@link #now()} before deciding; also the
+	 * page view's timestamp
 	 * @return the session after the page view, or {@code null} when the store failed or the visitor was erased
-	 * at or after {@code decidedAtMillis}
-	 * @since 0.3.0
+	 * at or after {@code decidedAt}
 	 */
-	public @Nullable VisitSession trackPageView(String visitorId, String contextPath, String requestUri,
-			@Nullable String query, long decidedAtMillis) {
-		String page = this.pages.page(contextPath, requestUri, query);
-		Instant decidedAt = Instant.ofEpochMilli(decidedAtMillis);
+	public @Nullable VisitSession trackPageView(String visitorId, RequestedPage requested, Instant decidedAt) {
+		String page = this.pages.page(requested);
 		TrackedPageView tracked;
 		try {
 			tracked = this.store.recordPageView(visitorId, new PageVisit(page, decidedAt));
@@ -192,20 +155,10 @@ public class SessionTracker {
 	}
 
 	/**
-	 * Erase the visitor's session, as when consent is withdrawn.
-	 * @param visitorId the visitor id
-	 * @return {@code true} when the store erased it (or held none), {@code false} when the store failed
-	 */
-	public boolean forget(String visitorId) {
-		return forget(List.of(visitorId));
-	}
-
-	/**
 	 * Erase the sessions of a few visitors, as when consent is withdrawn, in one operation of the store, at the
 	 * instant this tracker's clock reads now: page views decided at or before it are no longer recorded.
 	 * @param visitorIds the visitor ids, few
 	 * @return {@code true} when the store erased them (or held none), {@code false} when the store failed
-	 * @since 0.3.0
 	 */
 	public boolean forget(List<String> visitorIds) {
 		if (visitorIds.isEmpty()) {

@@ -4,202 +4,98 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 
-import dev.cxp.consent.ConsentState;
-import dev.cxp.internal.consent.ConsentCookieReader;
-import dev.cxp.internal.consent.ConsentCookieValues;
-import dev.cxp.internal.consent.ConsentValues;
+import dev.cxp.consent.ConsentRequest;
 
 /**
- * The only reader and writer of the starter's cookies. It reads them in one scan (see
- * {@link #read(HttpServletRequest)}), modeled on Spring Session's {@code DefaultCookieSerializer}, and writes every cookie the starter sets: the visitor id, its deletions,
- * and the consent choice with the deletion of its other variant. Only values the starter generated or
- * validated are ever written, never raw request input.
- *
- * @since 0.1.0
+ * The rules of the starter's two cookies, modeled on Spring Session's {@code DefaultCookieSerializer}: which
+ * visitor ids a request carries, and every cookie the starter writes (the visitor id, its deletions, the consent
+ * choice with the deletion of its other variant). Only values the starter generated or validated are ever
+ * written, never raw request input.
  */
-public class CxpCookies implements ConsentCookieReader {
-
-
+public class CxpCookies {
 
 	private final CookieAttributes visitor;
 
 	private final CookieAttributes consent;
 
-	private final String hostOnlyDeletion;
-
-	private final @Nullable String domainDeletion;
-
 	/**
-	 * Create the cookie writer.
+	 * Create the cookie rules.
 	 * @param visitor the attributes of the visitor id cookie
 	 * @param consent the attributes of the consent cookie
 	 */
 	public CxpCookies(CookieAttributes visitor, CookieAttributes consent) {
 		this.visitor = visitor;
 		this.consent = consent;
-		this.hostOnlyDeletion = deletion(visitor.name(), null);
-		this.domainDeletion = (visitor.domain() != null) ? deletion(visitor.name(), visitor.domain()) : null;
-	}
-
-	private static String deletion(String name, @Nullable String domain) {
-		return ResponseCookie.from(name, "").maxAge(0).path("/").domain(domain).build().toString();
 	}
 
 	/**
-	 * Read the starter's cookies from a request in one scan. The request path reads them once and hands the
-	 * result on (to the consent policy, the identity operations) rather than keeping it in a request
-	 * attribute, so that a returning visitor's request allocates nothing more for it.
-	 * @param request the current request
-	 * @return what the request's cookies hold
+	 * The visitor ids a request carries.
+	 * @param request the request
+	 * @return its visitor id cookies
 	 */
-	public RequestCookies read(HttpServletRequest request) {
-		return scan(request.getCookies());
-	}
-
-	/**
-	 * Read the starter's cookies from an array of cookies.
-	 * @param cookies the request's cookies, possibly {@code null}
-	 * @return what the cookies hold
-	 */
-	public RequestCookies scan(Cookie @Nullable [] cookies) {
-		if (cookies == null || cookies.length == 0) {
-			return RequestCookies.NONE;
+	public VisitorIdCookies visitorIds(ConsentRequest request) {
+		List<String> values = request.cookies(this.visitor.name());
+		if (values.isEmpty()) {
+			return VisitorIdCookies.NONE;
 		}
-		String visitorName = this.visitor.name();
-		String consentName = this.consent.name();
-		String first = null;
-		boolean present = false;
-		List<String> more = null;
-		String consent = null;
-		List<String> moreConsent = null;
-		for (Cookie cookie : cookies) {
-			String name = cookie.getName();
-			if (visitorName.equals(name)) {
-				present = true;
-				String value = cookie.getValue();
-				if (VisitorIds.isValid(value)) {
-					if (first == null) {
-						first = value;
-					}
-					else if (!first.equals(value) && (more == null || !more.contains(value))) {
-						more = (more != null) ? more : new ArrayList<>(2);
-						more.add(value);
-					}
-				}
-			}
-			else if (consentName.equals(name)) {
-				if (consent == null) {
-					consent = cookie.getValue();
-				}
-				else {
-					moreConsent = (moreConsent != null) ? moreConsent : new ArrayList<>(2);
-					moreConsent.add(cookie.getValue());
-				}
+		List<String> valid = new ArrayList<>(1);
+		for (String value : values) {
+			if (VisitorIds.isValid(value) && !valid.contains(value)) {
+				valid.add(value);
 			}
 		}
-		return (present || consent != null) ? new RequestCookies(first, present, more, consent, moreConsent)
-				: RequestCookies.NONE;
-	}
-
-	@Override
-	public ConsentCookieValues consentCookies(HttpServletRequest request) {
-		return read(request).consentCookies();
+		return new VisitorIdCookies(valid, true);
 	}
 
 	/**
 	 * Set the visitor id cookie.
-	 * @param request the current request, whose security decides {@code Secure}
-	 * @param response the response to add it to
+	 * @param exchange the exchange, whose request's security decides {@code Secure}
 	 * @param visitorId a valid visitor id
 	 */
-	public void issueVisitorId(HttpServletRequest request, HttpServletResponse response, String visitorId) {
-		response.addHeader(HttpHeaders.SET_COOKIE, cookie(this.visitor, visitorId, request).toString());
+	public void issueVisitorId(CxpExchange exchange, String visitorId) {
+		exchange.addCookie(cookie(this.visitor, visitorId, this.visitor.maxAge(), this.visitor.domain(), exchange));
 	}
 
 	/**
 	 * Delete the visitor id cookie: the host-only cookie and, when a domain is configured, the domain one.
-	 * @param response the response to add the deletions to
+	 * @param exchange the exchange whose response gets the deletions
 	 */
-	public void eraseVisitorId(HttpServletResponse response) {
-		response.addHeader(HttpHeaders.SET_COOKIE, this.hostOnlyDeletion);
-		if (this.domainDeletion != null) {
-			response.addHeader(HttpHeaders.SET_COOKIE, this.domainDeletion);
+	public void eraseVisitorId(CxpExchange exchange) {
+		exchange.addCookie(ResponseCookie.from(this.visitor.name(), "").maxAge(0).path("/").build());
+		if (this.visitor.domain() != null) {
+			exchange.addCookie(
+					ResponseCookie.from(this.visitor.name(), "").maxAge(0).path("/").domain(this.visitor.domain()).build());
 		}
 	}
 
 	/**
-	 * Set the consent cookie that records a visitor's choice, and expire the variants of it that this write
-	 * does not replace (the host-only one when the cookie is written for a domain), so that one choice is left
-	 * in the browser.
-	 * @param request the current request, whose security decides {@code Secure}
-	 * @param response the response to add it to
-	 * @param state the choice, granted or denied
-	 */
-	public void writeConsent(HttpServletRequest request, HttpServletResponse response, ConsentState state) {
-		if (this.consent.domain() != null) {
-			response.addHeader(HttpHeaders.SET_COOKIE, deletion(this.consent, null, request).toString());
-		}
-		response.addHeader(HttpHeaders.SET_COOKIE,
-				cookie(this.consent, ConsentValues.cookieValue(state), request).toString());
-	}
-
-	/**
-	 * Set the consent cookie to a value of the starter's consent cookie format.
-	 * @param request the current request, whose security decides {@code Secure}
-	 * @param response the response to add it to
+	 * Set the consent cookie that records a visitor's choice, and expire the variant of it that this write does
+	 * not replace (the host-only one when the cookie is written for a domain), so that one choice is left in the
+	 * browser.
+	 * @param exchange the exchange, whose request's security decides {@code Secure}
 	 * @param value a value written by {@link dev.cxp.internal.consent.ConsentCookieFormat}, never request input
 	 * @param maxAge how long the browser keeps it
-	 * @since 0.2.0
 	 */
-	public void writeConsent(HttpServletRequest request, HttpServletResponse response, String value,
-			Duration maxAge) {
+	public void writeConsent(CxpExchange exchange, String value, Duration maxAge) {
 		if (this.consent.domain() != null) {
-			response.addHeader(HttpHeaders.SET_COOKIE, deletion(this.consent, null, request).toString());
+			exchange.addCookie(cookie(this.consent, "", Duration.ZERO, null, exchange));
 		}
-		response.addHeader(HttpHeaders.SET_COOKIE, cookie(this.consent, value, maxAge, request).toString());
-	}
-
-	private static ResponseCookie deletion(CookieAttributes attributes, @Nullable String domain,
-			HttpServletRequest request) {
-		return ResponseCookie.from(attributes.name(), "")
-			.maxAge(0)
-			.path("/")
-			.domain(domain)
-			.sameSite(attributes.sameSite())
-			.secure(attributes.secure() || request.isSecure())
-			.httpOnly(attributes.httpOnly())
-			.build();
-	}
-
-	private static ResponseCookie cookie(CookieAttributes attributes, String value, HttpServletRequest request) {
-		return cookie(attributes, value, attributes.maxAge(), request);
+		exchange.addCookie(cookie(this.consent, value, maxAge, this.consent.domain(), exchange));
 	}
 
 	private static ResponseCookie cookie(CookieAttributes attributes, String value, Duration maxAge,
-			HttpServletRequest request) {
+			@Nullable String domain, CxpExchange exchange) {
 		return ResponseCookie.from(attributes.name(), value)
 			.maxAge(maxAge)
 			.path("/")
-			.domain(attributes.domain())
+			.domain(domain)
 			.sameSite(attributes.sameSite())
-			.secure(attributes.secure() || request.isSecure())
+			.secure(attributes.secure() || exchange.isSecure())
 			.httpOnly(attributes.httpOnly())
 			.build();
-	}
-
-	/**
-	 * The name of the visitor id cookie.
-	 * @return the cookie name
-	 */
-	public String visitorCookieName() {
-		return this.visitor.name();
 	}
 
 	/**
@@ -216,6 +112,26 @@ public class CxpCookies implements ConsentCookieReader {
 	 */
 	public CookieAttributes consentCookie() {
 		return this.consent;
+	}
+
+	/**
+	 * The visitor id cookies of a request.
+	 *
+	 * @param visitorIds every valid id they hold, in order, without repeats
+	 * @param present whether the request carries a visitor id cookie at all, valid or not
+	 */
+	public record VisitorIdCookies(List<String> visitorIds, boolean present) {
+
+		static final VisitorIdCookies NONE = new VisitorIdCookies(List.of(), false);
+
+		/**
+		 * The id the visitor is tracked under: the first valid one.
+		 * @return the id, or {@code null} when no cookie holds a valid one
+		 */
+		public @Nullable String visitorId() {
+			return this.visitorIds.isEmpty() ? null : this.visitorIds.get(0);
+		}
+
 	}
 
 }

@@ -2,20 +2,16 @@ package dev.cxp.internal.visitor;
 
 import java.util.List;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 import dev.cxp.internal.activity.CxpActivityListener;
 import dev.cxp.internal.session.SessionTracker;
 import dev.cxp.internal.support.SecureIdGenerator;
+import dev.cxp.internal.visitor.CxpCookies.VisitorIdCookies;
 
 /**
  * The visitor identity operations: keep or issue the visitor id, and erase a visitor (the id cookie in every
  * variant and the server-side session of the first {@value #MAX_ERASED_VISITOR_IDS} valid ids it held, in one
  * operation of the session store). The request path calls them as consent allows, and the consent endpoint
  * calls them when a visitor records a choice.
- *
- * @since 0.2.0
  */
 public class VisitorIdentity {
 
@@ -53,64 +49,45 @@ public class VisitorIdentity {
 	}
 
 	/**
-	 * The visitor's id, issuing one when the request carries no valid id: for a grant of consent.
-	 * @param request the request
-	 * @param response its response, which receives the new id cookie if one is issued
-	 * @param reading the request's cookies
+	 * The visitor's id, issuing one when the request carries no valid id.
+	 * @param exchange the exchange, whose response receives the new id cookie if one is issued
+	 * @param carried the request's visitor id cookies
 	 * @return the visitor id
 	 */
-	public String ensureVisitorId(HttpServletRequest request, HttpServletResponse response,
-			RequestCookies reading) {
-		String visitorId = reading.visitorId();
-		return (visitorId != null) ? visitorId : issueVisitorId(request, response, reading.visitorCookiePresent());
-	}
-
-	/**
-	 * Issue a new visitor id, for a request that carries no valid one.
-	 * @param request the request
-	 * @param response its response, which receives the id cookie
-	 * @param replacesInvalidId whether the request carries a visitor id cookie whose value is not valid
-	 * @return the new visitor id
-	 */
-	public String issueVisitorId(HttpServletRequest request, HttpServletResponse response,
-			boolean replacesInvalidId) {
-		if (replacesInvalidId) {
+	public String ensureVisitorId(CxpExchange exchange, VisitorIdCookies carried) {
+		String visitorId = carried.visitorId();
+		if (visitorId != null) {
+			return visitorId;
+		}
+		if (carried.present()) {
 			this.listener.visitorInvalid();
 		}
-		String visitorId = this.ids.visitorId();
-		this.cookies.issueVisitorId(request, response, visitorId);
+		String issued = this.ids.visitorId();
+		this.cookies.issueVisitorId(exchange, issued);
 		this.listener.visitorCreated();
-		return visitorId;
+		return issued;
 	}
 
 	/**
-	 * Erase what the starter stored about the visitor, when the request carries a visitor id cookie: the
-	 * cookie (every variant) and the server-side session of the first {@value #MAX_ERASED_VISITOR_IDS} valid ids
-	 * it holds. An erasure the session store fails is counted and reported in the result.
-	 * @param response the response, which receives the deletions
-	 * @param reading the request's cookies
+	 * Erase what the starter stored about the visitor, when the request carries a visitor id cookie: the cookie
+	 * (every variant) and the server-side session of the first {@value #MAX_ERASED_VISITOR_IDS} valid ids it
+	 * holds, in one operation of the session store. An erasure the session store fails is counted and reported in
+	 * the result.
+	 * @param exchange the exchange, whose response receives the deletions
+	 * @param carried the request's visitor id cookies
 	 * @return what was erased
 	 */
-	public VisitorErasure eraseVisitor(HttpServletResponse response, RequestCookies reading) {
-		return reading.visitorCookiePresent() ? eraseVisitor(response, reading.visitorIds()) : VisitorErasure.NOTHING;
-	}
-
-	/**
-	 * Erase a visitor whose request carries a visitor id cookie: delete the cookie (every variant) and the
-	 * server-side session of the first {@value #MAX_ERASED_VISITOR_IDS} valid ids it holds, in one operation of
-	 * the session store.
-	 * @param response the response, which receives the deletions
-	 * @param visitorIds the valid ids the request's visitor id cookies hold, in order, possibly none
-	 * @return what was erased
-	 */
-	public VisitorErasure eraseVisitor(HttpServletResponse response, List<String> visitorIds) {
-		this.cookies.eraseVisitorId(response);
+	public VisitorErasure eraseVisitor(CxpExchange exchange, VisitorIdCookies carried) {
+		if (!carried.present()) {
+			return VisitorErasure.NOTHING;
+		}
+		this.cookies.eraseVisitorId(exchange);
 		this.listener.visitorErased();
+		List<String> visitorIds = carried.visitorIds();
 		if (visitorIds.isEmpty()) {
 			return VisitorErasure.NOTHING;
 		}
-		List<String> erasedIds = (visitorIds.size() > MAX_ERASED_VISITOR_IDS)
-				? visitorIds.subList(0, MAX_ERASED_VISITOR_IDS) : visitorIds;
+		List<String> erasedIds = visitorIds.subList(0, Math.min(visitorIds.size(), MAX_ERASED_VISITOR_IDS));
 		boolean erased = this.sessionTracker.forget(erasedIds);
 		if (!erased) {
 			this.listener.erasureFailed();

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -18,8 +17,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.cxp.consent.ConsentState;
+import dev.cxp.internal.consent.ConsentCookieFormat;
 import dev.cxp.internal.consent.ConsentPurposes;
-import dev.cxp.internal.consent.ConsentValues;
 
 /**
  * Reads the choice from the body of a consent request: a JSON object such as {@code {"consent":"granted"}}
@@ -35,7 +34,7 @@ public final class ConsentChoiceReader {
 	/**
 	 * The largest body read; a choice takes a few dozen bytes.
 	 */
-	static final int MAX_BODY_BYTES = 4096;
+	public static final int MAX_BODY_BYTES = 4096;
 
 	private static final String MEMBER = "consent";
 
@@ -49,42 +48,40 @@ public final class ConsentChoiceReader {
 		.build();
 
 	/**
-	 * Create a reader for the default purposes.
-	 */
-	ConsentChoiceReader() {
-		this(ConsentPurposes.defaults());
-	}
-
-	/**
 	 * Create a reader.
 	 * @param purposes the configured purposes, the only ones a choice may name
 	 */
-	ConsentChoiceReader(ConsentPurposes purposes) {
+	public ConsentChoiceReader(ConsentPurposes purposes) {
 		this.purposes = purposes;
 	}
 
 	/**
 	 * Read the choice.
-	 * @param request a request whose body holds the choice
+	 * @param contentType the request's {@code Content-Type}, possibly {@code null}
+	 * @param body the request's body, at most {@value #MAX_BODY_BYTES} bytes and one more to tell that it is
+	 * longer (see {@link #readBody(InputStream)})
 	 * @return the choice
 	 * @throws InvalidConsentRequestException with status 415 when the body is not declared as JSON, or 400
 	 * when it is not a JSON object with an understood {@code consent} value or {@code purposes} object
 	 */
-	ConsentChoice read(HttpServletRequest request) throws InvalidConsentRequestException {
-		if (!isJson(request.getContentType())) {
+	public ConsentChoice read(@Nullable String contentType, byte[] body) throws InvalidConsentRequestException {
+		if (!isJson(contentType)) {
 			throw new InvalidConsentRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 					"The body must be JSON, sent with Content-Type: application/json");
 		}
-		JsonNode body = parse(readBody(request));
-		JsonNode value = body.isObject() ? body.get(MEMBER) : null;
-		JsonNode perPurpose = body.isObject() ? body.get(PURPOSES) : null;
+		if (body.length > MAX_BODY_BYTES) {
+			throw badRequest("The body is too large");
+		}
+		JsonNode json = parse(body);
+		JsonNode value = json.isObject() ? json.get(MEMBER) : null;
+		JsonNode perPurpose = json.isObject() ? json.get(PURPOSES) : null;
 		if (value != null && perPurpose != null) {
 			throw badRequest("The body must have either \"consent\" or \"purposes\", not both");
 		}
 		if (perPurpose != null) {
 			return ConsentChoice.perPurpose(readPurposes(perPurpose));
 		}
-		ConsentState state = (value != null && value.isString()) ? ConsentValues.parse(value.stringValue()) : null;
+		ConsentState state = (value != null && value.isString()) ? ConsentCookieFormat.plainState(value.stringValue()) : null;
 		if (state == null) {
 			throw badRequest("The body must be {\"consent\":\"granted\"}, {\"consent\":\"denied\"} or "
 					+ "{\"purposes\":{\"<purpose>\":\"granted\"|\"denied\"}}");
@@ -104,7 +101,7 @@ public final class ConsentChoiceReader {
 						+ this.purposes.names());
 			}
 			JsonNode purposeValue = member.getValue();
-			ConsentState state = purposeValue.isString() ? ConsentValues.parse(purposeValue.stringValue()) : null;
+			ConsentState state = purposeValue.isString() ? ConsentCookieFormat.plainState(purposeValue.stringValue()) : null;
 			if (state == null) {
 				throw badRequest("Each purpose must be \"granted\" or \"denied\"");
 			}
@@ -132,13 +129,15 @@ public final class ConsentChoiceReader {
 		}
 	}
 
-	private static byte[] readBody(HttpServletRequest request) throws InvalidConsentRequestException {
-		try (InputStream in = request.getInputStream()) {
-			byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-			if (body.length > MAX_BODY_BYTES) {
-				throw badRequest("The body is too large");
-			}
-			return body;
+	/**
+	 * Read as much of a body as a choice may take, and a byte more to tell that it is longer.
+	 * @param in the body
+	 * @return the bytes read
+	 * @throws InvalidConsentRequestException with status 400 when the body cannot be read
+	 */
+	public static byte[] readBody(InputStream in) throws InvalidConsentRequestException {
+		try (in) {
+			return in.readNBytes(MAX_BODY_BYTES + 1);
 		}
 		catch (IOException ex) {
 			throw badRequest("The body could not be read");

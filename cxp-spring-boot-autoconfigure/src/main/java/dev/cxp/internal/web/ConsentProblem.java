@@ -16,7 +16,13 @@ import org.springframework.http.HttpStatus;
  */
 public record ConsentProblem(String type, String title, int status, String detail) {
 
-	static ConsentProblem of(HttpStatus status, String detail) {
+	/**
+	 * The problem of a status.
+	 * @param status the status
+	 * @param detail a fixed description of the problem, written by the starter
+	 * @return the problem
+	 */
+	public static ConsentProblem of(HttpStatus status, String detail) {
 		return new ConsentProblem("about:blank", status.getReasonPhrase(), status.value(), detail);
 	}
 

@@ -5,9 +5,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import dev.cxp.consent.ConsentDecision;
-import dev.cxp.consent.ConsentRegion;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.internal.consent.ConsentPurposes;
+import dev.cxp.internal.consent.DecidedConsent;
 
 /**
  * The JSON answer of the consent endpoint:
@@ -29,18 +29,16 @@ public record ConsentView(ConsentState state, String source, boolean effective, 
 		Map<String, ConsentState> purposes, @Nullable String region) {
 
 	/**
-	 * The view of a decision in a region.
-	 * @param decision the decision
-	 * @param region the settings in effect for the request
+	 * The view of the consent decided for a request.
+	 * @param consent the consent decided
 	 * @param purposes the configured purposes
 	 * @param revision the current policy revision
 	 * @return the view
-	 * @since 0.2.0
 	 */
-	public static ConsentView of(ConsentDecision decision, ConsentRegion region, ConsentPurposes purposes,
-			String revision) {
-		return new ConsentView(decision.state(), decision.source(), region.isEffective(decision.state()),
-				region.required(), revision, purposes.states(decision), region.code());
+	public static ConsentView of(DecidedConsent consent, ConsentPurposes purposes, String revision) {
+		ConsentDecision decision = consent.decision();
+		return new ConsentView(decision.state(), decision.source(), consent.effective(), consent.region().required(),
+				revision, purposes.states(decision), consent.region().code());
 	}
 
 }

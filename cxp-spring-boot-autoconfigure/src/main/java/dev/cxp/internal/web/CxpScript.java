@@ -10,11 +10,11 @@ import java.util.Base64;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 
+import dev.cxp.internal.web.servlet.CxpScriptController;
+
 /**
  * The browser script {@code cxp.js}, read once from the starter's jar, with a strong entity tag derived
  * from its content so that browsers revalidate it cheaply and pick up a new version at once.
- *
- * @since 0.1.0
  */
 public final class CxpScript {
 

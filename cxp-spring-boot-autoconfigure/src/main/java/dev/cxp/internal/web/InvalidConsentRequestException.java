@@ -10,12 +10,21 @@ public class InvalidConsentRequestException extends Exception {
 
 	private final HttpStatus status;
 
-	InvalidConsentRequestException(HttpStatus status, String detail) {
+	/**
+	 * Create the exception.
+	 * @param status the status to answer
+	 * @param detail a fixed description of the problem, written by the starter
+	 */
+	public InvalidConsentRequestException(HttpStatus status, String detail) {
 		super(detail, null, false, false);
 		this.status = status;
 	}
 
-	HttpStatus getStatus() {
+	/**
+	 * The status to answer.
+	 * @return the status
+	 */
+	public HttpStatus getStatus() {
 		return this.status;
 	}
 

@@ -2,11 +2,11 @@ package dev.cxp.internal.web;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Enumeration;
 import java.util.Locale;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+
+import dev.cxp.consent.ConsentRequest;
 
 /**
  * Tells requests that the site's own pages sent from those that another site made a browser send, so that
@@ -17,11 +17,9 @@ import org.jspecify.annotations.Nullable;
  * neither header, as sent by a client that is not a browser, is not foreign: browsers always send
  * {@code Origin} with the {@code PUT} and {@code DELETE} requests a page makes.
  * <p>
- * The request's own origin is its scheme, server name and port as the servlet container reports them.
+ * The request's own origin is its scheme, server name and port as the server reports them.
  * Behind a proxy that terminates TLS or rewrites the host, configure {@code server.forward-headers-strategy}
  * so that they are the ones the browser used.
- *
- * @since 0.1.0
  */
 public final class SameOriginRequests {
 
@@ -34,27 +32,28 @@ public final class SameOriginRequests {
 
 	/**
 	 * Whether a request may come from another site.
-	 * @param request the request
+	 * @param request the request's headers
+	 * @param scheme the request's scheme, as the server sees it
+	 * @param host the request's host name, as the server sees it
+	 * @param port the request's port, as the server sees it
 	 * @return {@code true} when a header shows that another site, or a sibling subdomain, sent it
 	 */
-	public static boolean isForeign(HttpServletRequest request) {
-		Enumeration<String> fetchSites = request.getHeaders(SEC_FETCH_SITE);
-		while (fetchSites != null && fetchSites.hasMoreElements()) {
-			String fetchSite = fetchSites.nextElement().strip();
-			if (!fetchSite.equalsIgnoreCase("same-origin") && !fetchSite.equalsIgnoreCase("none")) {
+	public static boolean isForeign(ConsentRequest request, String scheme, String host, int port) {
+		for (String fetchSite : request.headers(SEC_FETCH_SITE)) {
+			String site = fetchSite.strip();
+			if (!site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
 				return true;
 			}
 		}
-		Enumeration<String> origins = request.getHeaders(ORIGIN);
-		while (origins != null && origins.hasMoreElements()) {
-			if (!isOwnOrigin(origins.nextElement().strip(), request)) {
+		for (String origin : request.headers(ORIGIN)) {
+			if (!isOwnOrigin(origin.strip(), scheme, host, port)) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	private static boolean isOwnOrigin(String origin, HttpServletRequest request) {
+	private static boolean isOwnOrigin(String origin, String requestScheme, String requestHost, int requestPort) {
 		URI uri = parse(origin);
 		if (uri == null || uri.getScheme() == null || uri.getHost() == null || uri.getRawUserInfo() != null
 				|| !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getRawQuery() != null
@@ -62,9 +61,9 @@ public final class SameOriginRequests {
 			return false;
 		}
 		String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-		return scheme.equals(request.getScheme().toLowerCase(Locale.ROOT))
-				&& host(uri.getHost()).equalsIgnoreCase(host(request.getServerName()))
-				&& port(uri.getPort(), scheme) == port(request.getServerPort(), scheme);
+		return scheme.equals(requestScheme.toLowerCase(Locale.ROOT))
+				&& host(uri.getHost()).equalsIgnoreCase(host(requestHost))
+				&& port(uri.getPort(), scheme) == port(requestPort, scheme);
 	}
 
 	private static @Nullable URI parse(String origin) {

@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 import dev.cxp.autoconfigure.CxpConsentStringsAutoConfiguration;
 import dev.cxp.internal.cmp.CmpConsentReader;
+import dev.cxp.internal.cmp.CmpReading;
 import dev.cxp.internal.cmp.GppSettings;
 import dev.cxp.internal.cmp.IabConsentStringDecoder;
 import dev.cxp.internal.cmp.TcfSettings;
@@ -31,8 +32,8 @@ class ConsentStringMetersTests {
 				new GppSettings("__gpp", "__gpp_sid", List.of()));
 		MeterRegistry registry = new SimpleMeterRegistry();
 		new ConsentStringMeters(reader).bindTo(registry);
-		reader.read(new Cookie[] { new Cookie("euconsent-v2", "junk") });
-		reader.read(new Cookie[] { new Cookie("euconsent-v2", "junk"), new Cookie("__gpp", "junk") });
+		CmpReading.read(reader, new Cookie[] { new Cookie("euconsent-v2", "junk") });
+		CmpReading.read(reader, new Cookie[] { new Cookie("euconsent-v2", "junk"), new Cookie("__gpp", "junk") });
 		assertThat(invalid(registry, "tcf")).isEqualTo(2);
 		assertThat(invalid(registry, "gpp")).isEqualTo(1);
 		assertThat(registry.find("cxp.consent.strings.invalid").meters()).hasSize(2);
@@ -46,7 +47,7 @@ class ConsentStringMetersTests {
 			.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues("cxp.consent.gpp.enabled=true")
 			.run((context) -> {
-				context.getBean(CmpConsentReader.class).read(new Cookie[] { new Cookie("__gpp", "DB~junk") });
+				CmpReading.read(context.getBean(CmpConsentReader.class), new Cookie[] { new Cookie("__gpp", "DB~junk") });
 				assertThat(invalid(context.getBean(MeterRegistry.class), "gpp")).isEqualTo(1);
 			});
 	}

@@ -12,6 +12,7 @@ import dev.cxp.autoconfigure.CxpAutoConfiguration;
 import dev.cxp.autoconfigure.CxpEndpointAutoConfiguration;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.internal.visitor.VisitorRequestPath;
+import dev.cxp.internal.web.servlet.TestExchanges;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,8 +41,8 @@ class CxpEndpointTests {
 				VisitorRequestPath processor = context.getBean(VisitorRequestPath.class);
 				MockHttpServletRequest granted = new MockHttpServletRequest("GET", "/");
 				granted.addHeader("X-CXP-Consent", "granted");
-				processor.process(granted, new MockHttpServletResponse(), true);
-				processor.process(new MockHttpServletRequest("GET", "/"), new MockHttpServletResponse(), true);
+				TestExchanges.process(processor, granted, new MockHttpServletResponse(), true);
+				TestExchanges.process(processor, new MockHttpServletRequest("GET", "/"), new MockHttpServletResponse(), true);
 				CxpEndpoint.CxpDescriptor descriptor = context.getBean(CxpEndpoint.class).cxp();
 				assertThat(descriptor.configuration().consentRequired()).isTrue();
 				assertThat(descriptor.configuration().sessionTimeout()).hasMinutes(10);

@@ -23,6 +23,7 @@ import dev.cxp.autoconfigure.CxpMetricsAutoConfiguration;
 import dev.cxp.consent.ConsentDecision;
 import dev.cxp.consent.ConsentResolver;
 import dev.cxp.internal.visitor.VisitorRequestPath;
+import dev.cxp.internal.web.servlet.TestExchanges;
 import dev.cxp.session.VisitorSessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,7 +56,7 @@ class CxpMetersTests {
 				request.addHeader(nameValue[0], nameValue[1]);
 			}
 		}
-		context.getBean(VisitorRequestPath.class).process(request, new MockHttpServletResponse(), pageView);
+		TestExchanges.process(context.getBean(VisitorRequestPath.class), request, new MockHttpServletResponse(), pageView);
 	}
 
 	private static double decisions(MeterRegistry registry, String state, String source, boolean effective) {

@@ -30,7 +30,7 @@ class CmpConsentCopiesTests {
 
 	@Test
 	void fourInvalidCopiesBeforeARealDenialDeny() {
-		CmpConsent consent = this.reader.read(cookies("euconsent-v2", "x", "euconsent-v2", "x", "euconsent-v2", "x",
+		CmpConsent consent = CmpReading.read(this.reader, cookies("euconsent-v2", "x", "euconsent-v2", "x", "euconsent-v2", "x",
 				"euconsent-v2", "x", "euconsent-v2", ConsentStrings.purposeOneRefused()));
 		assertThat(consent.source()).isEqualTo("tcf");
 		assertThat(consent.state("analytics")).isEqualTo(ConsentState.DENIED);
@@ -44,7 +44,7 @@ class CmpConsentCopiesTests {
 			namesAndValues.addAll(List.of("euconsent-v2", ConsentStrings.allPurposes()));
 		}
 		namesAndValues.addAll(List.of("euconsent-v2", ConsentStrings.purposeOneRefused()));
-		CmpConsent consent = this.reader.read(cookies(namesAndValues.toArray(String[]::new)));
+		CmpConsent consent = CmpReading.read(this.reader, cookies(namesAndValues.toArray(String[]::new)));
 		assertThat(consent.state("analytics")).isEqualTo(ConsentState.DENIED);
 	}
 
@@ -56,14 +56,14 @@ class CmpConsentCopiesTests {
 			namesAndValues.addAll(List.of("euconsent-v2", (i % 2 == 0) ? "x" : granted));
 		}
 		namesAndValues.addAll(List.of("euconsent-v2", ConsentStrings.purposeOneRefused()));
-		CmpConsent consent = this.reader.read(cookies(namesAndValues.toArray(String[]::new)));
+		CmpConsent consent = CmpReading.read(this.reader, cookies(namesAndValues.toArray(String[]::new)));
 		assertThat(consent.state("analytics")).isEqualTo(ConsentState.DENIED);
 		assertThat(this.decoder.tcfDecodes).hasValue(3);
 	}
 
 	@Test
 	void invalidCopiesOfTheGppStringBeforeARealOptOutDeny() {
-		CmpConsent consent = this.reader.read(cookies("__gpp", "DBx", "__gpp", "DBx", "__gpp", "DBx", "__gpp", "DBx",
+		CmpConsent consent = CmpReading.read(this.reader, cookies("__gpp", "DBx", "__gpp", "DBx", "__gpp", "DBx", "__gpp", "DBx",
 				"__gpp", ConsentStrings.gppUsNat(OPTED_OUT, DID_NOT_OPT_OUT, false), "__gpp_sid", "7"));
 		assertThat(consent.source()).isEqualTo("gpp");
 		assertThat(consent.state("analytics")).isEqualTo(ConsentState.DENIED);
@@ -74,22 +74,22 @@ class CmpConsentCopiesTests {
 		String optedOut = ConsentStrings.gppUsNat(OPTED_OUT, DID_NOT_OPT_OUT, false);
 		for (Cookie[] cookies : List.of(cookies("__gpp_sid", "-1", "__gpp_sid", "7", "__gpp", optedOut),
 				cookies("__gpp", optedOut, "__gpp_sid", "7", "__gpp_sid", "-1"))) {
-			CmpConsent consent = this.reader.read(cookies);
+			CmpConsent consent = CmpReading.read(this.reader, cookies);
 			assertThat(consent).isNotNull();
 			assertThat(consent.state("analytics")).isEqualTo(ConsentState.DENIED);
 		}
-		assertThat(this.reader.read(cookies("__gpp_sid", "-1", "__gpp", optedOut))).as("the sid alone applies")
+		assertThat(CmpReading.read(this.reader, cookies("__gpp_sid", "-1", "__gpp", optedOut))).as("the sid alone applies")
 			.isNull();
 	}
 
 	@Test
 	void sidCopiesThatNameTheSameSectionsApply() {
 		String gpp = ConsentStrings.gppWithTcfAndUsNat(purposes(1), OPTED_OUT, false);
-		assertThat(this.reader.read(cookies("__gpp", gpp, "__gpp_sid", "2", "__gpp_sid", "2")).state("analytics"))
+		assertThat(CmpReading.read(this.reader, cookies("__gpp", gpp, "__gpp_sid", "2", "__gpp_sid", "2")).state("analytics"))
 			.isEqualTo(ConsentState.GRANTED);
-		assertThat(this.reader.read(cookies("__gpp", gpp, "__gpp_sid", "2,7", "__gpp_sid", "7_2")).state("analytics"))
+		assertThat(CmpReading.read(this.reader, cookies("__gpp", gpp, "__gpp_sid", "2,7", "__gpp_sid", "7_2")).state("analytics"))
 			.isEqualTo(ConsentState.DENIED);
-		assertThat(this.reader.read(cookies("__gpp", gpp, "__gpp_sid", "2", "__gpp_sid", "7")).state("analytics"))
+		assertThat(CmpReading.read(this.reader, cookies("__gpp", gpp, "__gpp_sid", "2", "__gpp_sid", "7")).state("analytics"))
 			.as("disagreeing: every section").isEqualTo(ConsentState.DENIED);
 	}
 
@@ -98,7 +98,7 @@ class CmpConsentCopiesTests {
 		String gpp = ConsentStrings.gppWithTcfAndUsNat(purposes(1), OPTED_OUT, false);
 		Cookie[] cookies = cookies("__gpp", gpp, "__gpp_sid", "junk", "__gpp_sid", "7".repeat(300), "__gpp_sid", "",
 				"__gpp_sid", "2");
-		assertThat(this.reader.read(cookies).state("analytics")).isEqualTo(ConsentState.GRANTED);
+		assertThat(CmpReading.read(this.reader, cookies).state("analytics")).isEqualTo(ConsentState.GRANTED);
 	}
 
 	private static Cookie[] cookies(String... namesAndValues) {

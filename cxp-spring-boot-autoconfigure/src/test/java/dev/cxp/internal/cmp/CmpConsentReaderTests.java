@@ -43,7 +43,7 @@ class CmpConsentReaderTests {
 
 	@Test
 	void everyPurposeGrantsAnalytics() {
-		CmpConsent consent = this.reader.read(cookies("euconsent-v2", ConsentStrings.allPurposes()));
+		CmpConsent consent = CmpReading.read(this.reader, cookies("euconsent-v2", ConsentStrings.allPurposes()));
 		assertThat(consent).isNotNull();
 		assertThat(consent.source()).isEqualTo("tcf");
 		assertThat(consent.purposes()).containsExactly(entry("analytics", ConsentState.GRANTED));
@@ -52,7 +52,7 @@ class CmpConsentReaderTests {
 
 	@Test
 	void purposeOneRefusedDeniesAnalytics() {
-		CmpConsent consent = this.reader.read(cookies("euconsent-v2", ConsentStrings.purposeOneRefused()));
+		CmpConsent consent = CmpReading.read(this.reader, cookies("euconsent-v2", ConsentStrings.purposeOneRefused()));
 		assertThat(consent.purposes()).containsExactly(entry("analytics", ConsentState.DENIED));
 	}
 
@@ -91,7 +91,7 @@ class CmpConsentReaderTests {
 	@Test
 	void anOldPolicyVersionIsAbsentAndCounted() {
 		String old = ConsentStrings.tcf(2, CMP_ID, purposes(1), null);
-		assertThat(this.reader.read(cookies("euconsent-v2", old))).isNull();
+		assertThat(CmpReading.read(this.reader, cookies("euconsent-v2", old))).isNull();
 		assertThat(this.reader.invalidStrings(CmpConsentReader.KIND_TCF)).isEqualTo(1);
 		assertThat(this.reader.invalidStrings(CmpConsentReader.KIND_GPP)).isZero();
 	}
@@ -99,14 +99,14 @@ class CmpConsentReaderTests {
 	@Test
 	void cmpIdZeroIsAbsentAndCounted() {
 		String noCmp = ConsentStrings.tcf(POLICY_VERSION, 0, purposes(1), null);
-		assertThat(this.reader.read(cookies("euconsent-v2", noCmp))).isNull();
+		assertThat(CmpReading.read(this.reader, cookies("euconsent-v2", noCmp))).isNull();
 		assertThat(this.reader.invalidStrings("tcf")).isEqualTo(1);
 	}
 
 	@Test
 	void undecodableStringsAreAbsentAndCountedByKind() {
-		assertThat(this.reader.read(cookies("euconsent-v2", "CPnot-a-string"))).isNull();
-		assertThat(this.reader.read(cookies("__gpp", "DBnot~a~string"))).isNull();
+		assertThat(CmpReading.read(this.reader, cookies("euconsent-v2", "CPnot-a-string"))).isNull();
+		assertThat(CmpReading.read(this.reader, cookies("__gpp", "DBnot~a~string"))).isNull();
 		assertThat(this.reader.invalidStrings("tcf")).isEqualTo(1);
 		assertThat(this.reader.invalidStrings("gpp")).isEqualTo(1);
 		assertThat(this.reader.invalidStrings("other")).isZero();
@@ -115,8 +115,8 @@ class CmpConsentReaderTests {
 	@Test
 	void overLongStringsAreCountedWithoutDecoding() {
 		String tooLong = ConsentStrings.allPurposes() + "A".repeat(CmpConsentReader.MAX_STRING_LENGTH);
-		assertThat(this.reader.read(cookies("euconsent-v2", tooLong))).isNull();
-		assertThat(this.reader.read(cookies("__gpp", tooLong))).isNull();
+		assertThat(CmpReading.read(this.reader, cookies("euconsent-v2", tooLong))).isNull();
+		assertThat(CmpReading.read(this.reader, cookies("__gpp", tooLong))).isNull();
 		assertThat(this.decoder.tcfDecodes).hasValue(0);
 		assertThat(this.decoder.gppDecodes).hasValue(0);
 		assertThat(this.reader.invalidStrings("tcf")).isEqualTo(1);
@@ -125,8 +125,8 @@ class CmpConsentReaderTests {
 
 	@Test
 	void nothingIsDecodedWithoutTheCookies() {
-		assertThat(this.reader.read(null)).isNull();
-		assertThat(this.reader.read(cookies("other", ConsentStrings.allPurposes(), "euconsent-v2", ""))).isNull();
+		assertThat(CmpReading.read(this.reader, null)).isNull();
+		assertThat(CmpReading.read(this.reader, cookies("other", ConsentStrings.allPurposes(), "euconsent-v2", ""))).isNull();
 		assertThat(this.decoder.tcfDecodes).hasValue(0);
 		assertThat(this.decoder.gppDecodes).hasValue(0);
 		assertThat(this.reader.invalidStrings("tcf")).isZero();
@@ -137,9 +137,9 @@ class CmpConsentReaderTests {
 		String tcString = ConsentStrings.allPurposes();
 		String invalid = "CPinvalid";
 		for (int i = 0; i < 5; i++) {
-			assertThat(this.reader.read(cookies("euconsent-v2", tcString)).state("analytics"))
+			assertThat(CmpReading.read(this.reader, cookies("euconsent-v2", tcString)).state("analytics"))
 				.isEqualTo(ConsentState.GRANTED);
-			assertThat(this.reader.read(cookies("euconsent-v2", invalid))).isNull();
+			assertThat(CmpReading.read(this.reader, cookies("euconsent-v2", invalid))).isNull();
 		}
 		assertThat(this.decoder.tcfDecodes).hasValue(2);
 		// Counted per request that carried it, though decoded once
@@ -149,12 +149,11 @@ class CmpConsentReaderTests {
 	@Test
 	void theTcStringComesBeforeTheGppString() {
 		String gpp = ConsentStrings.gppWithTcf(POLICY_VERSION, purposes(1));
-		CmpConsent consent = this.reader
-			.read(cookies("__gpp", gpp, "euconsent-v2", ConsentStrings.purposeOneRefused()));
+		CmpConsent consent = CmpReading.read(this.reader, cookies("__gpp", gpp, "euconsent-v2", ConsentStrings.purposeOneRefused()));
 		assertThat(consent.source()).isEqualTo("tcf");
 		assertThat(consent.state("analytics")).isEqualTo(ConsentState.DENIED);
 		assertThat(this.decoder.gppDecodes).hasValue(0);
-		CmpConsent afterInvalidTc = this.reader.read(cookies("euconsent-v2", "junk", "__gpp", gpp));
+		CmpConsent afterInvalidTc = CmpReading.read(this.reader, cookies("euconsent-v2", "junk", "__gpp", gpp));
 		assertThat(afterInvalidTc.source()).isEqualTo("gpp");
 		assertThat(afterInvalidTc.state("analytics")).isEqualTo(ConsentState.GRANTED);
 	}
@@ -163,74 +162,71 @@ class CmpConsentReaderTests {
 	void eachStringCanBeReadOnItsOwn() {
 		Cookie[] both = cookies("euconsent-v2", ConsentStrings.allPurposes(), "__gpp",
 				ConsentStrings.gppWithTcf(POLICY_VERSION, purposes(2)), "__gpp_sid", "2");
-		assertThat(this.reader.readTcf(both).source()).isEqualTo("tcf");
-		assertThat(this.reader.readTcf(both).state("analytics")).isEqualTo(ConsentState.GRANTED);
-		assertThat(this.reader.readGpp(both).source()).isEqualTo("gpp");
-		assertThat(this.reader.readGpp(both).state("analytics")).isEqualTo(ConsentState.DENIED);
-		assertThat(this.reader.readGpp(cookies("euconsent-v2", ConsentStrings.allPurposes()))).isNull();
-		assertThat(this.reader.readTcf((Cookie[]) null)).isNull();
+		assertThat(CmpReading.readTcf(this.reader, both).source()).isEqualTo("tcf");
+		assertThat(CmpReading.readTcf(this.reader, both).state("analytics")).isEqualTo(ConsentState.GRANTED);
+		assertThat(CmpReading.readGpp(this.reader, both).source()).isEqualTo("gpp");
+		assertThat(CmpReading.readGpp(this.reader, both).state("analytics")).isEqualTo(ConsentState.DENIED);
+		assertThat(CmpReading.readGpp(this.reader, cookies("euconsent-v2", ConsentStrings.allPurposes()))).isNull();
+		assertThat(CmpReading.readTcf(this.reader, (Cookie[]) null)).isNull();
 	}
 
 	@Test
 	void aDenialInAnyCopyOfTheCookieWins() {
-		CmpConsent consent = this.reader.read(cookies("euconsent-v2", ConsentStrings.allPurposes(), "euconsent-v2",
+		CmpConsent consent = CmpReading.read(this.reader, cookies("euconsent-v2", ConsentStrings.allPurposes(), "euconsent-v2",
 				ConsentStrings.purposeOneRefused()));
 		assertThat(consent.state("analytics")).isEqualTo(ConsentState.DENIED);
-		CmpConsent withJunk = this.reader
-			.read(cookies("euconsent-v2", "junk", "euconsent-v2", ConsentStrings.allPurposes()));
+		CmpConsent withJunk = CmpReading.read(this.reader, cookies("euconsent-v2", "junk", "euconsent-v2", ConsentStrings.allPurposes()));
 		assertThat(withJunk.state("analytics")).isEqualTo(ConsentState.GRANTED);
 	}
 
 	@Test
 	void theTcfSectionOfAGppStringIsReadAsATcString() {
-		CmpConsent granted = this.reader.read(cookies("__gpp", ConsentStrings.gppWithTcf(POLICY_VERSION, purposes(1))));
+		CmpConsent granted = CmpReading.read(this.reader, cookies("__gpp", ConsentStrings.gppWithTcf(POLICY_VERSION, purposes(1))));
 		assertThat(granted.source()).isEqualTo("gpp");
 		assertThat(granted.purposes()).containsExactly(entry("analytics", ConsentState.GRANTED));
-		CmpConsent denied = this.reader.read(cookies("__gpp", ConsentStrings.gppWithTcf(POLICY_VERSION, purposes(2))));
+		CmpConsent denied = CmpReading.read(this.reader, cookies("__gpp", ConsentStrings.gppWithTcf(POLICY_VERSION, purposes(2))));
 		assertThat(denied.purposes()).containsExactly(entry("analytics", ConsentState.DENIED));
 	}
 
 	@Test
 	void anOldTcfSectionInAGppStringIsIgnoredAndCounted() {
 		String gpp = ConsentStrings.gppWithTcf(2, purposes(1));
-		assertThat(this.reader.read(cookies("__gpp", gpp))).isNull();
+		assertThat(CmpReading.read(this.reader, cookies("__gpp", gpp))).isNull();
 		assertThat(this.reader.invalidStrings("gpp")).isEqualTo(1);
 	}
 
 	@Test
 	void aUsOptOutDeniesOnlyTheConfiguredPurposesAndNeverGrants() {
 		CmpConsentReader reader = reader(TCF, new GppSettings("__gpp", "__gpp_sid", List.of("ads")));
-		CmpConsent optedOut = reader.read(cookies("__gpp", ConsentStrings.gppUsNat(OPTED_OUT, DID_NOT_OPT_OUT, false),
+		CmpConsent optedOut = CmpReading.read(reader, cookies("__gpp", ConsentStrings.gppUsNat(OPTED_OUT, DID_NOT_OPT_OUT, false),
 				"__gpp_sid", "7"));
 		assertThat(optedOut.source()).isEqualTo("gpp");
 		assertThat(optedOut.purposes()).containsExactly(entry("ads", ConsentState.DENIED));
 		assertThat(optedOut.state("analytics")).isEqualTo(ConsentState.UNSPECIFIED);
-		CmpConsent targeted = reader.read(cookies("__gpp", ConsentStrings.gppUsNat(DID_NOT_OPT_OUT, OPTED_OUT, false)));
+		CmpConsent targeted = CmpReading.read(reader, cookies("__gpp", ConsentStrings.gppUsNat(DID_NOT_OPT_OUT, OPTED_OUT, false)));
 		assertThat(targeted.purposes()).containsExactly(entry("ads", ConsentState.DENIED));
 		// No opt-out: the section says nothing about any purpose
-		assertThat(reader.read(cookies("__gpp", ConsentStrings.gppUsNat(DID_NOT_OPT_OUT, DID_NOT_OPT_OUT, false))))
+		assertThat(CmpReading.read(reader, cookies("__gpp", ConsentStrings.gppUsNat(DID_NOT_OPT_OUT, DID_NOT_OPT_OUT, false))))
 			.isNull();
 	}
 
 	@Test
 	void byDefaultAUsOptOutLeavesEveryPurposeToThePolicy() {
-		assertThat(this.reader.read(cookies("__gpp", ConsentStrings.gppUsNat(OPTED_OUT, OPTED_OUT, false)))).isNull();
+		assertThat(CmpReading.read(this.reader, cookies("__gpp", ConsentStrings.gppUsNat(OPTED_OUT, OPTED_OUT, false)))).isNull();
 		assertThat(this.reader.invalidStrings("gpp")).isZero();
 	}
 
 	@Test
 	void aCaliforniaSharingOptOutDenies() {
 		CmpConsentReader reader = reader(null, new GppSettings("__gpp", "__gpp_sid", List.of("ads", "analytics")));
-		CmpConsent consent = reader
-			.read(cookies("__gpp", ConsentStrings.gppCalifornia(DID_NOT_OPT_OUT, OPTED_OUT, false), "__gpp_sid", "8"));
+		CmpConsent consent = CmpReading.read(reader, cookies("__gpp", ConsentStrings.gppCalifornia(DID_NOT_OPT_OUT, OPTED_OUT, false), "__gpp_sid", "8"));
 		assertThat(consent.purposes()).containsExactly(entry("ads", ConsentState.DENIED),
 				entry("analytics", ConsentState.DENIED));
 	}
 
 	@Test
 	void theGpcFlagOfAUsSectionIsPassedOn() {
-		CmpConsent consent = this.reader
-			.read(cookies("__gpp", ConsentStrings.gppCalifornia(DID_NOT_OPT_OUT, DID_NOT_OPT_OUT, true)));
+		CmpConsent consent = CmpReading.read(this.reader, cookies("__gpp", ConsentStrings.gppCalifornia(DID_NOT_OPT_OUT, DID_NOT_OPT_OUT, true)));
 		assertThat(consent.source()).isEqualTo("gpp");
 		assertThat(consent.purposes()).isEmpty();
 		assertThat(consent.globalPrivacyControl()).isTrue();
@@ -241,17 +237,17 @@ class CmpConsentReaderTests {
 	void aUsOptOutOutweighsAGrantOfTheTcfSection() {
 		CmpConsentReader reader = reader(TCF, new GppSettings("__gpp", "__gpp_sid", List.of("analytics")));
 		String gpp = ConsentStrings.gppWithTcfAndUsNat(purposes(1), OPTED_OUT, false);
-		assertThat(reader.read(cookies("__gpp", gpp)).state("analytics")).isEqualTo(ConsentState.DENIED);
-		assertThat(reader.read(cookies("__gpp", gpp, "__gpp_sid", "2")).state("analytics"))
+		assertThat(CmpReading.read(reader, cookies("__gpp", gpp)).state("analytics")).isEqualTo(ConsentState.DENIED);
+		assertThat(CmpReading.read(reader, cookies("__gpp", gpp, "__gpp_sid", "2")).state("analytics"))
 			.isEqualTo(ConsentState.GRANTED);
 	}
 
 	@Test
 	void aStringThatIsNotReadIsNotDecoded() {
 		CmpConsentReader gppOnly = reader(null, GPP);
-		assertThat(gppOnly.read(cookies("euconsent-v2", ConsentStrings.allPurposes()))).isNull();
+		assertThat(CmpReading.read(gppOnly, cookies("euconsent-v2", ConsentStrings.allPurposes()))).isNull();
 		CmpConsentReader tcfOnly = reader(TCF, null);
-		assertThat(tcfOnly.read(cookies("__gpp", ConsentStrings.gppWithTcf(POLICY_VERSION, purposes(1))))).isNull();
+		assertThat(CmpReading.read(tcfOnly, cookies("__gpp", ConsentStrings.gppWithTcf(POLICY_VERSION, purposes(1))))).isNull();
 		assertThat(this.decoder.tcfDecodes).hasValue(0);
 		assertThat(this.decoder.gppDecodes).hasValue(0);
 	}
@@ -272,7 +268,7 @@ class CmpConsentReaderTests {
 
 		};
 		CmpConsentReader reader = new CmpConsentReader(throwing, TCF, GPP);
-		assertThat(reader.read(cookies("euconsent-v2", "a", "__gpp", "b"))).isNull();
+		assertThat(CmpReading.read(reader, cookies("euconsent-v2", "a", "__gpp", "b"))).isNull();
 		assertThat(reader.invalidStrings("tcf")).isEqualTo(1);
 		assertThat(reader.invalidStrings("gpp")).isEqualTo(1);
 	}
@@ -290,7 +286,7 @@ class CmpConsentReaderTests {
 					start.await();
 					int granted = 0;
 					for (int i = 0; i < 300; i++) {
-						CmpConsent consent = this.reader.read(cookies("euconsent-v2", strings.get(i % 3)));
+						CmpConsent consent = CmpReading.read(this.reader, cookies("euconsent-v2", strings.get(i % 3)));
 						granted += (consent != null && consent.state("analytics") == ConsentState.GRANTED) ? 1 : 0;
 					}
 					return granted;

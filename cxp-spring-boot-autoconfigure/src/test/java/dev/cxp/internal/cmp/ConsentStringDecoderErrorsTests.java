@@ -31,7 +31,7 @@ class ConsentStringDecoderErrorsTests {
 	@Test
 	void anOutOfMemoryErrorCountsAsAnInvalidTcString() {
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.reader.read(cookies("euconsent-v2", FailingDecoder.OUT_OF_MEMORY))).isNull();
+			assertThat(CmpReading.read(this.reader, cookies("euconsent-v2", FailingDecoder.OUT_OF_MEMORY))).isNull();
 		}
 		assertThat(this.reader.invalidStrings(CmpConsentReader.KIND_TCF)).isEqualTo(3);
 		assertThat(this.decoder.calls).as("not cached").hasValue(3);
@@ -40,7 +40,7 @@ class ConsentStringDecoderErrorsTests {
 	@Test
 	void aStackOverflowErrorCountsAsAnInvalidGppString() {
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.reader.read(cookies("__gpp", FailingDecoder.STACK_OVERFLOW, "__gpp_sid", "7"))).isNull();
+			assertThat(CmpReading.read(this.reader, cookies("__gpp", FailingDecoder.STACK_OVERFLOW, "__gpp_sid", "7"))).isNull();
 		}
 		assertThat(this.reader.invalidStrings(CmpConsentReader.KIND_GPP)).isEqualTo(3);
 		assertThat(this.decoder.calls).as("not cached").hasValue(3);
@@ -49,7 +49,7 @@ class ConsentStringDecoderErrorsTests {
 	@Test
 	void anExceptionIsCachedAsAnInvalidString() {
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.reader.read(cookies("euconsent-v2", FailingDecoder.BROKEN))).isNull();
+			assertThat(CmpReading.read(this.reader, cookies("euconsent-v2", FailingDecoder.BROKEN))).isNull();
 		}
 		assertThat(this.reader.invalidStrings(CmpConsentReader.KIND_TCF)).isEqualTo(3);
 		assertThat(this.decoder.calls).hasValue(1);
@@ -79,8 +79,8 @@ class ConsentStringDecoderErrorsTests {
 		CmpConsentReader reader = new CmpConsentReader(once,
 				new TcfSettings("euconsent-v2", Map.of("analytics", List.of(1)), false), null);
 		Cookie[] cookies = cookies("euconsent-v2", ConsentStrings.allPurposes());
-		assertThat(reader.read(cookies)).isNull();
-		assertThat(reader.read(cookies).state("analytics")).isEqualTo(ConsentState.GRANTED);
+		assertThat(CmpReading.read(reader, cookies)).isNull();
+		assertThat(CmpReading.read(reader, cookies).state("analytics")).isEqualTo(ConsentState.GRANTED);
 		assertThat(reader.invalidStrings(CmpConsentReader.KIND_TCF)).isEqualTo(1);
 	}
 

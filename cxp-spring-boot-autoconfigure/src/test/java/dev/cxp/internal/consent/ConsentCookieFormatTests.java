@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link ConsentCookieFormat} and {@link PurposeStates}.
+ * Tests for {@link ConsentCookieFormat}.
  */
 class ConsentCookieFormatTests {
 
@@ -24,7 +24,7 @@ class ConsentCookieFormatTests {
 	private static final ConsentPurposes PURPOSES = ConsentPurposes
 		.of(List.of("analytics", "ads", "personalization"), "analytics");
 
-	private final ConsentCookieFormat format = new ConsentCookieFormat(PURPOSES, "3");
+	private final ConsentCookieFormat format = new ConsentCookieFormat(PURPOSES, "3", null);
 
 	@Test
 	void formatWritesConfiguredOrderAndOmitsUnspecified() {
@@ -48,7 +48,7 @@ class ConsentCookieFormatTests {
 	void everyValueIsCookieOctetsOnlyAndEightPurposesStayWellUnder200Bytes() {
 		List<String> names = List.of("analytics", "ads", "ad_user_data", "ad_personalization", "personalization",
 				"functionality", "security", "social");
-		ConsentCookieFormat eight = new ConsentCookieFormat(ConsentPurposes.of(names, "analytics"), "2025-01");
+		ConsentCookieFormat eight = new ConsentCookieFormat(ConsentPurposes.of(names, "analytics"), "2025-01", null);
 		Map<String, ConsentState> states = new java.util.HashMap<>();
 		names.forEach((name) -> states.put(name, ConsentState.GRANTED));
 		String value = eight.format(new ConsentCookie("2025-01", states, RECEIPT));
@@ -59,13 +59,13 @@ class ConsentCookieFormatTests {
 	@Test
 	void theLongestPossibleValueIsStillRead() {
 		List<String> names = IntStream.range(0, 16).mapToObj((i) -> "p" + "x".repeat(29) + (char) ('a' + i)).toList();
-		ConsentCookieFormat longest = new ConsentCookieFormat(ConsentPurposes.of(names, names.get(0)), "r".repeat(32));
+		ConsentCookieFormat longest = new ConsentCookieFormat(ConsentPurposes.of(names, names.get(0)), "r".repeat(32), null);
 		Map<String, ConsentState> states = new java.util.HashMap<>();
 		names.forEach((name) -> states.put(name, ConsentState.DENIED));
 		String value = longest.format(new ConsentCookie("r".repeat(32), states, RECEIPT));
 		assertThat(value.length()).isLessThanOrEqualTo(ConsentCookieFormat.MAX_LENGTH);
 		assertThat(longest.parse(value).states()).hasSize(16).containsValue(ConsentState.DENIED);
-		assertThat(PurposeStates.get(longest.read(value), 15)).isEqualTo(ConsentState.DENIED);
+		assertThat(longest.readCookies(List.of(value))).containsEntry(names.get(15), ConsentState.DENIED);
 	}
 
 	@ParameterizedTest(name = "legacy {0}")
@@ -96,56 +96,68 @@ class ConsentCookieFormatTests {
 			"1.3.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx:g" })
 	void malformedValuesCountAsAbsent(String value) {
 		assertThat(this.format.parse(value)).isNull();
-		assertThat(this.format.read(value)).isEqualTo(PurposeStates.ABSENT);
+		assertThat(this.format.readCookies(List.of(value))).isEmpty();
 	}
 
 	@Test
-	void nullAndOverlongValuesCountAsAbsent() {
-		assertThat(this.format.read(null)).isEqualTo(PurposeStates.ABSENT);
-		String overlong = "1.3.ads:g" + "~ads:g".repeat(200);
-		assertThat(this.format.read(overlong)).isEqualTo(PurposeStates.ABSENT);
+	void overlongValuesCountAsAbsentEvenWhenOtherwiseWellFormed() {
+		// Purposes that are not configured are well formed and ignored, so only the length can refuse these
+		StringBuilder value = new StringBuilder("1.3.ads:d");
+		for (int i = 0; value.length() + 8 <= ConsentCookieFormat.MAX_LENGTH; i++) {
+			value.append("~u").append(String.format("%03d", i)).append(":g");
+		}
+		String longest = value.toString();
+		String overlong = longest + "~zzzzzzzz:g";
+		assertThat(longest.length()).isLessThanOrEqualTo(ConsentCookieFormat.MAX_LENGTH);
+		assertThat(overlong.length()).isGreaterThan(ConsentCookieFormat.MAX_LENGTH);
+		assertThat(this.format.readCookies(List.of(longest))).containsOnly(Map.entry("ads", ConsentState.DENIED));
+		assertThat(this.format.parse(overlong)).isNull();
+		assertThat(this.format.readCookies(List.of(overlong))).isEmpty();
 	}
 
 	@Test
 	void readKeepsGrantsOfTheCurrentRevision() {
-		int states = this.format.read("1.3.analytics:g~ads:d");
-		assertThat(PurposeStates.get(states, 0)).isEqualTo(ConsentState.GRANTED);
-		assertThat(PurposeStates.get(states, 1)).isEqualTo(ConsentState.DENIED);
-		assertThat(PurposeStates.get(states, 2)).isEqualTo(ConsentState.UNSPECIFIED);
+		assertThat(this.format.readCookies(List.of("1.3.analytics:g~ads:d"))).containsExactly(
+				Map.entry("analytics", ConsentState.GRANTED), Map.entry("ads", ConsentState.DENIED));
 	}
 
 	@Test
 	void readTurnsGrantsOfAnotherRevisionIntoUnspecifiedAndKeepsDenials() {
 		for (String other : List.of("2", "4", "33", "3a")) {
-			int states = this.format.read("1." + other + ".analytics:g~ads:d~personalization:g");
-			assertThat(PurposeStates.get(states, 0)).isEqualTo(ConsentState.UNSPECIFIED);
-			assertThat(PurposeStates.get(states, 1)).isEqualTo(ConsentState.DENIED);
-			assertThat(PurposeStates.get(states, 2)).isEqualTo(ConsentState.UNSPECIFIED);
+			assertThat(this.format.readCookies(List.of("1." + other + ".analytics:g~ads:d~personalization:g")))
+				.containsOnly(Map.entry("ads", ConsentState.DENIED));
+			assertThat(this.format.readHeaders(List.of("1." + other + ".analytics:g~ads:d~personalization:g")))
+				.containsOnly(Map.entry("ads", ConsentState.DENIED));
 		}
 	}
 
 	@Test
 	void legacyValuesCountAsRevisionOne() {
-		ConsentCookieFormat revisionOne = new ConsentCookieFormat(PURPOSES, "1");
-		assertThat(PurposeStates.get(revisionOne.read("granted"), 2)).isEqualTo(ConsentState.GRANTED);
-		assertThat(PurposeStates.get(this.format.read("granted"), 2)).isEqualTo(ConsentState.UNSPECIFIED);
-		assertThat(PurposeStates.get(this.format.read("no"), 2)).isEqualTo(ConsentState.DENIED);
+		ConsentCookieFormat revisionOne = new ConsentCookieFormat(PURPOSES, "1", null);
+		assertThat(revisionOne.readCookies(List.of("granted"))).containsEntry("personalization", ConsentState.GRANTED);
+		assertThat(this.format.readCookies(List.of("granted"))).isEmpty();
+		assertThat(this.format.readCookies(List.of("no"))).containsEntry("personalization", ConsentState.DENIED);
 	}
 
 	@Test
-	void combineLetsADenialWinThenAGrant() {
-		int grantAll = PurposeStates.all(3, ConsentState.GRANTED);
-		int denyAds = PurposeStates.with(0, 1, ConsentState.DENIED);
-		int combined = PurposeStates.combine(grantAll, denyAds);
-		assertThat(PurposeStates.get(combined, 0)).isEqualTo(ConsentState.GRANTED);
-		assertThat(PurposeStates.get(combined, 1)).isEqualTo(ConsentState.DENIED);
-		assertThat(PurposeStates.get(combined, 2)).isEqualTo(ConsentState.GRANTED);
-		assertThat(PurposeStates.combine(PurposeStates.ABSENT, denyAds)).isEqualTo(denyAds);
-		assertThat(PurposeStates.combine(denyAds, PurposeStates.ABSENT)).isEqualTo(denyAds);
-		int all16Denied = PurposeStates.all(16, ConsentState.DENIED);
-		assertThat(all16Denied).isNotEqualTo(PurposeStates.ABSENT);
-		assertThat(PurposeStates.combine(all16Denied, PurposeStates.all(16, ConsentState.GRANTED)))
-			.isEqualTo(all16Denied);
+	void copiesCombinePerPurposeAndADenialWins() {
+		assertThat(this.format.readCookies(List.of("1.3.analytics:g~ads:g~personalization:g", "1.3.ads:d", "junk")))
+			.containsExactly(Map.entry("analytics", ConsentState.GRANTED), Map.entry("ads", ConsentState.DENIED),
+					Map.entry("personalization", ConsentState.GRANTED));
+		assertThat(this.format.readCookies(List.of("1.3.ads:d", "1.3.analytics:g~ads:g")))
+			.containsOnly(Map.entry("analytics", ConsentState.GRANTED), Map.entry("ads", ConsentState.DENIED));
+		assertThat(this.format.readHeaders(List.of("yes", "no"))).containsOnly(
+				Map.entry("analytics", ConsentState.DENIED), Map.entry("ads", ConsentState.DENIED),
+				Map.entry("personalization", ConsentState.DENIED));
+	}
+
+	@Test
+	void sixteenPurposesAllDeniedStayDeniedWhateverComesWithThem() {
+		List<String> names = IntStream.range(0, 16).mapToObj((i) -> "p" + i).toList();
+		ConsentCookieFormat sixteen = new ConsentCookieFormat(ConsentPurposes.of(names, "p0"), "1", null);
+		Map<String, ConsentState> denied = sixteen.readCookies(List.of("denied", "granted"));
+		assertThat(denied).hasSize(16).containsOnlyKeys(names);
+		assertThat(denied.values()).containsOnly(ConsentState.DENIED);
 	}
 
 	@Test

@@ -1,5 +1,9 @@
 package dev.cxp.internal.consent;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -10,8 +14,10 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import dev.cxp.consent.ConsentDecision;
+import dev.cxp.consent.ConsentRequest;
 import dev.cxp.consent.ConsentResolver;
 import dev.cxp.consent.ConsentState;
+import dev.cxp.internal.web.servlet.ServletConsentRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,33 +31,56 @@ class ConsentPolicyTests {
 	@CsvSource({ "GRANTED, false, true", "GRANTED, true, true", "DENIED, false, false", "DENIED, true, false",
 			"UNSPECIFIED, false, true", "UNSPECIFIED, true, false" })
 	void policy(ConsentState state, boolean required, boolean effective) {
-		ConsentPolicy policy = new ConsentPolicy((request) -> new ConsentDecision(state, "test"), required);
-		ConsentDecision decision = policy.decide(new MockHttpServletRequest());
-		assertThat(decision.state()).isEqualTo(state);
-		assertThat(policy.isEffective(decision)).isEqualTo(effective);
+		ConsentPolicy policy = policy((request) -> new ConsentDecision(state, "test"), required);
+		DecidedConsent decided = policy.decide(ServletConsentRequest.of(new MockHttpServletRequest()));
+		assertThat(decided.decision().state()).isEqualTo(state);
+		assertThat(decided.effective()).isEqualTo(effective);
 	}
 
 	@Test
 	void throwingResolverFailsClosedWithoutLoggingCookies(CapturedOutput output) {
-		ConsentPolicy policy = new ConsentPolicy((request) -> {
-			throw new IllegalStateException("cannot parse " + request.getCookies()[0].getValue());
+		ConsentPolicy policy = policy((request) -> {
+			throw new IllegalStateException("cannot parse " + request.cookies("cmp").get(0));
 		}, false);
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setCookies(new Cookie("cmp", "secret-cookie-value"));
-		ConsentDecision decision = policy.decide(request);
-		assertThat(decision).isEqualTo(ConsentDecision.denied("error"));
-		assertThat(policy.isEffective(decision)).isFalse();
+		DecidedConsent decided = policy.decide(ServletConsentRequest.of(request));
+		assertThat(decided.decision()).isEqualTo(ConsentDecision.denied("error"));
+		assertThat(decided.effective()).isFalse();
 		assertThat(output).contains("ConsentResolver failed").doesNotContain("secret-cookie-value");
 	}
 
 	@Test
 	void nullDecisionCountsAsUnspecified() {
-		ConsentPolicy lenient = new ConsentPolicy((request) -> null, false);
-		ConsentPolicy strict = new ConsentPolicy((request) -> null, true);
-		ConsentDecision decision = lenient.decide(new MockHttpServletRequest());
-		assertThat(decision).isEqualTo(ConsentDecision.unspecified());
-		assertThat(lenient.isEffective(decision)).isTrue();
-		assertThat(strict.isEffective(strict.decide(new MockHttpServletRequest()))).isFalse();
+		ConsentPolicy lenient = policy((request) -> null, false);
+		ConsentPolicy strict = policy((request) -> null, true);
+		DecidedConsent decided = lenient.decide(ServletConsentRequest.of(new MockHttpServletRequest()));
+		assertThat(decided.decision()).isEqualTo(ConsentDecision.unspecified());
+		assertThat(decided.effective()).isTrue();
+		assertThat(strict.decide(ServletConsentRequest.of(new MockHttpServletRequest())).effective()).isFalse();
+	}
+
+	@Test
+	void globalPrivacyControlDeniesWhatAnyResolverLeavesOpen() {
+		ConsentPurposes purposes = ConsentPurposes.of(List.of("analytics", "ads"), "analytics");
+		ConsentPolicy policy = new ConsentPolicy(
+				(request) -> new ConsentDecision(ConsentState.UNSPECIFIED, "site", Map.of("ads", ConsentState.GRANTED)),
+				purposes, ConsentRegions.global(false, true));
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("Sec-GPC", "1");
+		DecidedConsent decided = policy.decide(ServletConsentRequest.of(request));
+		assertThat(decided.decision().state()).isEqualTo(ConsentState.DENIED);
+		assertThat(decided.decision().state("ads")).isEqualTo(ConsentState.GRANTED);
+		assertThat(decided.decision().source()).isEqualTo("site");
+		assertThat(decided.effective()).isFalse();
+		ConsentPolicy silent = new ConsentPolicy((anyRequest) -> null, purposes, ConsentRegions.global(false, true));
+		assertThat(silent.decide(ServletConsentRequest.of(request)).decision()).isEqualTo(ConsentDecision.denied("gpc"));
+		ConsentPolicy ignoring = new ConsentPolicy((anyRequest) -> null, purposes, ConsentRegions.global(false, false));
+		assertThat(ignoring.decide(ServletConsentRequest.of(request)).decision()).isEqualTo(ConsentDecision.unspecified());
+	}
+
+	private static ConsentPolicy policy(Function<ConsentRequest, ConsentDecision> resolver, boolean required) {
+		return new ConsentPolicy(resolver, ConsentPurposes.defaults(), ConsentRegions.global(required, true));
 	}
 
 }

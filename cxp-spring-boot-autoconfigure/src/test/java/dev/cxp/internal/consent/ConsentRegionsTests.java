@@ -11,6 +11,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 import dev.cxp.consent.ConsentRegion;
 import dev.cxp.consent.ConsentState;
+import dev.cxp.internal.web.servlet.TestExchanges;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -44,7 +45,7 @@ class ConsentRegionsTests {
 		if (subdivision != null) {
 			request.addHeader(SUBDIVISION, subdivision);
 		}
-		return this.regions.resolve(request);
+		return this.regions.resolve(TestExchanges.consentRequest(request));
 	}
 
 	@ParameterizedTest(name = "{0} / {1} -> {2} required={3} gpc={4}")
@@ -77,7 +78,7 @@ class ConsentRegionsTests {
 		request.addHeader(COUNTRY, "US");
 		request.addHeader(SUBDIVISION, "CA");
 		assertThat(off.isEnabled()).isFalse();
-		assertThat(off.resolve(request)).isEqualTo(new ConsentRegion(null, true, false));
+		assertThat(off.resolve(TestExchanges.consentRequest(request))).isEqualTo(new ConsentRegion(null, true, false));
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.cxp.internal.consent;
 
+import java.util.Map;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.Cookie;
@@ -12,15 +13,18 @@ import org.springframework.mock.web.MockHttpServletRequest;
 
 import dev.cxp.consent.ConsentDecision;
 import dev.cxp.consent.ConsentState;
+import dev.cxp.internal.web.servlet.DefaultConsentResolver;
 
+import static dev.cxp.internal.consent.ConsentFixtures.decide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link DefaultConsentResolver}.
+ * Tests for the default resolution of consent ({@link ConsentChain} behind {@link DefaultConsentResolver}) and
+ * the Global Privacy Control of {@link ConsentPolicy}.
  */
 class DefaultConsentResolverTests {
 
-	private final DefaultConsentResolver resolver = new DefaultConsentResolver("X-CXP-Consent", "cxp_consent", true);
+	private final ConsentPolicy policy = ConsentFixtures.defaultPolicy();
 
 	static Stream<Arguments> understoodValues() {
 		return Stream.of(Arguments.of("granted", ConsentState.GRANTED), Arguments.of("GRANTED", ConsentState.GRANTED),
@@ -37,7 +41,7 @@ class DefaultConsentResolverTests {
 	void headerValue(String value, ConsentState expected) {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("X-CXP-Consent", value);
-		assertThat(this.resolver.resolve(request)).isEqualTo(new ConsentDecision(expected, "header"));
+		assertThat(decide(this.policy, request)).isEqualTo(new ConsentDecision(expected, "header"));
 	}
 
 	@ParameterizedTest(name = "cookie {0} -> {1}")
@@ -45,7 +49,7 @@ class DefaultConsentResolverTests {
 	void cookieValue(String value, ConsentState expected) {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setCookies(new Cookie("cxp_consent", value));
-		assertThat(this.resolver.resolve(request)).isEqualTo(new ConsentDecision(expected, "cookie"));
+		assertThat(decide(this.policy, request)).isEqualTo(new ConsentDecision(expected, "cookie"));
 	}
 
 	@ParameterizedTest(name = "junk {0}")
@@ -56,12 +60,12 @@ class DefaultConsentResolverTests {
 		request.addHeader("X-CXP-Consent", junk);
 		request.setCookies(new Cookie("cxp_consent", junk));
 		request.addHeader("Sec-GPC", junk);
-		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.unspecified());
+		assertThat(decide(this.policy, request)).isEqualTo(ConsentDecision.unspecified());
 	}
 
 	@Test
 	void nothingIsUnspecifiedWithSourceNone() {
-		ConsentDecision decision = this.resolver.resolve(new MockHttpServletRequest());
+		ConsentDecision decision = decide(this.policy, new MockHttpServletRequest());
 		assertThat(decision.state()).isEqualTo(ConsentState.UNSPECIFIED);
 		assertThat(decision.source()).isEqualTo("none");
 	}
@@ -70,7 +74,7 @@ class DefaultConsentResolverTests {
 	void globalPrivacyControlDenies() {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("Sec-GPC", "1");
-		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.denied("gpc"));
+		assertThat(decide(this.policy, request)).isEqualTo(ConsentDecision.denied("gpc"));
 	}
 
 	@ParameterizedTest(name = "Sec-GPC: {0}")
@@ -78,15 +82,15 @@ class DefaultConsentResolverTests {
 	void globalPrivacyControlOnlyForExactlyOne(String value) {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("Sec-GPC", value);
-		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.unspecified());
+		assertThat(decide(this.policy, request)).isEqualTo(ConsentDecision.unspecified());
 	}
 
 	@Test
 	void globalPrivacyControlCanBeIgnored() {
-		DefaultConsentResolver ignoringGpc = new DefaultConsentResolver("X-CXP-Consent", "cxp_consent", false);
+		ConsentPolicy ignoringGpc = ConsentFixtures.policy("X-CXP-Consent", "cxp_consent", false, false);
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("Sec-GPC", "1");
-		assertThat(ignoringGpc.resolve(request)).isEqualTo(ConsentDecision.unspecified());
+		assertThat(decide(ignoringGpc, request)).isEqualTo(ConsentDecision.unspecified());
 	}
 
 	@Test
@@ -95,7 +99,7 @@ class DefaultConsentResolverTests {
 		request.addHeader("X-CXP-Consent", "granted");
 		request.setCookies(new Cookie("cxp_consent", "denied"));
 		request.addHeader("Sec-GPC", "1");
-		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.granted("header"));
+		assertThat(decide(this.policy, request)).isEqualTo(ConsentDecision.granted("header"));
 	}
 
 	@Test
@@ -103,7 +107,7 @@ class DefaultConsentResolverTests {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setCookies(new Cookie("cxp_consent", "granted"));
 		request.addHeader("Sec-GPC", "1");
-		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.granted("cookie"));
+		assertThat(decide(this.policy, request)).isEqualTo(ConsentDecision.granted("cookie"));
 	}
 
 	@Test
@@ -111,7 +115,7 @@ class DefaultConsentResolverTests {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("X-CXP-Consent", "maybe");
 		request.setCookies(new Cookie("cxp_consent", "denied"));
-		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.denied("cookie"));
+		assertThat(decide(this.policy, request)).isEqualTo(ConsentDecision.denied("cookie"));
 	}
 
 	@Test
@@ -119,7 +123,7 @@ class DefaultConsentResolverTests {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setCookies(new Cookie("cxp_consent", "maybe"));
 		request.addHeader("Sec-GPC", "1");
-		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.denied("gpc"));
+		assertThat(decide(this.policy, request)).isEqualTo(ConsentDecision.denied("gpc"));
 	}
 
 	@Test
@@ -128,7 +132,7 @@ class DefaultConsentResolverTests {
 		request.addHeader("X-CXP-Consent", "junk");
 		request.addHeader("X-CXP-Consent", "yes");
 		request.addHeader("X-CXP-Consent", "no");
-		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.denied("header"));
+		assertThat(decide(this.policy, request)).isEqualTo(ConsentDecision.denied("header"));
 	}
 
 	@Test
@@ -136,26 +140,26 @@ class DefaultConsentResolverTests {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setCookies(new Cookie("cxp_consent", "junk"), new Cookie("other", "denied"),
 				new Cookie("cxp_consent", "granted"), new Cookie("cxp_consent", "denied"));
-		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.denied("cookie"));
+		assertThat(decide(this.policy, request)).isEqualTo(ConsentDecision.denied("cookie"));
 		request.setCookies(new Cookie("cxp_consent", "junk"), new Cookie("other", "denied"),
 				new Cookie("cxp_consent", "granted"));
-		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.granted("cookie"));
+		assertThat(decide(this.policy, request)).isEqualTo(ConsentDecision.granted("cookie"));
 	}
 
 	@Test
 	void configuredNamesAreUsed() {
-		DefaultConsentResolver custom = new DefaultConsentResolver("X-Tracking", "tracking_ok", true);
+		ConsentPolicy custom = ConsentFixtures.policy("X-Tracking", "tracking_ok", false, true);
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("X-CXP-Consent", "granted");
 		request.setCookies(new Cookie("tracking_ok", "no"));
-		assertThat(custom.resolve(request)).isEqualTo(ConsentDecision.denied("cookie"));
+		assertThat(decide(custom, request)).isEqualTo(ConsentDecision.denied("cookie"));
 	}
 
 	@Test
 	void veryLongValueIsIgnored() {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.addHeader("X-CXP-Consent", "granted".repeat(1200));
-		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.unspecified());
+		assertThat(decide(this.policy, request)).isEqualTo(ConsentDecision.unspecified());
 	}
 
 	@ParameterizedTest(name = "cookies {0} then {1}")
@@ -164,7 +168,7 @@ class DefaultConsentResolverTests {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setCookies(Stream.of(values.split(",")).map((value) -> new Cookie("cxp_consent", value))
 			.toArray(Cookie[]::new));
-		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.denied("cookie"));
+		assertThat(decide(this.policy, request)).isEqualTo(ConsentDecision.denied("cookie"));
 	}
 
 	@ParameterizedTest(name = "headers {0} then {1}")
@@ -174,7 +178,7 @@ class DefaultConsentResolverTests {
 		for (String value : values.split(",")) {
 			request.addHeader("X-CXP-Consent", value);
 		}
-		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.denied("header"));
+		assertThat(decide(this.policy, request)).isEqualTo(ConsentDecision.denied("header"));
 	}
 
 	@Test
@@ -182,18 +186,19 @@ class DefaultConsentResolverTests {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setCookies(new Cookie("cxp_consent", "junk"), new Cookie("cxp_consent", "granted"),
 				new Cookie("cxp_consent", "YES"));
-		assertThat(this.resolver.resolve(request)).isEqualTo(ConsentDecision.granted("cookie"));
+		assertThat(decide(this.policy, request)).isEqualTo(ConsentDecision.granted("cookie"));
 	}
 
 	@Test
-	void cookieReaderIsAskedInsteadOfScanningTheCookies() {
-		DefaultConsentResolver fromReader = new DefaultConsentResolver("X-CXP-Consent",
-				(request) -> ConsentCookieValues.of("denied"), true);
+	void anApplicationSourceComesAfterTheConsentCookieAndBeforeGlobalPrivacyControl() {
+		ConsentPolicy withSource = ConsentFixtures.policy(new ConsentCookieFormat(ConsentPurposes.defaults(), "1", null),
+				ConsentRegions.global(false, true),
+				ConsentFixtures.source("site-cmp", Map.of("analytics", ConsentState.GRANTED)));
 		MockHttpServletRequest request = new MockHttpServletRequest();
-		request.setCookies(new Cookie("cxp_consent", "granted"));
-		assertThat(fromReader.resolve(request)).isEqualTo(ConsentDecision.denied("cookie"));
-		request.addHeader("X-CXP-Consent", "granted");
-		assertThat(fromReader.resolve(request)).isEqualTo(ConsentDecision.granted("header"));
+		request.addHeader("Sec-GPC", "1");
+		assertThat(decide(withSource, request)).isEqualTo(ConsentDecision.granted("site-cmp"));
+		request.setCookies(new Cookie("cxp_consent", "denied"));
+		assertThat(decide(withSource, request)).isEqualTo(ConsentDecision.denied("cookie"));
 	}
 
 }

@@ -120,15 +120,15 @@ class SignedConsentCookieTests {
 	void aMalformedSignatureMakesTheValueMalformed() {
 		String signed = this.signer.sign("1.1.analytics:g");
 		String junk = signed.substring(0, signed.length() - 1) + ";";
-		assertThat(this.format.readCookie(junk)).isEqualTo(PurposeStates.ABSENT);
+		assertThat(this.format.readCookies(List.of(junk))).isEmpty();
 		assertThat(this.format.parse(junk)).isNull();
 	}
 
 	@Test
 	void withoutASignerASignedValueReadsAsItsUnsignedPart() {
-		ConsentCookieFormat unsignedFormat = new ConsentCookieFormat(PURPOSES, "1");
+		ConsentCookieFormat unsignedFormat = new ConsentCookieFormat(PURPOSES, "1", null);
 		String signed = this.signer.sign("1.1.analytics:g~ads:d." + RECEIPT);
-		assertThat(unsignedFormat.readStates(List.of(signed))).containsExactly(
+		assertThat(unsignedFormat.readCookies(List.of(signed))).containsExactly(
 				Map.entry("analytics", ConsentState.GRANTED), Map.entry("ads", ConsentState.DENIED));
 		assertThat(unsignedFormat.parse(signed)).isEqualTo(new ConsentCookie("1",
 				Map.of("analytics", ConsentState.GRANTED, "ads", ConsentState.DENIED), RECEIPT));
@@ -138,7 +138,8 @@ class SignedConsentCookieTests {
 
 	@Test
 	void consentHeaderValuesAreNotVerified() {
-		assertThat(this.format.read("granted")).isEqualTo(PurposeStates.all(2, ConsentState.GRANTED));
+		assertThat(this.format.readHeaders(List.of("granted"))).containsOnly(
+				Map.entry("analytics", ConsentState.GRANTED), Map.entry("ads", ConsentState.GRANTED));
 		assertThat(this.signer.rejectedGrants()).isZero();
 	}
 
@@ -154,7 +155,7 @@ class SignedConsentCookieTests {
 		assertThat(value.length()).isLessThan(256);
 		assertThat(value.chars()).allMatch((c) -> c == 0x21 || (c >= 0x23 && c <= 0x2B) || (c >= 0x2D && c <= 0x3A)
 				|| (c >= 0x3C && c <= 0x5B) || (c >= 0x5D && c <= 0x7E));
-		assertThat(eight.readStates(List.of(value)).values()).containsOnly(ConsentState.GRANTED);
+		assertThat(eight.readCookies(List.of(value)).values()).containsOnly(ConsentState.GRANTED);
 	}
 
 	@Test
@@ -165,7 +166,10 @@ class SignedConsentCookieTests {
 	}
 
 	private Map<String, ConsentState> states(String value) {
-		return this.format.readStates(List.of(value));
+		Map<String, ConsentState> read = new java.util.LinkedHashMap<>();
+		PURPOSES.names().forEach((name) -> read.put(name, ConsentState.UNSPECIFIED));
+		read.putAll(this.format.readCookies(List.of(value)));
+		return read;
 	}
 
 	private static byte[] bytes(int length, int seed) {

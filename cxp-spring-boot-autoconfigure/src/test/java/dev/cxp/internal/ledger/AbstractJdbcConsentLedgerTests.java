@@ -27,6 +27,7 @@ import dev.cxp.internal.ledger.ConsentLedgerCounters;
 import dev.cxp.internal.ledger.ConsentLedgerPurge;
 import dev.cxp.internal.ledger.ConsentLedgerWriter;
 import dev.cxp.internal.support.SecureIdGenerator;
+import dev.cxp.internal.web.servlet.TestExchanges;
 import dev.cxp.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,7 +168,7 @@ abstract class AbstractJdbcConsentLedgerTests {
 					go.await();
 					MockHttpServletRequest request = new MockHttpServletRequest("POST", "/cxp/consent");
 					request.addHeader("User-Agent", "Browser " + visitor);
-					String receipt = writer.record(request, ConsentMethod.BANNER, "1",
+					String receipt = writer.record(TestExchanges.exchange(request), ConsentMethod.BANNER, "1",
 							Map.of("analytics", ConsentState.GRANTED), null, visitor);
 					if (receipt != null) {
 						receipts.add(receipt);

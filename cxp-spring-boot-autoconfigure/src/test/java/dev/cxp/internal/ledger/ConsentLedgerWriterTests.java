@@ -21,6 +21,7 @@ import dev.cxp.consent.ledger.ConsentMethod;
 import dev.cxp.consent.ledger.ConsentRecord;
 import dev.cxp.internal.ledger.ConsentLedgerThrottledException.Reason;
 import dev.cxp.internal.support.SecureIdGenerator;
+import dev.cxp.internal.web.servlet.TestExchanges;
 import dev.cxp.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +47,7 @@ class ConsentLedgerWriterTests {
 	void recordHoldsTheChoiceAndNoAddressByDefault() {
 		this.request.setRemoteAddr("203.0.113.77");
 		this.request.addHeader("User-Agent", "Mozilla/5.0 (X11; Linux x86_64)");
-		String receipt = writer(null, false).record(this.request, ConsentMethod.BANNER, "2026-02",
+		String receipt = writer(null, false).record(TestExchanges.exchange(this.request), ConsentMethod.BANNER, "2026-02",
 				Map.of("analytics", ConsentState.GRANTED, "ads", ConsentState.DENIED), "EEA", VISITOR);
 		ConsentRecord record = this.ledger.only();
 		assertThat(record.receiptId()).isEqualTo(receipt).matches("[0-9a-f]{32}");
@@ -63,7 +64,7 @@ class ConsentLedgerWriterTests {
 
 	@Test
 	void visitorIdIsReplacedByItsHmacWhenAKeyIsSet() {
-		writer("ledger-key", false).record(this.request, ConsentMethod.API, "1", Map.of(), null, VISITOR);
+		writer("ledger-key", false).record(TestExchanges.exchange(this.request), ConsentMethod.API, "1", Map.of(), null, VISITOR);
 		assertThat(this.ledger.only().visitor())
 			.isEqualTo("ca0e09bb37e9143977053a05f56e119814b3e3a576e26045e3e21acaa4cbef5a");
 	}
@@ -74,9 +75,9 @@ class ConsentLedgerWriterTests {
 		String longest = "a.b-c_".repeat(21) + "xy";
 		assertThat(longest).hasSize(128);
 		ConsentLedgerWriter writer = writer(null, false);
-		writer.record(this.request, ConsentMethod.API, "1", Map.of(), null, browserSdkId);
-		writer.record(this.request, ConsentMethod.API, "1", Map.of(), null, longest);
-		writer.record(this.request, ConsentMethod.API, "1", Map.of(), null, longest + "z");
+		writer.record(TestExchanges.exchange(this.request), ConsentMethod.API, "1", Map.of(), null, browserSdkId);
+		writer.record(TestExchanges.exchange(this.request), ConsentMethod.API, "1", Map.of(), null, longest);
+		writer.record(TestExchanges.exchange(this.request), ConsentMethod.API, "1", Map.of(), null, longest + "z");
 		assertThat(this.ledger.records).extracting(ConsentRecord::visitor).containsExactly(browserSdkId, longest, null);
 		assertThat(this.counters.appendErrors()).isZero();
 	}
@@ -84,7 +85,7 @@ class ConsentLedgerWriterTests {
 	@Test
 	void longVisitorIdWithDotsIsReplacedByItsHmacWhenAKeyIsSet() {
 		String longest = "a.b-c_".repeat(21) + "xy";
-		writer("ledger-key", false).record(this.request, ConsentMethod.API, "1", Map.of(), null, longest);
+		writer("ledger-key", false).record(TestExchanges.exchange(this.request), ConsentMethod.API, "1", Map.of(), null, longest);
 		assertThat(this.ledger.only().visitor()).matches("[0-9a-f]{64}");
 	}
 
@@ -104,7 +105,7 @@ class ConsentLedgerWriterTests {
 					new SecureIdGenerator(), this.clock, null, false);
 			List<String> receipts = new ArrayList<>();
 			for (int i = 0; i < 5; i++) {
-				receipts.add(writer.record(this.request, ConsentMethod.WITHDRAWAL, "1",
+				receipts.add(writer.record(TestExchanges.exchange(this.request), ConsentMethod.WITHDRAWAL, "1",
 						Map.of("analytics", ConsentState.DENIED), null, VISITOR));
 			}
 			assertThat(receipts).filteredOn(Objects::nonNull).hasSize(2);
@@ -123,14 +124,14 @@ class ConsentLedgerWriterTests {
 	@Test
 	void truncatedAddressOnlyWhenAskedFor() {
 		this.request.setRemoteAddr("2001:db8:abcd:12::1");
-		writer(null, true).record(this.request, ConsentMethod.API, "1", Map.of(), null, null);
+		writer(null, true).record(TestExchanges.exchange(this.request), ConsentMethod.API, "1", Map.of(), null, null);
 		assertThat(this.ledger.only().ipPrefix()).isEqualTo("2001:db8:abcd::/48");
 	}
 
 	@Test
 	void malformedValuesAreLeftOutRatherThanStored() {
 		this.request.setRemoteAddr("evil.example\r\nX: y");
-		writer(null, true).record(this.request, ConsentMethod.API, "1", Map.of(), "GB\r\n", "<script>");
+		writer(null, true).record(TestExchanges.exchange(this.request), ConsentMethod.API, "1", Map.of(), "GB\r\n", "<script>");
 		ConsentRecord record = this.ledger.only();
 		assertThat(record.ipPrefix()).isNull();
 		assertThat(record.region()).isNull();
@@ -141,7 +142,7 @@ class ConsentLedgerWriterTests {
 	@Test
 	void userAgentIsHashedFromABoundedPrefix() {
 		this.request.addHeader("User-Agent", "x".repeat(20_000));
-		writer(null, false).record(this.request, ConsentMethod.API, "1", Map.of(), null, null);
+		writer(null, false).record(TestExchanges.exchange(this.request), ConsentMethod.API, "1", Map.of(), null, null);
 		assertThat(this.ledger.only().userAgentHash())
 			.isEqualTo("49abd65bbf7f7e40c7055093ed2e3fd75f2f602f2c5fcf955c213e3135eb03f7");
 	}
@@ -152,7 +153,7 @@ class ConsentLedgerWriterTests {
 		this.request.addHeader("User-Agent", "agent-marker-7f3a");
 		ConsentLedgerWriter writer = writer(null, true);
 		for (int i = 0; i < 3; i++) {
-			assertThat(writer.record(this.request, ConsentMethod.WITHDRAWAL, "1",
+			assertThat(writer.record(TestExchanges.exchange(this.request), ConsentMethod.WITHDRAWAL, "1",
 					Map.of("analytics", ConsentState.DENIED), null, VISITOR))
 				.isNull();
 		}
@@ -168,7 +169,7 @@ class ConsentLedgerWriterTests {
 
 	@Test
 	void invalidChoiceIsCountedNotThrown() {
-		assertThat(writer(null, false).record(this.request, ConsentMethod.API, "revision with spaces", Map.of(), null,
+		assertThat(writer(null, false).record(TestExchanges.exchange(this.request), ConsentMethod.API, "revision with spaces", Map.of(), null,
 				null))
 			.isNull();
 		assertThat(this.counters.appendErrors()).isEqualTo(1);
@@ -187,7 +188,7 @@ class ConsentLedgerWriterTests {
 			generated.setRemoteAddr(generated(random));
 			String region = generated(random);
 			String visitor = generated(random);
-			String receipt = writer.record(generated, ConsentMethod.API, "1", Map.of("analytics", ConsentState.GRANTED),
+			String receipt = writer.record(TestExchanges.exchange(generated), ConsentMethod.API, "1", Map.of("analytics", ConsentState.GRANTED),
 					region, visitor);
 			ConsentRecord record = this.ledger.records.get(this.ledger.records.size() - 1);
 			assertThat(receipt).as("seed %d", seed).isEqualTo(record.receiptId());

@@ -17,6 +17,7 @@ import dev.cxp.consent.ledger.ConsentMethod;
 import dev.cxp.internal.ledger.ConsentLedgerCounters;
 import dev.cxp.internal.ledger.ConsentLedgerWriter;
 import dev.cxp.internal.support.SecureIdGenerator;
+import dev.cxp.internal.web.servlet.TestExchanges;
 import dev.cxp.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,7 +53,7 @@ class H2JdbcConsentLedgerTests extends AbstractJdbcConsentLedgerTests {
 				new DriverManagerDataSource("jdbc:h2:tcp://127.0.0.1:" + closedPort + "/mem:nowhere", "sa", ""));
 		ConsentLedgerWriter writer = new ConsentLedgerWriter(closedLedger, counters, new SecureIdGenerator(),
 				MutableClock.startingAt("2026-03-01T00:00:00Z"), null, false);
-		String receipt = writer.record(new MockHttpServletRequest(), ConsentMethod.WITHDRAWAL, "1",
+		String receipt = writer.record(TestExchanges.exchange(new MockHttpServletRequest()), ConsentMethod.WITHDRAWAL, "1",
 				Map.of("analytics", ConsentState.DENIED), null, null);
 		assertThat(receipt).isNull();
 		assertThat(counters.appendErrors()).isEqualTo(1);

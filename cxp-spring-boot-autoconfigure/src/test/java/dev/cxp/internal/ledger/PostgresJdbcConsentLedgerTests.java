@@ -25,6 +25,7 @@ import dev.cxp.internal.ledger.ConsentLedgerCounters;
 import dev.cxp.internal.ledger.ConsentLedgerPurge;
 import dev.cxp.internal.ledger.ConsentLedgerWriter;
 import dev.cxp.internal.support.SecureIdGenerator;
+import dev.cxp.internal.web.servlet.TestExchanges;
 import dev.cxp.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,7 +97,7 @@ class PostgresJdbcConsentLedgerTests extends AbstractJdbcConsentLedgerTests {
 		postgres.stop();
 		try {
 			MockHttpServletRequest request = new MockHttpServletRequest();
-			assertThat(writer.record(request, ConsentMethod.WITHDRAWAL, "1", Map.of("analytics", ConsentState.DENIED),
+			assertThat(writer.record(TestExchanges.exchange(request), ConsentMethod.WITHDRAWAL, "1", Map.of("analytics", ConsentState.DENIED),
 					null, null))
 				.isNull();
 			assertThat(purge.purgeNow()).isZero();
@@ -107,7 +108,7 @@ class PostgresJdbcConsentLedgerTests extends AbstractJdbcConsentLedgerTests {
 		finally {
 			postgres.start();
 		}
-		assertThat(writer.record(new MockHttpServletRequest(), ConsentMethod.API, "1",
+		assertThat(writer.record(TestExchanges.exchange(new MockHttpServletRequest()), ConsentMethod.API, "1",
 				Map.of("analytics", ConsentState.GRANTED), null, null))
 			.isNotNull();
 		assertThat(counters.records()).isEqualTo(1);
@@ -125,7 +126,7 @@ class PostgresJdbcConsentLedgerTests extends AbstractJdbcConsentLedgerTests {
 		ConsentLedgerCounters counters = new ConsentLedgerCounters();
 		ConsentLedgerWriter writer = new ConsentLedgerWriter(new JdbcConsentLedger(nowhere), counters,
 				new SecureIdGenerator(), MutableClock.startingAt("2026-03-01T00:00:00Z"), null, false);
-		assertThat(writer.record(new MockHttpServletRequest(), ConsentMethod.BANNER, "1",
+		assertThat(writer.record(TestExchanges.exchange(new MockHttpServletRequest()), ConsentMethod.BANNER, "1",
 				Map.of("analytics", ConsentState.GRANTED), null, null))
 			.isNull();
 		assertThat(counters.appendErrors()).isEqualTo(1);

@@ -11,13 +11,13 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
 
 import dev.cxp.internal.activity.CxpActivityListener;
-import dev.cxp.internal.consent.ConsentPolicy;
-import dev.cxp.internal.consent.DefaultConsentResolver;
+import dev.cxp.internal.consent.ConsentFixtures;
 import dev.cxp.internal.support.SecureIdGenerator;
 import dev.cxp.internal.visitor.CookieAttributes;
 import dev.cxp.internal.visitor.CxpCookies;
 import dev.cxp.internal.visitor.VisitorIdentity;
 import dev.cxp.internal.visitor.VisitorRequestPath;
+import dev.cxp.internal.web.servlet.TestExchanges;
 import dev.cxp.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,7 +44,7 @@ class ForgedVisitorIdsBoundTests {
 		CxpCookies cookies = new CxpCookies(new CookieAttributes("_mspi", Duration.ofDays(365), null, "Lax", false, false),
 				new CookieAttributes("cxp_consent", Duration.ofDays(180), null, "Lax", false, false));
 		VisitorRequestPath processor = new VisitorRequestPath(
-				new ConsentPolicy(new DefaultConsentResolver("X-CXP-Consent", cookies, true), false), cookies,
+				ConsentFixtures.defaultPolicy(), cookies,
 				new VisitorIdentity(cookies, ids, tracker, CxpActivityListener.NONE), tracker,
 				CxpActivityListener.NONE);
 		MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -53,7 +53,7 @@ class ForgedVisitorIdsBoundTests {
 		for (int i = 0; i < PAGE_VIEWS; i++) {
 			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
 			request.setCookies(new Cookie("_mspi", "forged-" + i));
-			processor.process(request, new MockHttpServletResponse(), true);
+			TestExchanges.process(processor, request, new MockHttpServletResponse(), true);
 			if (i % 10_000 == 0) {
 				clock.advance(Duration.ofMillis(100));
 				largest = Math.max(largest, store.size());

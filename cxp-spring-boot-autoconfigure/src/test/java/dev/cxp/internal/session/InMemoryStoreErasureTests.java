@@ -129,13 +129,13 @@ class InMemoryStoreErasureTests {
 					}
 
 				});
-		long decided = tracker.currentTimeMillis();
+		long decided = tracker.now().toEpochMilli();
 		assertThat(tracker.forget(List.of("visitor"))).isTrue();
-		assertThat(tracker.trackPageView("visitor", "", "/", null, decided)).isNull();
+		assertThat(tracker.trackPageView("visitor", new RequestedPage("", "/", null), Instant.ofEpochMilli(decided))).isNull();
 		assertThat(events).isEmpty();
 		assertThat(pageViews).hasValue(0);
 		this.clock.advance(Duration.ofMillis(1));
-		assertThat(tracker.trackPageView("visitor", "", "/", null, tracker.currentTimeMillis())).isNotNull();
+		assertThat(tracker.trackPageView("visitor", new RequestedPage("", "/", null), tracker.now())).isNotNull();
 		assertThat(events).hasSize(1);
 		assertThat(pageViews).hasValue(1);
 	}

@@ -60,7 +60,7 @@ class InMemoryVisitorSessionStoreTests {
 					.mapToObj((i) -> executor.submit(() -> {
 						ready.countDown();
 						go.await();
-						return tracker.trackPageView(visitor, "/page-" + i, null);
+						return tracker.trackPageView(visitor, new RequestedPage("", "/page-" + i, null), tracker.now());
 					}))
 					.toList();
 				assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();

@@ -1,5 +1,6 @@
 package dev.cxp.internal.session;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,34 +14,34 @@ class PagePathsTests {
 
 	@Test
 	void pathParametersAreDroppedFromEverySegment() {
-		assertThat(this.pages.page("", "/cart;jsessionid=ABC", null)).isEqualTo("/cart");
-		assertThat(this.pages.page("", "/shop;jsessionid=ABC/cart", null)).isEqualTo("/shop/cart");
-		assertThat(this.pages.page("", "/a;x=1;y=2/b;c=d/c", null)).isEqualTo("/a/b/c");
-		assertThat(this.pages.page("", "/;jsessionid=ABC", null)).isEqualTo("/");
-		assertThat(this.pages.page("", ";jsessionid=ABC", null)).isEqualTo("/");
+		assertThat(this.pages.page(new RequestedPage("", "/cart;jsessionid=ABC", null))).isEqualTo("/cart");
+		assertThat(this.pages.page(new RequestedPage("", "/shop;jsessionid=ABC/cart", null))).isEqualTo("/shop/cart");
+		assertThat(this.pages.page(new RequestedPage("", "/a;x=1;y=2/b;c=d/c", null))).isEqualTo("/a/b/c");
+		assertThat(this.pages.page(new RequestedPage("", "/;jsessionid=ABC", null))).isEqualTo("/");
+		assertThat(this.pages.page(new RequestedPage("", ";jsessionid=ABC", null))).isEqualTo("/");
 	}
 
 	@Test
 	void contextPathIsNotPartOfThePage() {
-		assertThat(this.pages.page("/app", "/app/cart", null)).isEqualTo("/cart");
-		assertThat(this.pages.page("/app", "/app", null)).isEqualTo("/");
-		assertThat(this.pages.page("/app", "/app;jsessionid=ABC/cart;jsessionid=ABC", null)).isEqualTo("/cart");
-		assertThat(this.pages.page("/app;v=1", "/app;v=1/cart", null)).isEqualTo("/cart");
+		assertThat(this.pages.page(new RequestedPage("/app", "/app/cart", null))).isEqualTo("/cart");
+		assertThat(this.pages.page(new RequestedPage("/app", "/app", null))).isEqualTo("/");
+		assertThat(this.pages.page(new RequestedPage("/app", "/app;jsessionid=ABC/cart;jsessionid=ABC", null))).isEqualTo("/cart");
+		assertThat(this.pages.page(new RequestedPage("/app;v=1", "/app;v=1/cart", null))).isEqualTo("/cart");
 		// Only a whole segment is the context path.
-		assertThat(this.pages.page("/app", "/apple", null)).isEqualTo("/apple");
+		assertThat(this.pages.page(new RequestedPage("/app", "/apple", null))).isEqualTo("/apple");
 	}
 
 	@Test
 	void queryStringOnlyWhenAskedForAndAfterTheParametersAreGone() {
-		assertThat(this.pages.page("", "/search;jsessionid=ABC", "q=shoes")).isEqualTo("/search");
+		assertThat(this.pages.page(new RequestedPage("", "/search;jsessionid=ABC", "q=shoes"))).isEqualTo("/search");
 		PagePaths keeping = new PagePaths(true);
-		assertThat(keeping.page("/app", "/app/search;jsessionid=ABC", "q=shoes")).isEqualTo("/search?q=shoes");
-		assertThat(keeping.page("", "/search", "")).isEqualTo("/search");
+		assertThat(keeping.page(new RequestedPage("/app", "/app/search;jsessionid=ABC", "q=shoes"))).isEqualTo("/search?q=shoes");
+		assertThat(keeping.page(new RequestedPage("", "/search", ""))).isEqualTo("/search");
 	}
 
 	@Test
 	void pagesAreCapped() {
-		String page = this.pages.page("", "/" + "x".repeat(5000) + ";jsessionid=ABC", null);
+		String page = page(this.pages, "", "/" + "x".repeat(5000) + ";jsessionid=ABC", null);
 		assertThat(page).hasSize(PagePaths.MAX_PAGE_LENGTH).startsWith("/xxx");
 	}
 
@@ -52,36 +53,36 @@ class PagePathsTests {
 
 	@Test
 	void oftenViewedPagesAreShared() {
-		String first = this.pages.page("", new String("/about"), null);
-		String second = this.pages.page("", new String("/about"), null);
+		String first = page(this.pages, "", new String("/about"), null);
+		String second = page(this.pages, "", new String("/about"), null);
 		assertThat(second).isEqualTo("/about").isSameAs(first);
 	}
 
 	@Test
 	void junkPathsDoNotKeepRealPagesOutForever() {
 		for (int i = 0; i < 20 * PagePaths.MAX_SHARED_PAGES; i++) {
-			this.pages.page("", "/junk-" + i, null);
+			page(this.pages, "", "/junk-" + i, null);
 		}
 		// A page of the site viewed again and again, with junk still coming in between.
 		String shared = null;
 		for (int i = 0; i < 50; i++) {
-			shared = this.pages.page("", new String("/products"), null);
-			this.pages.page("", "/more-junk-" + i, null);
+			shared = page(this.pages, "", new String("/products"), null);
+			page(this.pages, "", "/more-junk-" + i, null);
 		}
 		this.pages.cleanUp();
-		assertThat(this.pages.page("", new String("/products"), null)).isSameAs(shared);
+		assertThat(page(this.pages, "", new String("/products"), null)).isSameAs(shared);
 		for (int i = 0; i < 20 * PagePaths.MAX_SHARED_PAGES; i++) {
-			this.pages.page("", "/late-junk-" + i, null);
+			page(this.pages, "", "/late-junk-" + i, null);
 		}
 		this.pages.cleanUp();
 		// Seen often, the real page outweighs junk seen once and stays shared.
-		assertThat(this.pages.page("", new String("/products"), null)).isSameAs(shared);
+		assertThat(page(this.pages, "", new String("/products"), null)).isSameAs(shared);
 	}
 
 	@Test
 	void sharedPagesAreBounded() {
 		for (int i = 0; i < 10 * PagePaths.MAX_SHARED_PAGES; i++) {
-			this.pages.page("", "/junk-" + i, null);
+			page(this.pages, "", "/junk-" + i, null);
 		}
 		this.pages.cleanUp();
 		assertThat(this.pages.sharedPages()).isLessThanOrEqualTo(PagePaths.MAX_SHARED_PAGES);
@@ -90,8 +91,12 @@ class PagePathsTests {
 	@Test
 	void longPagesAreNotShared() {
 		String longPage = "/" + "x".repeat(PagePaths.MAX_SHARED_PAGE_LENGTH);
-		this.pages.page("", longPage, null);
+		this.pages.page(new RequestedPage("", longPage, null));
 		assertThat(this.pages.sharedPages()).isZero();
+	}
+
+	private static String page(PagePaths pages, String contextPath, String requestUri, @Nullable String query) {
+		return pages.page(new RequestedPage(contextPath, requestUri, query));
 	}
 
 }

@@ -41,8 +41,8 @@ class PageViewEventListenersTests {
 	void noEventIsPublishedWithoutAListenerForIt() {
 		try (AnnotationConfigApplicationContext context = context(Unrelated.class)) {
 			SessionTracker tracker = tracker(context);
-			tracker.trackPageView(VISITOR, "/", null);
-			tracker.trackPageView(VISITOR, "/about", null);
+			tracker.trackPageView(VISITOR, new RequestedPage("", "/", null), tracker.now());
+			tracker.trackPageView(VISITOR, new RequestedPage("", "/about", null), tracker.now());
 			assertThat(pageViewsMulticast(context)).isZero();
 			assertThat(context.getBean(Unrelated.class).received).hasValue(1);
 		}
@@ -52,8 +52,8 @@ class PageViewEventListenersTests {
 	void eventListenerMethodsReceiveEveryPageView() {
 		try (AnnotationConfigApplicationContext context = context(MethodListener.class)) {
 			SessionTracker tracker = tracker(context);
-			VisitSession first = tracker.trackPageView(VISITOR, "/", null);
-			tracker.trackPageView(VISITOR, "/about", null);
+			VisitSession first = tracker.trackPageView(VISITOR, new RequestedPage("", "/", null), tracker.now());
+			tracker.trackPageView(VISITOR, new RequestedPage("", "/about", null), tracker.now());
 			List<PageViewEvent> received = context.getBean(MethodListener.class).received;
 			assertThat(received).hasSize(2);
 			assertThat(received.get(0)).isEqualTo(
@@ -67,7 +67,7 @@ class PageViewEventListenersTests {
 	void listenerBeansOfThePayloadEventReceiveEveryPageView() {
 		try (AnnotationConfigApplicationContext context = context(BeanListener.class)) {
 			SessionTracker tracker = tracker(context);
-			tracker.trackPageView(VISITOR, "/", null);
+			tracker.trackPageView(VISITOR, new RequestedPage("", "/", null), tracker.now());
 			assertThat(context.getBean(BeanListener.class).received).hasSize(1);
 		}
 	}
@@ -76,7 +76,7 @@ class PageViewEventListenersTests {
 	void listenersOfAllEventsReceivePageViews() {
 		try (AnnotationConfigApplicationContext context = context(AllEvents.class)) {
 			SessionTracker tracker = tracker(context);
-			tracker.trackPageView(VISITOR, "/", null);
+			tracker.trackPageView(VISITOR, new RequestedPage("", "/", null), tracker.now());
 			assertThat(context.getBean(AllEvents.class).pageViews).hasValue(1);
 		}
 	}
@@ -84,7 +84,8 @@ class PageViewEventListenersTests {
 	@Test
 	void listenerBeansThatAreNotSingletonsAreAssumedToListen() {
 		try (AnnotationConfigApplicationContext context = context(PrototypeListenerConfiguration.class)) {
-			tracker(context).trackPageView(VISITOR, "/", null);
+			SessionTracker tracker = tracker(context);
+			tracker.trackPageView(VISITOR, new RequestedPage("", "/", null), tracker.now());
 			assertThat(pageViewsMulticast(context)).isOne();
 		}
 	}
@@ -93,12 +94,12 @@ class PageViewEventListenersTests {
 	void aListenerAddedAtRunTimeReceivesTheFollowingPageViews() {
 		try (AnnotationConfigApplicationContext context = context(Unrelated.class)) {
 			SessionTracker tracker = tracker(context);
-			tracker.trackPageView(VISITOR, "/", null);
+			tracker.trackPageView(VISITOR, new RequestedPage("", "/", null), tracker.now());
 			List<PageViewEvent> received = new CopyOnWriteArrayList<>();
 			context.addApplicationListener(
 					(ApplicationListener<PayloadApplicationEvent<PageViewEvent>>) (event) -> received
 						.add(event.getPayload()));
-			tracker.trackPageView(VISITOR, "/about", null);
+			tracker.trackPageView(VISITOR, new RequestedPage("", "/about", null), tracker.now());
 			assertThat(received).extracting(PageViewEvent::page).containsExactly("/about");
 		}
 	}

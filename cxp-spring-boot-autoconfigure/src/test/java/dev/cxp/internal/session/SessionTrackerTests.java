@@ -51,7 +51,7 @@ class SessionTrackerTests {
 	@Test
 	void firstPageViewStartsASession() {
 		Instant start = this.clock.instant();
-		VisitSession session = this.tracker.trackPageView(VISITOR, "/", null);
+		VisitSession session = this.tracker.trackPageView(VISITOR, new RequestedPage("", "/", null), this.tracker.now());
 		assertThat(session).isNotNull();
 		assertThat(session.id()).matches("[A-Za-z0-9_-]{22}");
 		assertThat(session.startedAt()).isEqualTo(start);
@@ -64,11 +64,11 @@ class SessionTrackerTests {
 
 	@Test
 	void pageViewsSlideTheExpiry() {
-		VisitSession first = this.tracker.trackPageView(VISITOR, "/", null);
+		VisitSession first = this.tracker.trackPageView(VISITOR, new RequestedPage("", "/", null), this.tracker.now());
 		this.clock.advance(Duration.ofMinutes(29));
-		VisitSession second = this.tracker.trackPageView(VISITOR, "/a", null);
+		VisitSession second = this.tracker.trackPageView(VISITOR, new RequestedPage("", "/a", null), this.tracker.now());
 		this.clock.advance(Duration.ofMinutes(29));
-		VisitSession third = this.tracker.trackPageView(VISITOR, "/b", null);
+		VisitSession third = this.tracker.trackPageView(VISITOR, new RequestedPage("", "/b", null), this.tracker.now());
 		assertThat(second.id()).isEqualTo(first.id());
 		assertThat(third.id()).isEqualTo(first.id());
 		assertThat(third.startedAt()).isEqualTo(first.startedAt());
@@ -78,12 +78,12 @@ class SessionTrackerTests {
 
 	@Test
 	void sessionExpiresExactlyAtTheTimeout() {
-		VisitSession first = this.tracker.trackPageView(VISITOR, "/", null);
+		VisitSession first = this.tracker.trackPageView(VISITOR, new RequestedPage("", "/", null), this.tracker.now());
 		this.clock.advance(TIMEOUT.minusNanos(1));
 		assertThat(this.tracker.currentSession(VISITOR)).isEqualTo(first);
 		this.clock.advance(Duration.ofNanos(1));
 		assertThat(this.tracker.currentSession(VISITOR)).isNull();
-		VisitSession next = this.tracker.trackPageView(VISITOR, "/about", null);
+		VisitSession next = this.tracker.trackPageView(VISITOR, new RequestedPage("", "/about", null), this.tracker.now());
 		assertThat(next.id()).isNotEqualTo(first.id());
 		assertThat(next.previousPage()).isNull();
 		assertThat(next.startedAt()).isEqualTo(this.clock.instant());
@@ -92,7 +92,7 @@ class SessionTrackerTests {
 
 	@Test
 	void readingTheSessionDoesNotSlideIt() {
-		VisitSession first = this.tracker.trackPageView(VISITOR, "/", null);
+		VisitSession first = this.tracker.trackPageView(VISITOR, new RequestedPage("", "/", null), this.tracker.now());
 		this.clock.advance(Duration.ofMinutes(20));
 		assertThat(this.tracker.currentSession(VISITOR)).isEqualTo(first);
 		this.clock.advance(Duration.ofMinutes(10));
@@ -101,11 +101,11 @@ class SessionTrackerTests {
 
 	@Test
 	void previousPageFollowsThreePages() {
-		assertThat(this.tracker.trackPageView(VISITOR, "/", null).previousPage()).isNull();
+		assertThat(this.tracker.trackPageView(VISITOR, new RequestedPage("", "/", null), this.tracker.now()).previousPage()).isNull();
 		this.clock.advance(Duration.ofSeconds(5));
-		assertThat(this.tracker.trackPageView(VISITOR, "/about", null).previousPage()).isEqualTo("/");
+		assertThat(this.tracker.trackPageView(VISITOR, new RequestedPage("", "/about", null), this.tracker.now()).previousPage()).isEqualTo("/");
 		this.clock.advance(Duration.ofSeconds(5));
-		VisitSession third = this.tracker.trackPageView(VISITOR, "/contact", null);
+		VisitSession third = this.tracker.trackPageView(VISITOR, new RequestedPage("", "/contact", null), this.tracker.now());
 		assertThat(third.previousPage()).isEqualTo("/about");
 		assertThat(third.currentPage()).isEqualTo("/contact");
 		assertThat(this.tracker.currentSession(VISITOR).previousPage()).isEqualTo("/about");
@@ -113,54 +113,54 @@ class SessionTrackerTests {
 
 	@Test
 	void queryStringIsStrippedByDefault() {
-		this.tracker.trackPageView(VISITOR, "/search", "email=a%40b.c&token=t");
-		VisitSession second = this.tracker.trackPageView(VISITOR, "/", null);
+		this.tracker.trackPageView(VISITOR, new RequestedPage("", "/search", "email=a%40b.c&token=t"), this.tracker.now());
+		VisitSession second = this.tracker.trackPageView(VISITOR, new RequestedPage("", "/", null), this.tracker.now());
 		assertThat(second.previousPage()).isEqualTo("/search");
 	}
 
 	@Test
 	void queryStringIsKeptWhenConfigured() {
 		SessionTracker keeping = tracker(true);
-		keeping.trackPageView(VISITOR, "/search", "q=shoes");
-		assertThat(keeping.trackPageView(VISITOR, "/", "").previousPage()).isEqualTo("/search?q=shoes");
-		assertThat(keeping.trackPageView(VISITOR, "/x", null).previousPage()).isEqualTo("/");
+		keeping.trackPageView(VISITOR, new RequestedPage("", "/search", "q=shoes"), keeping.now());
+		assertThat(keeping.trackPageView(VISITOR, new RequestedPage("", "/", ""), keeping.now()).previousPage()).isEqualTo("/search?q=shoes");
+		assertThat(keeping.trackPageView(VISITOR, new RequestedPage("", "/x", null), keeping.now()).previousPage()).isEqualTo("/");
 	}
 
 	@Test
 	void longPagesAreCutAt2048Characters() {
 		String longPath = "/" + "p".repeat(5000);
-		this.tracker.trackPageView(VISITOR, longPath, null);
-		VisitSession session = this.tracker.trackPageView(VISITOR, "/", null);
+		this.tracker.trackPageView(VISITOR, new RequestedPage("", longPath, null), this.tracker.now());
+		VisitSession session = this.tracker.trackPageView(VISITOR, new RequestedPage("", "/", null), this.tracker.now());
 		assertThat(session.previousPage()).hasSize(2048).isEqualTo(longPath.substring(0, 2048));
 		SessionTracker keeping = tracker(true);
-		keeping.trackPageView(VISITOR, "/q", "x".repeat(3000));
-		assertThat(keeping.trackPageView(VISITOR, "/", null).previousPage()).hasSize(2048).startsWith("/q?xxx");
+		keeping.trackPageView(VISITOR, new RequestedPage("", "/q", "x".repeat(3000)), keeping.now());
+		assertThat(keeping.trackPageView(VISITOR, new RequestedPage("", "/", null), keeping.now()).previousPage()).hasSize(2048).startsWith("/q?xxx");
 	}
 
 	@Test
 	void visitorsHaveSeparateSessions() {
-		VisitSession a = this.tracker.trackPageView("visitor-a", "/a", null);
-		VisitSession b = this.tracker.trackPageView("visitor-b", "/b", null);
+		VisitSession a = this.tracker.trackPageView("visitor-a", new RequestedPage("", "/a", null), this.tracker.now());
+		VisitSession b = this.tracker.trackPageView("visitor-b", new RequestedPage("", "/b", null), this.tracker.now());
 		assertThat(a.id()).isNotEqualTo(b.id());
-		assertThat(this.tracker.trackPageView("visitor-a", "/", null).previousPage()).isEqualTo("/a");
+		assertThat(this.tracker.trackPageView("visitor-a", new RequestedPage("", "/", null), this.tracker.now()).previousPage()).isEqualTo("/a");
 	}
 
 	@Test
 	void forgetErasesTheSessionAndKeepsOnlyAMarkerOfTheErasure() {
-		this.tracker.trackPageView(VISITOR, "/", null);
-		this.tracker.forget(VISITOR);
+		this.tracker.trackPageView(VISITOR, new RequestedPage("", "/", null), this.tracker.now());
+		this.tracker.forget(List.of(VISITOR));
 		assertThat(this.tracker.currentSession(VISITOR)).isNull();
 		// The entry left holds no session, only the instant of the erasure, until the session timeout
 		assertThat(this.store.size()).isOne();
-		assertThat(this.tracker.trackPageView(VISITOR, "/", null)).isNull();
+		assertThat(this.tracker.trackPageView(VISITOR, new RequestedPage("", "/", null), this.tracker.now())).isNull();
 	}
 
 	@Test
 	void eachPageViewPublishesAnEventWithEveryField() {
 		Instant first = this.clock.instant();
-		VisitSession session = this.tracker.trackPageView(VISITOR, "/", null);
+		VisitSession session = this.tracker.trackPageView(VISITOR, new RequestedPage("", "/", null), this.tracker.now());
 		this.clock.advance(Duration.ofSeconds(3));
-		this.tracker.trackPageView(VISITOR, "/about", "email=x");
+		this.tracker.trackPageView(VISITOR, new RequestedPage("", "/about", "email=x"), this.tracker.now());
 		assertThat(this.events).containsExactly(new PageViewEvent(VISITOR, session.id(), "/", null, true, first),
 				new PageViewEvent(VISITOR, session.id(), "/about", "/", false, first.plusSeconds(3)));
 	}
@@ -171,8 +171,8 @@ class SessionTrackerTests {
 				(event) -> {
 					throw new IllegalStateException("listener broke");
 				}, CxpActivityListener.NONE);
-		assertThat(failingListener.trackPageView(VISITOR, "/", null)).isNotNull();
-		assertThat(failingListener.trackPageView(VISITOR, "/next", null).previousPage()).isEqualTo("/");
+		assertThat(failingListener.trackPageView(VISITOR, new RequestedPage("", "/", null), failingListener.now())).isNotNull();
+		assertThat(failingListener.trackPageView(VISITOR, new RequestedPage("", "/next", null), failingListener.now()).previousPage()).isEqualTo("/");
 	}
 
 }

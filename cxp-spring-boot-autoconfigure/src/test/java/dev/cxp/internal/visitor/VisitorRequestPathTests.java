@@ -12,11 +12,11 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import dev.cxp.consent.ConsentState;
 import dev.cxp.internal.activity.CxpActivityListener;
-import dev.cxp.internal.consent.ConsentPolicy;
-import dev.cxp.internal.consent.DefaultConsentResolver;
+import dev.cxp.internal.consent.ConsentFixtures;
 import dev.cxp.internal.session.InMemoryVisitorSessionStore;
 import dev.cxp.internal.session.SessionTracker;
 import dev.cxp.internal.support.SecureIdGenerator;
+import dev.cxp.internal.web.servlet.TestExchanges;
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.support.MutableClock;
 import dev.cxp.visitor.CxpVisitor;
@@ -43,14 +43,14 @@ class VisitorRequestPathTests {
 	}, CxpActivityListener.NONE);
 
 	private final VisitorRequestPath path = new VisitorRequestPath(
-			new ConsentPolicy(new DefaultConsentResolver("X-CXP-Consent", this.cookies, true), false), this.cookies,
+			ConsentFixtures.defaultPolicy(), this.cookies,
 			new VisitorIdentity(this.cookies, this.ids, this.tracker, CxpActivityListener.NONE), this.tracker,
 			CxpActivityListener.NONE);
 
 	@Test
 	void returningVisitorScansOnce() {
 		CountingRequest request = new CountingRequest(new Cookie("_mspi", "returning"));
-		CxpVisitor visitor = this.path.process(request, new MockHttpServletResponse(), true);
+		CxpVisitor visitor = TestExchanges.process(this.path, request, new MockHttpServletResponse(), true);
 		assertThat(visitor.visitorId()).isEqualTo("returning");
 		assertThat(request.scans).isEqualTo(1);
 	}
@@ -59,7 +59,7 @@ class VisitorRequestPathTests {
 	void replacedInvalidIdScansOnce() {
 		CountingRequest request = new CountingRequest(new Cookie("_mspi", "not valid"));
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		CxpVisitor visitor = this.path.process(request, response, true);
+		CxpVisitor visitor = TestExchanges.process(this.path, request, response, true);
 		assertThat(visitor.visitorId()).isNotNull().isNotEqualTo("not valid");
 		assertThat(response.getHeaders("Set-Cookie")).singleElement().asString().startsWith("_mspi=" + visitor.visitorId());
 		assertThat(request.scans).isEqualTo(1);
@@ -67,13 +67,13 @@ class VisitorRequestPathTests {
 
 	@Test
 	void denialErasesEveryValidIdAfterOneScan() {
-		this.path.process(new CountingRequest(new Cookie("_mspi", "first")), new MockHttpServletResponse(), true);
-		this.path.process(new CountingRequest(new Cookie("_mspi", "second")), new MockHttpServletResponse(), true);
+		TestExchanges.process(this.path, new CountingRequest(new Cookie("_mspi", "first")), new MockHttpServletResponse(), true);
+		TestExchanges.process(this.path, new CountingRequest(new Cookie("_mspi", "second")), new MockHttpServletResponse(), true);
 		assertThat(this.store.size()).isEqualTo(2);
 		CountingRequest denied = new CountingRequest(new Cookie("_mspi", "first"), new Cookie("cxp_consent", "granted"),
 				new Cookie("_mspi", "second"), new Cookie("cxp_consent", "denied"));
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		CxpVisitor visitor = this.path.process(denied, response, true);
+		CxpVisitor visitor = TestExchanges.process(this.path, denied, response, true);
 		assertThat(visitor.consent().state()).isEqualTo(ConsentState.DENIED);
 		assertThat(visitor.visitorId()).isNull();
 		assertThat(response.getHeaders("Set-Cookie")).singleElement().asString().startsWith("_mspi=;");
@@ -101,7 +101,7 @@ class VisitorRequestPathTests {
 				new CookieAttributes("_mspi", Duration.ofDays(365), "example.com", "Lax", false, false),
 				new CookieAttributes("cxp_consent", Duration.ofDays(180), "example.com", "Lax", false, false));
 		VisitorRequestPath path = new VisitorRequestPath(
-				new ConsentPolicy(new DefaultConsentResolver("X-CXP-Consent", domainCookies, true), false),
+				ConsentFixtures.defaultPolicy(),
 				domainCookies, new VisitorIdentity(domainCookies, this.ids, tracker, CxpActivityListener.NONE), tracker,
 				CxpActivityListener.NONE);
 		List<Cookie> cookies = new ArrayList<>();
@@ -111,7 +111,7 @@ class VisitorRequestPathTests {
 		CountingRequest denied = new CountingRequest(cookies.toArray(Cookie[]::new));
 		denied.addHeader("Sec-GPC", "1");
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		assertThat(path.process(denied, response, true).consentEffective()).isFalse();
+		assertThat(TestExchanges.process(path, denied, response, true).consentEffective()).isFalse();
 		assertThat(erasures).containsExactly(
 				List.of(String.format("%032x", 0), String.format("%032x", 1), String.format("%032x", 2),
 						String.format("%032x", 3)));

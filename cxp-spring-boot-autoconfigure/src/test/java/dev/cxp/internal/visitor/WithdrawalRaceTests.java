@@ -23,6 +23,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import dev.cxp.internal.session.SessionTracker;
+import dev.cxp.internal.web.servlet.TestExchanges;
 import dev.cxp.visitor.CxpVisitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,7 +74,7 @@ abstract class WithdrawalRaceTests {
 					String visitorId = String.format("%032x", race + 1);
 					// Half the races start from a live session (page views slide it), half from none (they start one)
 					if (race % 2 == 0) {
-						assertThat(path.process(pageView(visitorId), new MockHttpServletResponse(), true).session())
+						assertThat(TestExchanges.process(path, pageView(visitorId), new MockHttpServletResponse(), true).session())
 							.isNotNull();
 					}
 					CountDownLatch ready = new CountDownLatch(PAGE_VIEWS + 1);
@@ -84,7 +85,7 @@ abstract class WithdrawalRaceTests {
 						requests.add(executor.submit(() -> {
 							ready.countDown();
 							go.await();
-							return path.process(request, new MockHttpServletResponse(), true);
+							return TestExchanges.process(path, request, new MockHttpServletResponse(), true);
 						}));
 					}
 					assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
@@ -96,7 +97,7 @@ abstract class WithdrawalRaceTests {
 					assertNoSessionStored(context, visitorId);
 					// A page view decided after the withdrawal, as after a new grant, is tracked.
 					this.clock.advance(Duration.ofMillis(1));
-					assertThat(path.process(pageView(visitorId), new MockHttpServletResponse(), true).session())
+					assertThat(TestExchanges.process(path, pageView(visitorId), new MockHttpServletResponse(), true).session())
 						.as("page view after race %d", race)
 						.isNotNull();
 				}
@@ -112,17 +113,17 @@ abstract class WithdrawalRaceTests {
 		contextRunner().run((context) -> {
 			VisitorRequestPath path = context.getBean(VisitorRequestPath.class);
 			String visitorId = "0123456789abcdef0123456789abcdef";
-			assertThat(path.process(pageView(visitorId), new MockHttpServletResponse(), true).session()).isNotNull();
+			assertThat(TestExchanges.process(path, pageView(visitorId), new MockHttpServletResponse(), true).session()).isNotNull();
 			this.clock.advance(Duration.ofMillis(1));
 			AtomicReference<CxpVisitor> inFlight = new AtomicReference<>();
 			Thread pageView = new Thread(
-					() -> inFlight.set(path.process(pageView(visitorId), new MockHttpServletResponse(), true)));
+					() -> inFlight.set(TestExchanges.process(path, pageView(visitorId), new MockHttpServletResponse(), true)));
 			// The page view reads the clock, then stalls until the withdrawal is over
 			this.clock.holdFirstReadOf(pageView);
 			pageView.start();
 			assertThat(this.clock.awaitHeld()).isTrue();
 			this.clock.advance(Duration.ofMillis(1));
-			CxpVisitor withdrawing = path.process(withdrawal(visitorId), new MockHttpServletResponse(), true);
+			CxpVisitor withdrawing = TestExchanges.process(path, withdrawal(visitorId), new MockHttpServletResponse(), true);
 			assertThat(withdrawing.consentEffective()).isFalse();
 			this.clock.release();
 			pageView.join(10_000);

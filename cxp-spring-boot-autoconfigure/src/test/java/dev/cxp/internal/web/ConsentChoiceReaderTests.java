@@ -8,6 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpServletRequest;
 
+import dev.cxp.internal.consent.ConsentPurposes;
+
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -29,7 +31,8 @@ class ConsentChoiceReaderTests {
 
 		};
 		assertThatExceptionOfType(InvalidConsentRequestException.class)
-			.isThrownBy(() -> new ConsentChoiceReader().read(request))
+			.isThrownBy(() -> new ConsentChoiceReader(ConsentPurposes.defaults()).read(request.getContentType(),
+					ConsentChoiceReader.readBody(request.getInputStream())))
 			.satisfies((ex) -> org.assertj.core.api.Assertions.assertThat(ex.getStatus())
 				.isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
 	}

@@ -3,6 +3,8 @@ package dev.cxp.internal.web;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
+import dev.cxp.internal.web.servlet.TestExchanges;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -12,7 +14,7 @@ class SameOriginRequestsTests {
 
 	@Test
 	void aRequestWithoutBrowserHeadersIsNotForeign() {
-		assertThat(SameOriginRequests.isForeign(request("http", "example.com", 80))).isFalse();
+		assertThat(TestExchanges.isForeign(request("http", "example.com", 80))).isFalse();
 	}
 
 	@Test
@@ -20,37 +22,37 @@ class SameOriginRequestsTests {
 		MockHttpServletRequest request = request("https", "www.example.com", 443);
 		request.addHeader("Origin", "https://WWW.example.com");
 		request.addHeader("Sec-Fetch-Site", "same-origin");
-		assertThat(SameOriginRequests.isForeign(request)).isFalse();
+		assertThat(TestExchanges.isForeign(request)).isFalse();
 		request.removeHeader("Origin");
 		request.addHeader("Origin", "https://www.example.com:443");
-		assertThat(SameOriginRequests.isForeign(request)).isFalse();
+		assertThat(TestExchanges.isForeign(request)).isFalse();
 	}
 
 	@Test
 	void aUserInitiatedRequestIsNotForeign() {
 		MockHttpServletRequest request = request("https", "www.example.com", 443);
 		request.addHeader("Sec-Fetch-Site", "none");
-		assertThat(SameOriginRequests.isForeign(request)).isFalse();
+		assertThat(TestExchanges.isForeign(request)).isFalse();
 	}
 
 	@Test
 	void aSiblingSubdomainIsForeign() {
 		MockHttpServletRequest request = request("https", "www.example.com", 443);
 		request.addHeader("Origin", "https://blog.example.com");
-		assertThat(SameOriginRequests.isForeign(request)).isTrue();
+		assertThat(TestExchanges.isForeign(request)).isTrue();
 		MockHttpServletRequest fetchSite = request("https", "www.example.com", 443);
 		fetchSite.addHeader("Sec-Fetch-Site", "same-site");
-		assertThat(SameOriginRequests.isForeign(fetchSite)).isTrue();
+		assertThat(TestExchanges.isForeign(fetchSite)).isTrue();
 	}
 
 	@Test
 	void anotherSchemeOrPortIsForeign() {
 		MockHttpServletRequest request = request("https", "www.example.com", 443);
 		request.addHeader("Origin", "http://www.example.com");
-		assertThat(SameOriginRequests.isForeign(request)).isTrue();
+		assertThat(TestExchanges.isForeign(request)).isTrue();
 		MockHttpServletRequest port = request("https", "www.example.com", 443);
 		port.addHeader("Origin", "https://www.example.com:8443");
-		assertThat(SameOriginRequests.isForeign(port)).isTrue();
+		assertThat(TestExchanges.isForeign(port)).isTrue();
 	}
 
 	@Test
@@ -58,14 +60,14 @@ class SameOriginRequestsTests {
 		MockHttpServletRequest request = request("https", "www.example.com", 443);
 		request.addHeader("Origin", "https://www.example.com");
 		request.addHeader("Origin", "null");
-		assertThat(SameOriginRequests.isForeign(request)).isTrue();
+		assertThat(TestExchanges.isForeign(request)).isTrue();
 	}
 
 	@Test
 	void anIpv6OriginMatchesItsHost() {
 		MockHttpServletRequest request = request("http", "[::1]", 8080);
 		request.addHeader("Origin", "http://[::1]:8080");
-		assertThat(SameOriginRequests.isForeign(request)).isFalse();
+		assertThat(TestExchanges.isForeign(request)).isFalse();
 	}
 
 	private static MockHttpServletRequest request(String scheme, String host, int port) {

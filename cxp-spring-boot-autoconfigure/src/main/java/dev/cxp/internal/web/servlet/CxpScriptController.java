@@ -1,4 +1,4 @@
-package dev.cxp.internal.web;
+package dev.cxp.internal.web.servlet;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -7,13 +7,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.cxp.internal.web.CxpScript;
+
 /**
  * Serves the browser script, {@code GET {cxp.web.base-path}/cxp.js}, as {@code text/javascript} with a
  * strong {@code ETag} and {@code Cache-Control: no-cache}: browsers keep a copy but revalidate it on each
  * use, and a request whose {@code If-None-Match} names the current tag is answered 304 without a body. A
  * new release of the starter therefore reaches every browser at once.
- *
- * @since 0.1.0
  */
 @RestController
 @RequestMapping("${cxp.web.base-path:/cxp}")

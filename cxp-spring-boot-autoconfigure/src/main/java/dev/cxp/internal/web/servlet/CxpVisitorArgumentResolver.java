@@ -1,4 +1,4 @@
-package dev.cxp.internal.web;
+package dev.cxp.internal.web.servlet;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
@@ -14,8 +14,6 @@ import dev.cxp.visitor.CxpVisitor;
  * Resolves controller method arguments of type {@link CxpVisitor} to the current visitor, or to
  * {@link CxpVisitor#unknown()} when the starter did not look at the request (for instance when it is
  * switched off), so that such controllers keep working.
- *
- * @since 0.1.0
  */
 public class CxpVisitorArgumentResolver implements HandlerMethodArgumentResolver {
 

@@ -1,4 +1,6 @@
-package dev.cxp.internal.web;
+package dev.cxp.internal.web.servlet;
+
+import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,9 +14,16 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.cxp.consent.ConsentDecision;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.internal.consent.ConsentPolicy;
+import dev.cxp.internal.consent.DecidedConsent;
+import dev.cxp.internal.web.ConsentChoice;
+import dev.cxp.internal.web.ConsentChoiceReader;
+import dev.cxp.internal.web.ConsentProblem;
+import dev.cxp.internal.web.ConsentRecorder;
+import dev.cxp.internal.web.ConsentView;
+import dev.cxp.internal.web.InvalidConsentRequestException;
+import dev.cxp.internal.web.SameOriginRequests;
 
 /**
  * The consent endpoint, {@code {cxp.web.base-path}/consent}: {@code GET} tells the current consent,
@@ -24,8 +33,6 @@ import dev.cxp.internal.consent.ConsentPolicy;
  * 403 when another site, or a sibling subdomain, sent them (see {@link SameOriginRequests}), with 415 when the
  * body is not declared as JSON, and with 400 when it is not a choice; errors are
  * {@code application/problem+json} and never repeat the request's input. Answers are never cached.
- *
- * @since 0.1.0
  */
 @RestController
 @RequestMapping("${cxp.web.base-path:/cxp}")
@@ -57,7 +64,7 @@ public class ConsentController {
 	 */
 	@GetMapping("/consent")
 	public ResponseEntity<ConsentView> consent(HttpServletRequest request) {
-		return ResponseEntity.ok().cacheControl(NO_STORE).body(view(request, this.policy.decide(request)));
+		return ResponseEntity.ok().cacheControl(NO_STORE).body(view(this.policy.decide(ServletConsentRequest.of(request))));
 	}
 
 	/**
@@ -70,13 +77,16 @@ public class ConsentController {
 	@PutMapping("/consent")
 	public ResponseEntity<?> record(HttpServletRequest request, HttpServletResponse response) {
 		try {
-			if (SameOriginRequests.isForeign(request)) {
-				throw crossSite();
-			}
-			return recorded(request, response, this.choiceReader.read(request));
+			requireSameOrigin(request);
+			ConsentChoice choice = this.choiceReader.read(request.getContentType(),
+					ConsentChoiceReader.readBody(request.getInputStream()));
+			return recorded(request, response, choice);
 		}
 		catch (InvalidConsentRequestException ex) {
 			return problem(ex);
+		}
+		catch (IOException ex) {
+			return problem(new InvalidConsentRequestException(HttpStatus.BAD_REQUEST, "The body could not be read"));
 		}
 	}
 
@@ -88,26 +98,31 @@ public class ConsentController {
 	 */
 	@DeleteMapping("/consent")
 	public ResponseEntity<?> withdraw(HttpServletRequest request, HttpServletResponse response) {
-		if (SameOriginRequests.isForeign(request)) {
-			return problem(crossSite());
+		try {
+			requireSameOrigin(request);
+			return recorded(request, response, ConsentChoice.every(ConsentState.DENIED));
 		}
-		return recorded(request, response, ConsentChoice.every(ConsentState.DENIED));
+		catch (InvalidConsentRequestException ex) {
+			return problem(ex);
+		}
+	}
+
+	private static void requireSameOrigin(HttpServletRequest request) throws InvalidConsentRequestException {
+		if (SameOriginRequests.isForeign(ServletConsentRequest.of(request), request.getScheme(),
+				request.getServerName(), request.getServerPort())) {
+			throw new InvalidConsentRequestException(HttpStatus.FORBIDDEN,
+					"Consent can only be changed by the site's own pages");
+		}
 	}
 
 	private ResponseEntity<ConsentView> recorded(HttpServletRequest request, HttpServletResponse response,
 			ConsentChoice choice) {
-		ConsentDecision recorded = this.recorder.record(request, response, choice);
-		return ResponseEntity.ok().cacheControl(NO_STORE).body(view(request, recorded));
+		DecidedConsent recorded = this.recorder.record(new ServletExchange(request, response), choice);
+		return ResponseEntity.ok().cacheControl(NO_STORE).body(view(recorded));
 	}
 
-	private ConsentView view(HttpServletRequest request, ConsentDecision decision) {
-		return ConsentView.of(decision, this.policy.region(request), this.policy.purposes(),
-				this.recorder.format().revision());
-	}
-
-	private static InvalidConsentRequestException crossSite() {
-		return new InvalidConsentRequestException(HttpStatus.FORBIDDEN,
-				"Consent can only be changed by the site's own pages");
+	private ConsentView view(DecidedConsent consent) {
+		return ConsentView.of(consent, this.policy.purposes(), this.recorder.format().revision());
 	}
 
 	private static ResponseEntity<ConsentProblem> problem(InvalidConsentRequestException ex) {

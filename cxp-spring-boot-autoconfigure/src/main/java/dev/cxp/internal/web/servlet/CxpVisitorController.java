@@ -1,4 +1,4 @@
-package dev.cxp.internal.web;
+package dev.cxp.internal.web.servlet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,8 +17,6 @@ import dev.cxp.visitor.CxpVisitorView;
  * {@link CxpVisitorView}: what the browser script copies into local storage. The request is not a page
  * view, but it keeps the visitor id in step with consent like any other request: issued with consent when
  * missing, erased without it. Answers are never cached.
- *
- * @since 0.1.0
  */
 @RestController
 @RequestMapping("${cxp.web.base-path:/cxp}")
@@ -42,7 +40,7 @@ public class CxpVisitorController {
 	 */
 	@GetMapping("/visitor")
 	public ResponseEntity<CxpVisitorView> visitor(HttpServletRequest request, HttpServletResponse response) {
-		CxpVisitor visitor = this.requestPath.process(request, response, false);
+		CxpVisitor visitor = this.requestPath.process(new ServletExchange(request, response), null);
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(CxpVisitorView.of(visitor));
 	}
 

@@ -1,4 +1,4 @@
-package dev.cxp.internal.web;
+package dev.cxp.internal.web.servlet;
 
 import java.util.List;
 
@@ -9,7 +9,8 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.ParameterizableViewController;
 import org.springframework.web.servlet.resource.ResourceHttpRequestHandler;
 
-import dev.cxp.internal.web.RequestClassifier.Classification;
+import dev.cxp.internal.web.servlet.RequestClassifier;
+import dev.cxp.internal.web.servlet.RequestClassifier.Classification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.cxp.internal.web;
+package dev.cxp.internal.web.servlet;
 
 import java.util.List;
 
@@ -18,8 +18,6 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * preflights), are left alone: they neither issue a visitor id nor count as a consent decision. A page view is a {@code GET} handled by a controller method that is a navigation
  * ({@code Sec-Fetch-Dest: document}, or without that header an {@code Accept} naming {@code text/html}),
  * outside the excluded paths. A {@code fetch()} or XHR call is not a page view.
- *
- * @since 0.1.0
  */
 public class RequestClassifier {
 

@@ -1,6 +1,5 @@
-package dev.cxp.internal.web;
+package dev.cxp.internal.web.servlet;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ import dev.cxp.consent.ledger.ConsentRecord;
 import dev.cxp.internal.consent.ConsentCookie;
 import dev.cxp.internal.consent.ConsentCookieFormat;
 import dev.cxp.internal.visitor.CxpCookies;
-import dev.cxp.internal.visitor.RequestCookies;
+import dev.cxp.internal.web.ConsentProblem;
 
 /**
  * {@code GET {cxp.web.base-path}/consent/receipt}: the visitor's own last consent record, found by the receipt
@@ -31,8 +30,6 @@ import dev.cxp.internal.visitor.RequestCookies;
  * 404 when the cookie carries no receipt (or several different ones) or the ledger has no such record, and
  * 503 while the ledger cannot be read. Shows the receipt id, timestamp, revision and purposes only. Answers
  * are never cached.
- *
- * @since 0.2.0
  */
 @RestController
 @RequestMapping("${cxp.web.base-path:/cxp}")
@@ -65,7 +62,7 @@ public class ConsentReceiptController {
 	 */
 	@GetMapping("/consent/receipt")
 	public ResponseEntity<?> receipt(HttpServletRequest request) {
-		String receiptId = receiptId(this.cookies.read(request));
+		String receiptId = receiptId(ServletConsentRequest.of(request).cookies(this.cookies.consentCookie().name()));
 		if (receiptId == null) {
 			return problem(HttpStatus.NOT_FOUND, "No consent receipt");
 		}
@@ -80,8 +77,7 @@ public class ConsentReceiptController {
 			.orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No consent receipt"));
 	}
 
-	private @Nullable String receiptId(RequestCookies reading) {
-		List<String> values = new ArrayList<>(reading.consentCookies().asList());
+	private @Nullable String receiptId(List<String> values) {
 		Set<String> receipts = new LinkedHashSet<>();
 		for (String value : values) {
 			ConsentCookie parsed = this.format.parse(value);

@@ -1,11 +1,12 @@
-package dev.cxp.internal.web;
+package dev.cxp.internal.web.servlet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import dev.cxp.internal.session.RequestedPage;
 import dev.cxp.internal.visitor.VisitorRequestPath;
-import dev.cxp.internal.web.RequestClassifier.Classification;
+import dev.cxp.internal.web.servlet.RequestClassifier.Classification;
 import dev.cxp.visitor.CxpVisitor;
 
 /**
@@ -13,8 +14,6 @@ import dev.cxp.visitor.CxpVisitor;
  * id cookie in step with it, tracks page views, and exposes the {@link CxpVisitor} as a request attribute.
  * Cookies are added before the handler writes anything, so they reach the response. Never creates an
  * {@code HttpSession}.
- *
- * @since 0.1.0
  */
 public class VisitorIdentityInterceptor implements HandlerInterceptor {
 
@@ -39,8 +38,9 @@ public class VisitorIdentityInterceptor implements HandlerInterceptor {
 		}
 		Classification classification = this.classifier.classify(request, handler);
 		if (classification != Classification.IGNORED) {
-			CxpVisitor visitor = this.requestPath.process(request, response,
-					classification == Classification.PAGE_VIEW);
+			RequestedPage page = (classification == Classification.PAGE_VIEW)
+					? new RequestedPage(request.getContextPath(), request.getRequestURI(), request.getQueryString()) : null;
+			CxpVisitor visitor = this.requestPath.process(new ServletExchange(request, response), page);
 			request.setAttribute(CxpVisitor.ATTRIBUTE, visitor);
 		}
 		return true;
