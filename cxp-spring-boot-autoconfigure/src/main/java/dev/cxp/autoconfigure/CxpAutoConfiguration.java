@@ -63,25 +63,16 @@ import dev.cxp.session.VisitorSessionStore;
 public final class CxpAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	CxpActivity cxpActivity() {
 		return new CxpActivity();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	Clock cxpClock() {
-		return Clock.systemUTC();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	ConsentPurposes cxpConsentPurposes(CxpProperties properties) {
 		return properties.consent().consentPurposes();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ConsentCookieFormat cxpConsentCookieFormat(ConsentPurposes purposes, CxpProperties properties) {
 		CxpProperties.Consent consent = properties.consent();
 		ConsentCookieSigner signer = consent.signing().enabled()
@@ -90,7 +81,6 @@ public final class CxpAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ConsentRegions cxpConsentRegions(CxpProperties properties) {
 		CxpProperties.Consent consent = properties.consent();
 		Map<String, RegionSettings> regions = new LinkedHashMap<>();
@@ -132,7 +122,6 @@ public final class CxpAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	CxpCookies cxpCookies(CxpProperties properties) {
 		CxpProperties.Visitor visitor = properties.visitor();
 		String sameSite = visitor.sameSite().attributeValue();
@@ -145,47 +134,42 @@ public final class CxpAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	SecureIdGenerator cxpIdGenerator() {
 		return new SecureIdGenerator();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	VisitorSessionStore visitorSessionStore(CxpProperties properties, Clock clock, SecureIdGenerator ids,
-			ListableBeanFactory beanFactory) {
+	VisitorSessionStore visitorSessionStore(CxpProperties properties, ObjectProvider<Clock> clock,
+			SecureIdGenerator ids, ListableBeanFactory beanFactory) {
 		if (properties.session().store() == CxpProperties.StoreType.REDIS) {
 			// Falling back to memory would silently split sessions between instances.
 			throw RedisSessionStoreUnavailableException.diagnose(beanFactory);
 		}
-		return new InMemoryVisitorSessionStore(properties.session().timeout(), ids::sessionId, clock,
+		return new InMemoryVisitorSessionStore(properties.session().timeout(), ids::sessionId, clock(clock),
 				properties.session().maxEntries(), properties.session().maxMemory().toBytes());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	SessionTracker cxpSessionTracker(VisitorSessionStore store, Clock clock, CxpProperties properties,
+	SessionTracker cxpSessionTracker(VisitorSessionStore store, ObjectProvider<Clock> clock, CxpProperties properties,
 			ApplicationEventPublisher events, CxpActivity activity) {
 		CxpProperties.Session session = properties.session();
-		return new SessionTracker(store, clock, session.recordQueryString(), events, activity);
+		return new SessionTracker(store, clock(clock), session.recordQueryString(), events, activity);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	VisitorIdentity cxpVisitorIdentity(CxpCookies cookies, SecureIdGenerator ids, SessionTracker sessionTracker,
 			CxpActivity activity) {
 		return new VisitorIdentity(cookies, ids, sessionTracker, activity);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	VisitorRequestPath cxpVisitorRequestPath(ConsentPolicy consentPolicy, CxpCookies cookies,
 			VisitorIdentity identity, SessionTracker sessionTracker, CxpActivity activity) {
 		return new VisitorRequestPath(consentPolicy, cookies, identity, sessionTracker, activity);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	RequestClassifier cxpRequestClassifier(CxpProperties properties, Environment environment) {
 		List<String> ignored = new ArrayList<>();
 		ignored.add(properties.web().basePath() + "/**");
@@ -210,6 +194,11 @@ public final class CxpAutoConfiguration {
 			}
 
 		};
+	}
+
+	// The application's clock when it declares one (tests do), else the system's: the starter publishes none
+	static Clock clock(ObjectProvider<Clock> clock) {
+		return clock.getIfAvailable(Clock::systemUTC);
 	}
 
 }

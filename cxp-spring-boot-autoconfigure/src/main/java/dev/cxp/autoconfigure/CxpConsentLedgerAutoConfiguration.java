@@ -3,7 +3,6 @@ package dev.cxp.autoconfigure;
 import java.time.Clock;
 import javax.sql.DataSource;
 
-import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -15,13 +14,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.DispatcherServlet;
 
 import dev.cxp.consent.ledger.ConsentLedger;
-import dev.cxp.internal.actuate.ConsentLedgerMeters;
 import dev.cxp.internal.consent.ConsentCookieFormat;
 import dev.cxp.internal.ledger.ConsentLedgerCounters;
 import dev.cxp.internal.ledger.ConsentLedgerGuard;
@@ -47,40 +46,39 @@ import dev.cxp.internal.web.servlet.ConsentReceiptController;
 @ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "cxp.consent.ledger.enabled", matchIfMissing = true)
 @ConditionalOnSingleCandidate(DataSource.class)
-@EnableConfigurationProperties(ConsentLedgerProperties.class)
+@EnableConfigurationProperties(CxpProperties.class)
 public final class CxpConsentLedgerAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	ConsentLedgerCounters cxpConsentLedgerCounters() {
 		return new ConsentLedgerCounters();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ConsentLedgerPurge cxpConsentLedgerPurge(ConsentLedger ledger, ConsentLedgerCounters counters,
-			ObjectProvider<Clock> clock, ConsentLedgerProperties properties) {
-		return new ConsentLedgerPurge(ledger, counters, clock.getIfAvailable(Clock::systemUTC),
-				properties.retention(), properties.purgeInterval());
+			ObjectProvider<Clock> clock, CxpProperties properties) {
+		CxpProperties.Ledger ledgerProperties = properties.consent().ledger();
+		return new ConsentLedgerPurge(ledger, counters, CxpAutoConfiguration.clock(clock),
+				ledgerProperties.retention(), ledgerProperties.purgeInterval());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	ConsentLedgerGuard cxpConsentLedgerGuard(ObjectProvider<Clock> clock, ConsentLedgerProperties properties) {
-		return new ConsentLedgerGuard(clock.getIfAvailable(Clock::systemUTC), properties.timeout(),
-				properties.maxConcurrentCalls(), properties.maxWritesPerSecond(), properties.maxWriteBurst());
+	ConsentLedgerGuard cxpConsentLedgerGuard(ObjectProvider<Clock> clock, CxpProperties properties) {
+		CxpProperties.Ledger ledger = properties.consent().ledger();
+		return new ConsentLedgerGuard(CxpAutoConfiguration.clock(clock), ledger.timeout(), ledger.maxConcurrentCalls(),
+				ledger.maxWritesPerSecond(), ledger.maxWriteBurst());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	ConsentLedgerWriter cxpConsentLedgerWriter(ConsentLedger ledger, ConsentLedgerGuard guard,
 			ConsentLedgerCounters counters, ObjectProvider<SecureIdGenerator> ids, ObjectProvider<Clock> clock,
-			ConsentLedgerProperties properties) {
+			CxpProperties properties) {
+		CxpProperties.Ledger ledgerProperties = properties.consent().ledger();
 		return new ConsentLedgerWriter(guard.guard(ledger), counters, ids.getIfAvailable(SecureIdGenerator::new),
-				clock.getIfAvailable(Clock::systemUTC), properties.visitorIdKey(),
-				properties.recordIp() == ConsentLedgerProperties.RecordIp.TRUNCATED);
+				CxpAutoConfiguration.clock(clock), ledgerProperties.visitorIdKey(),
+				ledgerProperties.recordIp() == CxpProperties.RecordIp.TRUNCATED);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -88,17 +86,17 @@ public final class CxpConsentLedgerAutoConfiguration {
 	static class JdbcLedgerConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
 		ConsentLedgerSchemaInitializer cxpConsentLedgerSchemaInitializer(DataSource dataSource,
-				ConsentLedgerProperties properties) {
-			return new ConsentLedgerSchemaInitializer(dataSource, properties.initializeSchema());
+				CxpProperties properties) {
+			return new ConsentLedgerSchemaInitializer(dataSource,
+					DatabaseInitializationMode.valueOf(properties.consent().ledger().initializeSchema().name()));
 		}
 
 		@Bean
 		JdbcConsentLedger cxpConsentLedger(DataSource dataSource, ConsentLedgerSchemaInitializer schema,
-				ConsentLedgerProperties properties) {
+				CxpProperties properties) {
 			// The schema parameter orders the table's creation before the first record.
-			return new JdbcConsentLedger(dataSource, properties.timeout());
+			return new JdbcConsentLedger(dataSource, properties.consent().ledger().timeout());
 		}
 
 	}
@@ -111,22 +109,9 @@ public final class CxpConsentLedgerAutoConfiguration {
 	static class ReceiptEndpointConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
 		ConsentReceiptController cxpConsentReceiptController(CxpCookies cookies, ConsentCookieFormat format,
 				ConsentLedger ledger, ConsentLedgerGuard guard) {
 			return new ConsentReceiptController(cookies, format, guard.guard(ledger));
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterBinder.class)
-	static class MetersConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ConsentLedgerMeters cxpConsentLedgerMeters(ConsentLedgerCounters counters) {
-			return new ConsentLedgerMeters(counters);
 		}
 
 	}

@@ -62,10 +62,11 @@ public final class CxpRedisSessionStoreAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(VisitorSessionStore.class)
 	RedisVisitorSessionStore visitorSessionStore(SessionStoreRedisConnections connections, CxpProperties properties,
-			SecureIdGenerator ids, Clock clock) {
+			SecureIdGenerator ids, ObjectProvider<Clock> clock) {
 		CxpProperties.Session session = properties.session();
 		return new RedisVisitorSessionStore(connections, session.redis().keyPrefix(), session.timeout(),
-				ids::sessionId, session.redis().maxPageLength(), clock, SESSION_COUNT_INTERVAL);
+				ids::sessionId, session.redis().maxPageLength(), CxpAutoConfiguration.clock(clock),
+				SESSION_COUNT_INTERVAL);
 	}
 
 }

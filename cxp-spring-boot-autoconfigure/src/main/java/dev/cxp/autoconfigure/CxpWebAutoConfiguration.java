@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -41,29 +40,25 @@ import dev.cxp.internal.web.servlet.CxpVisitorController;
 public final class CxpWebAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	CxpVisitorController cxpVisitorController(VisitorRequestPath requestPath) {
 		return new CxpVisitorController(requestPath);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	CxpScriptController cxpScriptController() {
 		return new CxpScriptController(CxpScript.load());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
 	ConsentRecorder cxpConsentRecorder(ConsentPolicy policy, CxpCookies cookies, VisitorIdentity identity,
-			ApplicationEventPublisher events, CxpActivity activity, Clock clock, ConsentCookieFormat format,
+			ApplicationEventPublisher events, CxpActivity activity, ObjectProvider<Clock> clock, ConsentCookieFormat format,
 			CxpProperties properties, ObjectProvider<ConsentLedgerWriter> ledger) {
 		return new ConsentRecorder(policy, cookies, format, properties.consent().deniedMaxAge(), identity, events,
-				activity, clock, ledger.getIfAvailable());
+				activity, CxpAutoConfiguration.clock(clock), ledger.getIfAvailable());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
 	ConsentController cxpConsentController(ConsentPolicy policy, ConsentRecorder recorder) {
 		return new ConsentController(policy, recorder);

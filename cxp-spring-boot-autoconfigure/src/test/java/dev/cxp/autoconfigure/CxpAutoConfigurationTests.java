@@ -11,7 +11,6 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.cxp.consent.ConsentDecision;
@@ -24,7 +23,6 @@ import dev.cxp.internal.session.SessionTracker;
 import dev.cxp.internal.visitor.CxpCookies;
 import dev.cxp.internal.visitor.VisitorRequestPath;
 import dev.cxp.internal.web.servlet.DefaultConsentResolver;
-import dev.cxp.internal.web.servlet.TestExchanges;
 import dev.cxp.internal.web.servlet.VisitorIdentityInterceptor;
 import dev.cxp.session.VisitorSessionStore;
 
@@ -88,17 +86,6 @@ class CxpAutoConfigurationTests {
 		this.contextRunner.withBean(VisitorSessionStore.class, () -> user).run((context) -> {
 			assertThat(context).hasSingleBean(VisitorSessionStore.class);
 			assertThat(context.getBean(VisitorSessionStore.class)).isSameAs(user);
-		});
-	}
-
-	@Test
-	void userActivityMakesTheDefaultBackOffAndIsTold() {
-		CxpActivity user = new CxpActivity();
-		this.contextRunner.withBean(CxpActivity.class, () -> user).run((context) -> {
-			assertThat(context.getBean(CxpActivity.class)).isSameAs(user);
-			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
-			TestExchanges.process(context.getBean(VisitorRequestPath.class), request, new MockHttpServletResponse(), false);
-			assertThat(user.visitorsCreated()).isEqualTo(1);
 		});
 	}
 

@@ -246,7 +246,9 @@ class CxpConsentLedgerAutoConfigurationTests {
 
 	@Test
 	void metersCountRecordsAndErrors() {
-		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(CxpMetricsAutoConfiguration.class))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> {
 			assertThat(context).hasSingleBean(ConsentLedgerMeters.class);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			context.getBean(ConsentLedgerMeters.class).bindTo(registry);

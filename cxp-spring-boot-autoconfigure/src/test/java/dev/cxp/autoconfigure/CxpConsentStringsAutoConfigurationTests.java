@@ -43,7 +43,6 @@ class CxpConsentStringsAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(CmpConsentReader.class);
 			assertThat(context).doesNotHaveBean(ConsentStringDecoder.class);
-			assertThat(context).doesNotHaveBean(CxpTcfProperties.class);
 		});
 	}
 
@@ -78,7 +77,7 @@ class CxpConsentStringsAutoConfigurationTests {
 					"cxp.consent.tcf.purposes.analytics=1,9", "cxp.consent.tcf.purposes.ads=1,2,3,4",
 					"cxp.consent.tcf.use-publisher-segment=true", "cxp.consent.gpp.enabled=true",
 					"cxp.consent.gpp.cookie-name=gpp", "cxp.consent.gpp.sid-cookie-name=gpp-sid",
-					"cxp.consent.gpp.opt-out-denies=ads")
+					"cxp.consent.gpp.opt-out-denies=ads", "cxp.consent.purposes=analytics,ads")
 			.run((context) -> {
 				CmpConsentReader reader = context.getBean(CmpConsentReader.class);
 				assertThat(reader.tcfSettings().cookieName()).isEqualTo("tc");

@@ -56,12 +56,4 @@ class CxpMetricsAutoConfigurationTests {
 			});
 	}
 
-	@Test
-	void userMetersMakeTheDefaultBackOff() {
-		CxpMeters user = new CxpMeters(new CxpActivity(), new InMemoryVisitorSessionStore(java.time.Duration.ofMinutes(1), () -> "session",
-				java.time.Clock.systemUTC(), 1, Long.MAX_VALUE));
-		this.contextRunner.withBean(CxpMeters.class, () -> user)
-			.run((context) -> assertThat(context.getBean(CxpMeters.class)).isSameAs(user));
-	}
-
 }

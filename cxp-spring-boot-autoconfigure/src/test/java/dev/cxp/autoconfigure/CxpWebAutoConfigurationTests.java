@@ -5,7 +5,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
-import dev.cxp.internal.consent.ConsentFixtures;
 import dev.cxp.internal.web.ConsentRecorder;
 import dev.cxp.internal.web.servlet.ConsentController;
 import dev.cxp.internal.web.servlet.CxpScriptController;
@@ -52,16 +51,6 @@ class CxpWebAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(ConsentController.class)
 				.doesNotHaveBean(CxpScriptController.class));
-	}
-
-	@Test
-	void backsOffForAUserDefinedController() {
-		ConsentController user = new ConsentController(ConsentFixtures.defaultPolicy(), null);
-		this.contextRunner.withBean("myConsentController", ConsentController.class, () -> user)
-			.run((context) -> {
-				assertThat(context).getBeans(ConsentController.class).containsOnlyKeys("myConsentController");
-				assertThat(context.getBean(ConsentController.class)).isSameAs(user);
-			});
 	}
 
 }

@@ -11,7 +11,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
+import dev.cxp.autoconfigure.CxpAutoConfiguration;
 import dev.cxp.autoconfigure.CxpConsentStringsAutoConfiguration;
+import dev.cxp.autoconfigure.CxpMetricsAutoConfiguration;
 import dev.cxp.internal.cmp.CmpConsentReader;
 import dev.cxp.internal.cmp.CmpReading;
 import dev.cxp.internal.cmp.GppSettings;
@@ -43,7 +45,8 @@ class ConsentStringMetersTests {
 	void isRegisteredWhenMetricsAreThere() {
 		new WebApplicationContextRunner()
 			.withConfiguration(
-					AutoConfigurations.of(MetricsAutoConfiguration.class, CxpConsentStringsAutoConfiguration.class))
+					AutoConfigurations.of(MetricsAutoConfiguration.class, CxpAutoConfiguration.class,
+							CxpConsentStringsAutoConfiguration.class, CxpMetricsAutoConfiguration.class))
 			.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
 			.withPropertyValues("cxp.consent.gpp.enabled=true")
 			.run((context) -> {
