@@ -77,7 +77,10 @@ public final class PlatformConsentReader {
 
 	private final CategoryMapping mapping;
 
+	// Upkeep on the reading thread: a flood of new values pays for its own evictions, rather than queueing them
+	// on the common pool faster than it drains them (a miss then costs about 2 µs, not 6 to 48 µs)
 	private final Cache<String, Reading> cache = Caffeine.newBuilder()
+		.executor(Runnable::run)
 		.maximumWeight(CACHE_CHARACTERS)
 		.weigher((String value, Reading reading) -> value.length())
 		.build();
