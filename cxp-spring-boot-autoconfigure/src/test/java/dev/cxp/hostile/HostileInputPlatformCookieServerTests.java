@@ -16,8 +16,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.cxp.consent.platform.PlatformConsentPage;
-import dev.cxp.consent.platform.PlatformCookieValues;
+import dev.cxp.internal.platform.PlatformConsentPage;
+import dev.cxp.internal.platform.PlatformCookieValues;
 import dev.cxp.testsite.TestSite;
 
 import static org.assertj.core.api.Assertions.assertThat;

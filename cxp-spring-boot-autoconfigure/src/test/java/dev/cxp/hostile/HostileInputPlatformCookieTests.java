@@ -14,14 +14,14 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import dev.cxp.consent.ConsentState;
-import dev.cxp.consent.platform.CookieConsentSettings;
-import dev.cxp.consent.platform.CookiebotSettings;
-import dev.cxp.consent.platform.KlaroSettings;
-import dev.cxp.consent.platform.OneTrustSettings;
-import dev.cxp.consent.platform.PlatformConsentReader;
-import dev.cxp.consent.platform.PlatformCookieValues;
+import dev.cxp.internal.platform.CookieConsentSettings;
+import dev.cxp.internal.platform.CookiebotSettings;
+import dev.cxp.internal.platform.KlaroSettings;
+import dev.cxp.internal.platform.OneTrustSettings;
+import dev.cxp.internal.platform.PlatformConsentReader;
+import dev.cxp.internal.platform.PlatformCookieValues;
 
-import static dev.cxp.consent.platform.PlatformCookieValues.cookies;
+import static dev.cxp.internal.platform.PlatformCookieValues.cookies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 

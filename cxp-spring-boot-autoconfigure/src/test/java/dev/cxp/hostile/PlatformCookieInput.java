@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
-import dev.cxp.consent.platform.PlatformConsentReader;
-import dev.cxp.consent.platform.PlatformCookieValues;
+import dev.cxp.internal.platform.PlatformConsentReader;
+import dev.cxp.internal.platform.PlatformCookieValues;
 
 /**
  * Generates consent-platform cookie values from a seed: real values with edits that matter to their grammars

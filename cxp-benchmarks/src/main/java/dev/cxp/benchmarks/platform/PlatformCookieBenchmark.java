@@ -17,9 +17,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import dev.cxp.consent.ConsentState;
-import dev.cxp.consent.platform.CookiebotSettings;
-import dev.cxp.consent.platform.OneTrustSettings;
-import dev.cxp.consent.platform.PlatformConsentReader;
+import dev.cxp.internal.platform.CookiebotSettings;
+import dev.cxp.internal.platform.OneTrustSettings;
+import dev.cxp.internal.platform.PlatformConsentReader;
 
 /**
  * Reading the consent cookie of OneTrust and of Cookiebot (SPEC S14: a returning visitor stays under 1 µs per

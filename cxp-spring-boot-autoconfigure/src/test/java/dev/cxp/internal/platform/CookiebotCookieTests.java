@@ -1,4 +1,4 @@
-package dev.cxp.consent.platform;
+package dev.cxp.internal.platform;
 
 import java.util.List;
 import java.util.Map;
@@ -9,13 +9,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.cxp.consent.ConsentState;
 
-import static dev.cxp.consent.platform.PlatformCookieValues.COOKIEBOT_EXPLICIT;
-import static dev.cxp.consent.platform.PlatformCookieValues.COOKIEBOT_EXPLICIT_TCF;
-import static dev.cxp.consent.platform.PlatformCookieValues.COOKIEBOT_IMPLIED;
-import static dev.cxp.consent.platform.PlatformCookieValues.COOKIEBOT_NO_CONSENT_NEEDED;
-import static dev.cxp.consent.platform.PlatformCookieValues.COOKIEBOT_WITHOUT_METHOD;
-import static dev.cxp.consent.platform.PlatformCookieValues.cookies;
-import static dev.cxp.consent.platform.PlatformCookieValues.ordered;
+import static dev.cxp.internal.platform.PlatformCookieValues.COOKIEBOT_EXPLICIT;
+import static dev.cxp.internal.platform.PlatformCookieValues.COOKIEBOT_EXPLICIT_TCF;
+import static dev.cxp.internal.platform.PlatformCookieValues.COOKIEBOT_IMPLIED;
+import static dev.cxp.internal.platform.PlatformCookieValues.COOKIEBOT_NO_CONSENT_NEEDED;
+import static dev.cxp.internal.platform.PlatformCookieValues.COOKIEBOT_WITHOUT_METHOD;
+import static dev.cxp.internal.platform.PlatformCookieValues.cookies;
+import static dev.cxp.internal.platform.PlatformCookieValues.ordered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

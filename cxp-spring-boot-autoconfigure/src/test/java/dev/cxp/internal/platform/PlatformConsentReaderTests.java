@@ -1,4 +1,4 @@
-package dev.cxp.consent.platform;
+package dev.cxp.internal.platform;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.cxp.consent.ConsentState;
 
-import static dev.cxp.consent.platform.PlatformCookieValues.COOKIEBOT_EXPLICIT;
-import static dev.cxp.consent.platform.PlatformCookieValues.COOKIEBOT_NO_CONSENT_NEEDED;
-import static dev.cxp.consent.platform.PlatformCookieValues.ONETRUST_ALERT_BOX_CLOSED;
-import static dev.cxp.consent.platform.PlatformCookieValues.ONETRUST_CHOSEN;
-import static dev.cxp.consent.platform.PlatformCookieValues.ONETRUST_DEFAULTS;
-import static dev.cxp.consent.platform.PlatformCookieValues.cookies;
+import static dev.cxp.internal.platform.PlatformCookieValues.COOKIEBOT_EXPLICIT;
+import static dev.cxp.internal.platform.PlatformCookieValues.COOKIEBOT_NO_CONSENT_NEEDED;
+import static dev.cxp.internal.platform.PlatformCookieValues.ONETRUST_ALERT_BOX_CLOSED;
+import static dev.cxp.internal.platform.PlatformCookieValues.ONETRUST_CHOSEN;
+import static dev.cxp.internal.platform.PlatformCookieValues.ONETRUST_DEFAULTS;
+import static dev.cxp.internal.platform.PlatformCookieValues.cookies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

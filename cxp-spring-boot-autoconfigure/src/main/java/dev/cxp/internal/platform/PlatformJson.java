@@ -1,4 +1,4 @@
-package dev.cxp.consent.platform;
+package dev.cxp.internal.platform;
 
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.ObjectReadContext;

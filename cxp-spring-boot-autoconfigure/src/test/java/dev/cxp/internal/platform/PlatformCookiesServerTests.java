@@ -1,4 +1,4 @@
-package dev.cxp.consent.platform;
+package dev.cxp.internal.platform;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,12 +17,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.cxp.testsite.TestSite;
 
-import static dev.cxp.consent.platform.PlatformCookieValues.COOKIEBOT_EXPLICIT;
-import static dev.cxp.consent.platform.PlatformCookieValues.COOKIEBOT_EXPLICIT_TCF;
-import static dev.cxp.consent.platform.PlatformCookieValues.ONETRUST_ALERT_BOX_CLOSED;
-import static dev.cxp.consent.platform.PlatformCookieValues.ONETRUST_CHOSEN;
-import static dev.cxp.consent.platform.PlatformCookieValues.ONETRUST_DEFAULTS;
-import static dev.cxp.consent.platform.PlatformCookieValues.ONETRUST_UNESCAPED;
+import static dev.cxp.internal.platform.PlatformCookieValues.COOKIEBOT_EXPLICIT;
+import static dev.cxp.internal.platform.PlatformCookieValues.COOKIEBOT_EXPLICIT_TCF;
+import static dev.cxp.internal.platform.PlatformCookieValues.ONETRUST_ALERT_BOX_CLOSED;
+import static dev.cxp.internal.platform.PlatformCookieValues.ONETRUST_CHOSEN;
+import static dev.cxp.internal.platform.PlatformCookieValues.ONETRUST_DEFAULTS;
+import static dev.cxp.internal.platform.PlatformCookieValues.ONETRUST_UNESCAPED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,4 +1,4 @@
-package dev.cxp.consent.platform;
+package dev.cxp.internal.platform;
 
 import java.util.List;
 import java.util.Map;
@@ -9,10 +9,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.cxp.consent.ConsentState;
 
-import static dev.cxp.consent.platform.PlatformCookieValues.cookies;
-import static dev.cxp.consent.platform.PlatformCookieValues.encodeUriComponent;
-import static dev.cxp.consent.platform.PlatformCookieValues.klaro;
-import static dev.cxp.consent.platform.PlatformCookieValues.ordered;
+import static dev.cxp.internal.platform.PlatformCookieValues.cookies;
+import static dev.cxp.internal.platform.PlatformCookieValues.encodeUriComponent;
+import static dev.cxp.internal.platform.PlatformCookieValues.klaro;
+import static dev.cxp.internal.platform.PlatformCookieValues.ordered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

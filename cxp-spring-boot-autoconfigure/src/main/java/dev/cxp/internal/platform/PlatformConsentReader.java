@@ -1,4 +1,4 @@
-package dev.cxp.consent.platform;
+package dev.cxp.internal.platform;
 
 import java.util.List;
 import java.util.Map;
