@@ -44,6 +44,8 @@ class PlatformCookiesServerTests {
 
 	@Test
 	void everyPlatformsCookieReadsAsItWasWritten() throws IOException {
+		// The application context, and so its readers' counts, may be shared with other test classes
+		Map<String, Long> before = this.page.invalidValues();
 		JsonNode answers = read("OptanonConsent=" + ONETRUST_CHOSEN + "; CookieConsent=" + COOKIEBOT_EXPLICIT_TCF
 				+ "; klaro=" + PlatformCookieValues.klaro(PlatformCookieValues.ordered("matomo", true, "google-ads", false))
 				+ "; cc_cookie=" + PlatformCookieValues.cookieConsent(0, "necessary", "analytics"));
@@ -56,7 +58,7 @@ class PlatformCookiesServerTests {
 		assertThat(states(answers, "cookieconsent")).containsExactly(Map.entry("analytics", "GRANTED"),
 				Map.entry("ads", "DENIED"));
 		assertThat(this.page.invalidValues()).containsOnlyKeys("onetrust", "cookiebot", "klaro", "cookieconsent")
-			.allSatisfy((name, count) -> assertThat(count).as(name).isZero());
+			.isEqualTo(before);
 	}
 
 	@Test
@@ -70,9 +72,10 @@ class PlatformCookiesServerTests {
 	@Test
 	void aValueWithUnescapedCommasNeverReachesTheReader() throws IOException {
 		// Commas are not cookie octets (RFC 6265): Tomcat ignores such a cookie whole, so nothing is read or counted
+		Map<String, Long> before = this.page.invalidValues();
 		assertThat(states(read("OptanonConsent=" + ONETRUST_UNESCAPED), "onetrust")).isEmpty();
 		assertThat(states(read("klaro={\"matomo\":true}"), "klaro")).isEmpty();
-		assertThat(this.page.invalidValues()).containsEntry("onetrust", 0L).containsEntry("klaro", 0L);
+		assertThat(this.page.invalidValues()).isEqualTo(before);
 		assertThat(states(read("OptanonConsent=" + ONETRUST_UNESCAPED.replace(",", "%2C")), "onetrust"))
 			.containsExactly(Map.entry("analytics", "DENIED"), Map.entry("ads", "GRANTED"));
 	}
