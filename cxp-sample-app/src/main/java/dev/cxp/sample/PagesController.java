@@ -1,5 +1,7 @@
 package dev.cxp.sample;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -7,7 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import dev.cxp.consent.ConsentPurposes;
+import dev.cxp.autoconfigure.CxpProperties;
 import dev.cxp.visitor.CxpVisitor;
 
 /**
@@ -17,10 +19,10 @@ import dev.cxp.visitor.CxpVisitor;
 @Controller
 class PagesController {
 
-	private final ConsentPurposes purposes;
+	private final List<String> purposes;
 
-	PagesController(ConsentPurposes purposes) {
-		this.purposes = purposes;
+	PagesController(CxpProperties properties) {
+		this.purposes = properties.consent().purposes();
 	}
 
 	@GetMapping("/")

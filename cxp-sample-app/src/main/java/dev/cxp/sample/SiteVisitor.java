@@ -1,11 +1,11 @@
 package dev.cxp.sample;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.visitor.CxpVisitor;
 import dev.cxp.visitor.CxpVisitorView;
@@ -25,10 +25,10 @@ import dev.cxp.visitor.CxpVisitorView;
 record SiteVisitor(@Nullable String visitorId, CxpVisitorView.Consent consent, CxpVisitorView.@Nullable Session session,
 		@Nullable String region, boolean consentRequired, Map<String, Purpose> purposes) {
 
-	static SiteVisitor of(CxpVisitor visitor, ConsentPurposes purposes) {
+	static SiteVisitor of(CxpVisitor visitor, List<String> purposes) {
 		CxpVisitorView view = CxpVisitorView.of(visitor);
 		Map<String, Purpose> states = new LinkedHashMap<>();
-		for (String purpose : purposes.names()) {
+		for (String purpose : purposes) {
 			states.put(purpose, new Purpose(visitor.consent().state(purpose), visitor.consentEffective(purpose)));
 		}
 		return new SiteVisitor(view.visitorId(), view.consent(), view.session(), view.region(),

@@ -1,11 +1,13 @@
 package dev.cxp.sample;
 
+import java.util.List;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.cxp.consent.ConsentPurposes;
+import dev.cxp.autoconfigure.CxpProperties;
 import dev.cxp.visitor.CxpVisitor;
 
 /**
@@ -16,10 +18,10 @@ import dev.cxp.visitor.CxpVisitor;
 @RestController
 class VisitorApiController {
 
-	private final ConsentPurposes purposes;
+	private final List<String> purposes;
 
-	VisitorApiController(ConsentPurposes purposes) {
-		this.purposes = purposes;
+	VisitorApiController(CxpProperties properties) {
+		this.purposes = properties.consent().purposes();
 	}
 
 	@GetMapping("/api/visitor")

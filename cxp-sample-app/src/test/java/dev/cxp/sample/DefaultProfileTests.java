@@ -5,7 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import dev.cxp.session.InMemoryVisitorSessionStore;
+import dev.cxp.internal.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.VisitorSessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;

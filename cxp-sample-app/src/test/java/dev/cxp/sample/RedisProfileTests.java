@@ -17,10 +17,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.cxp.activity.CxpActivity;
+import dev.cxp.internal.activity.CxpActivity;
+import dev.cxp.internal.session.redis.RedisVisitorSessionStore;
 import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.session.redis.RedisServerExtension;
-import dev.cxp.session.redis.RedisVisitorSessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

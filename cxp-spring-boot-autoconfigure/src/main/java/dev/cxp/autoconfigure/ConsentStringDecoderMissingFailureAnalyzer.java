@@ -3,7 +3,8 @@ package dev.cxp.autoconfigure;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-import dev.cxp.consent.cmp.ConsentStringDecoderMissingException;
+import dev.cxp.consent.cmp.ConsentStringDecoder;
+import dev.cxp.internal.cmp.ConsentStringDecoderMissingException;
 
 /**
  * Explains a {@link ConsentStringDecoderMissingException}: which dependency to add, or what to switch off.

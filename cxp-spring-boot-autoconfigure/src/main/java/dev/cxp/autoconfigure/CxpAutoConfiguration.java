@@ -21,27 +21,34 @@ import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.cxp.activity.CxpActivity;
-import dev.cxp.consent.ConsentCookieFormat;
-import dev.cxp.consent.ConsentCookieSigner;
-import dev.cxp.consent.ConsentPolicy;
-import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.consent.ConsentResolver;
-import dev.cxp.consent.cmp.CmpConsentReader;
-import dev.cxp.consent.DefaultConsentResolver;
-import dev.cxp.consent.region.ConsentRegions;
-import dev.cxp.consent.region.RegionSettings;
-import dev.cxp.session.InMemoryVisitorSessionStore;
-import dev.cxp.session.SessionTracker;
+import dev.cxp.consent.ConsentSource;
+import dev.cxp.internal.activity.CxpActivity;
+import dev.cxp.internal.cmp.CmpConsentReader;
+import dev.cxp.internal.cmp.GppConsentSource;
+import dev.cxp.internal.cmp.TcfConsentSource;
+import dev.cxp.internal.consent.ConsentChain;
+import dev.cxp.internal.consent.ConsentCookieFormat;
+import dev.cxp.internal.consent.ConsentCookieSigner;
+import dev.cxp.internal.consent.ConsentCookieSource;
+import dev.cxp.internal.consent.ConsentHeaderSource;
+import dev.cxp.internal.consent.ConsentPolicy;
+import dev.cxp.internal.consent.ConsentPurposes;
+import dev.cxp.internal.consent.ConsentRegions;
+import dev.cxp.internal.consent.RegionSettings;
+import dev.cxp.internal.session.InMemoryVisitorSessionStore;
+import dev.cxp.internal.session.SessionTracker;
+import dev.cxp.internal.session.redis.RedisSessionStoreUnavailableException;
+import dev.cxp.internal.support.SecureIdGenerator;
+import dev.cxp.internal.visitor.CookieAttributes;
+import dev.cxp.internal.visitor.CxpCookies;
+import dev.cxp.internal.visitor.VisitorIdentity;
+import dev.cxp.internal.visitor.VisitorRequestPath;
+import dev.cxp.internal.web.servlet.DefaultConsentResolver;
+import dev.cxp.internal.web.servlet.RequestClassifier;
+import dev.cxp.internal.web.servlet.ServletConsentRequest;
+import dev.cxp.internal.web.servlet.VisitorIdentityInterceptor;
 import dev.cxp.session.VisitorSessionStore;
-import dev.cxp.session.redis.RedisSessionStoreUnavailableException;
-import dev.cxp.support.SecureIdGenerator;
-import dev.cxp.visitor.CookieAttributes;
-import dev.cxp.visitor.CxpCookies;
-import dev.cxp.visitor.RequestClassifier;
-import dev.cxp.visitor.VisitorIdentity;
-import dev.cxp.visitor.VisitorIdentityInterceptor;
-import dev.cxp.visitor.VisitorRequestPath;
 
 /**
  * Auto-configuration of consent-gated visitor identity and visit sessions for Spring MVC applications.
@@ -56,25 +63,16 @@ import dev.cxp.visitor.VisitorRequestPath;
 public final class CxpAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	CxpActivity cxpActivity() {
 		return new CxpActivity();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	Clock cxpClock() {
-		return Clock.systemUTC();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	ConsentPurposes cxpConsentPurposes(CxpProperties properties) {
 		return properties.consent().consentPurposes();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ConsentCookieFormat cxpConsentCookieFormat(ConsentPurposes purposes, CxpProperties properties) {
 		CxpProperties.Consent consent = properties.consent();
 		ConsentCookieSigner signer = consent.signing().enabled()
@@ -83,7 +81,6 @@ public final class CxpAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ConsentRegions cxpConsentRegions(CxpProperties properties) {
 		CxpProperties.Consent consent = properties.consent();
 		Map<String, RegionSettings> regions = new LinkedHashMap<>();
@@ -95,23 +92,36 @@ public final class CxpAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	ConsentResolver consentResolver(CxpProperties properties, CxpCookies cookies, ConsentCookieFormat format,
-			ConsentRegions regions, ObjectProvider<CmpConsentReader> consentStrings) {
-		// The cookies, read once per request, also give the request path its visitor id
-		return new DefaultConsentResolver(properties.consent().headerName(), cookies, format, regions,
-				consentStrings.getIfAvailable());
+	ConsentChain cxpConsentChain(CxpProperties properties, ConsentCookieFormat format, ConsentPurposes purposes,
+			ConsentRegions regions, ObjectProvider<ConsentSource> applicationSources,
+			ObjectProvider<CmpConsentReader> consentStrings) {
+		List<ConsentSource> sources = new ArrayList<>();
+		sources.add(new ConsentHeaderSource(properties.consent().headerName(), format));
+		sources.add(new ConsentCookieSource(properties.consent().cookieName(), format));
+		applicationSources.orderedStream().forEach(sources::add);
+		CmpConsentReader reader = consentStrings.getIfAvailable();
+		if (reader != null && reader.tcfSettings() != null) {
+			sources.add(new TcfConsentSource(reader, reader.tcfSettings()));
+		}
+		if (reader != null && reader.gppSettings() != null) {
+			sources.add(new GppConsentSource(reader, reader.gppSettings(), purposes, regions));
+		}
+		return new ConsentChain(sources, purposes);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ConsentPolicy cxpConsentPolicy(ConsentResolver consentResolver, ConsentPurposes purposes,
-			ConsentRegions regions) {
-		return new ConsentPolicy(consentResolver, purposes, regions);
+	ConsentResolver consentResolver(ConsentChain chain) {
+		return new DefaultConsentResolver(chain);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	ConsentPolicy cxpConsentPolicy(ConsentResolver resolver, ConsentPurposes purposes, ConsentRegions regions) {
+		return new ConsentPolicy((request) -> resolver.resolve(ServletConsentRequest.servletRequestOf(request)),
+				purposes, regions);
+	}
+
+	@Bean
 	CxpCookies cxpCookies(CxpProperties properties) {
 		CxpProperties.Visitor visitor = properties.visitor();
 		String sameSite = visitor.sameSite().attributeValue();
@@ -124,47 +134,42 @@ public final class CxpAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	SecureIdGenerator cxpIdGenerator() {
 		return new SecureIdGenerator();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	VisitorSessionStore visitorSessionStore(CxpProperties properties, Clock clock, SecureIdGenerator ids,
-			ListableBeanFactory beanFactory) {
+	VisitorSessionStore visitorSessionStore(CxpProperties properties, ObjectProvider<Clock> clock,
+			SecureIdGenerator ids, ListableBeanFactory beanFactory) {
 		if (properties.session().store() == CxpProperties.StoreType.REDIS) {
 			// Falling back to memory would silently split sessions between instances.
 			throw RedisSessionStoreUnavailableException.diagnose(beanFactory);
 		}
-		return new InMemoryVisitorSessionStore(properties.session().timeout(), ids::sessionId, clock,
+		return new InMemoryVisitorSessionStore(properties.session().timeout(), ids::sessionId, clock(clock),
 				properties.session().maxEntries(), properties.session().maxMemory().toBytes());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	SessionTracker cxpSessionTracker(VisitorSessionStore store, Clock clock, CxpProperties properties,
+	SessionTracker cxpSessionTracker(VisitorSessionStore store, ObjectProvider<Clock> clock, CxpProperties properties,
 			ApplicationEventPublisher events, CxpActivity activity) {
 		CxpProperties.Session session = properties.session();
-		return new SessionTracker(store, clock, session.recordQueryString(), events, activity);
+		return new SessionTracker(store, clock(clock), session.recordQueryString(), events, activity);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	VisitorIdentity cxpVisitorIdentity(CxpCookies cookies, SecureIdGenerator ids, SessionTracker sessionTracker,
 			CxpActivity activity) {
 		return new VisitorIdentity(cookies, ids, sessionTracker, activity);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	VisitorRequestPath cxpVisitorRequestPath(ConsentPolicy consentPolicy, CxpCookies cookies,
 			VisitorIdentity identity, SessionTracker sessionTracker, CxpActivity activity) {
 		return new VisitorRequestPath(consentPolicy, cookies, identity, sessionTracker, activity);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	RequestClassifier cxpRequestClassifier(CxpProperties properties, Environment environment) {
 		List<String> ignored = new ArrayList<>();
 		ignored.add(properties.web().basePath() + "/**");
@@ -189,6 +194,11 @@ public final class CxpAutoConfiguration {
 			}
 
 		};
+	}
+
+	// The application's clock when it declares one (tests do), else the system's: the starter publishes none
+	static Clock clock(ObjectProvider<Clock> clock) {
+		return clock.getIfAvailable(Clock::systemUTC);
 	}
 
 }

@@ -1,10 +1,8 @@
 package dev.cxp.autoconfigure;
 
 import java.time.Clock;
-
 import javax.sql.DataSource;
 
-import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,23 +14,23 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.DispatcherServlet;
 
-import dev.cxp.consent.ConsentCookieFormat;
 import dev.cxp.consent.ledger.ConsentLedger;
-import dev.cxp.consent.ledger.ConsentLedgerCounters;
-import dev.cxp.consent.ledger.ConsentLedgerGuard;
-import dev.cxp.consent.ledger.ConsentLedgerPurge;
-import dev.cxp.consent.ledger.ConsentLedgerWriter;
-import dev.cxp.consent.ledger.actuate.ConsentLedgerMeters;
-import dev.cxp.consent.ledger.jdbc.ConsentLedgerSchemaInitializer;
-import dev.cxp.consent.ledger.jdbc.JdbcConsentLedger;
-import dev.cxp.support.SecureIdGenerator;
-import dev.cxp.visitor.CxpCookies;
-import dev.cxp.web.ConsentReceiptController;
+import dev.cxp.internal.consent.ConsentCookieFormat;
+import dev.cxp.internal.ledger.ConsentLedgerCounters;
+import dev.cxp.internal.ledger.ConsentLedgerGuard;
+import dev.cxp.internal.ledger.ConsentLedgerPurge;
+import dev.cxp.internal.ledger.ConsentLedgerSchemaInitializer;
+import dev.cxp.internal.ledger.ConsentLedgerWriter;
+import dev.cxp.internal.ledger.JdbcConsentLedger;
+import dev.cxp.internal.support.SecureIdGenerator;
+import dev.cxp.internal.visitor.CxpCookies;
+import dev.cxp.internal.web.servlet.ConsentReceiptController;
 
 /**
  * Auto-configuration of the consent ledger (proof of consent): applies when the application has a
@@ -48,40 +46,39 @@ import dev.cxp.web.ConsentReceiptController;
 @ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty(name = "cxp.consent.ledger.enabled", matchIfMissing = true)
 @ConditionalOnSingleCandidate(DataSource.class)
-@EnableConfigurationProperties(ConsentLedgerProperties.class)
+@EnableConfigurationProperties(CxpProperties.class)
 public final class CxpConsentLedgerAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	ConsentLedgerCounters cxpConsentLedgerCounters() {
 		return new ConsentLedgerCounters();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	ConsentLedgerPurge cxpConsentLedgerPurge(ConsentLedger ledger, ConsentLedgerCounters counters,
-			ObjectProvider<Clock> clock, ConsentLedgerProperties properties) {
-		return new ConsentLedgerPurge(ledger, counters, clock.getIfAvailable(Clock::systemUTC),
-				properties.retention(), properties.purgeInterval());
+			ObjectProvider<Clock> clock, CxpProperties properties) {
+		CxpProperties.Ledger ledgerProperties = properties.consent().ledger();
+		return new ConsentLedgerPurge(ledger, counters, CxpAutoConfiguration.clock(clock),
+				ledgerProperties.retention(), ledgerProperties.purgeInterval());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	ConsentLedgerGuard cxpConsentLedgerGuard(ObjectProvider<Clock> clock, ConsentLedgerProperties properties) {
-		return new ConsentLedgerGuard(clock.getIfAvailable(Clock::systemUTC), properties.timeout(),
-				properties.maxConcurrentCalls(), properties.maxWritesPerSecond(), properties.maxWriteBurst());
+	ConsentLedgerGuard cxpConsentLedgerGuard(ObjectProvider<Clock> clock, CxpProperties properties) {
+		CxpProperties.Ledger ledger = properties.consent().ledger();
+		return new ConsentLedgerGuard(CxpAutoConfiguration.clock(clock), ledger.timeout(), ledger.maxConcurrentCalls(),
+				ledger.maxWritesPerSecond(), ledger.maxWriteBurst());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	ConsentLedgerWriter cxpConsentLedgerWriter(ConsentLedger ledger, ConsentLedgerGuard guard,
 			ConsentLedgerCounters counters, ObjectProvider<SecureIdGenerator> ids, ObjectProvider<Clock> clock,
-			ConsentLedgerProperties properties) {
+			CxpProperties properties) {
+		CxpProperties.Ledger ledgerProperties = properties.consent().ledger();
 		return new ConsentLedgerWriter(guard.guard(ledger), counters, ids.getIfAvailable(SecureIdGenerator::new),
-				clock.getIfAvailable(Clock::systemUTC), properties.visitorIdKey(),
-				properties.recordIp() == ConsentLedgerProperties.RecordIp.TRUNCATED);
+				CxpAutoConfiguration.clock(clock), ledgerProperties.visitorIdKey(),
+				ledgerProperties.recordIp() == CxpProperties.RecordIp.TRUNCATED);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -89,17 +86,17 @@ public final class CxpConsentLedgerAutoConfiguration {
 	static class JdbcLedgerConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
 		ConsentLedgerSchemaInitializer cxpConsentLedgerSchemaInitializer(DataSource dataSource,
-				ConsentLedgerProperties properties) {
-			return new ConsentLedgerSchemaInitializer(dataSource, properties.initializeSchema());
+				CxpProperties properties) {
+			return new ConsentLedgerSchemaInitializer(dataSource,
+					DatabaseInitializationMode.valueOf(properties.consent().ledger().initializeSchema().name()));
 		}
 
 		@Bean
 		JdbcConsentLedger cxpConsentLedger(DataSource dataSource, ConsentLedgerSchemaInitializer schema,
-				ConsentLedgerProperties properties) {
+				CxpProperties properties) {
 			// The schema parameter orders the table's creation before the first record.
-			return new JdbcConsentLedger(dataSource, properties.timeout());
+			return new JdbcConsentLedger(dataSource, properties.consent().ledger().timeout());
 		}
 
 	}
@@ -112,22 +109,9 @@ public final class CxpConsentLedgerAutoConfiguration {
 	static class ReceiptEndpointConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
 		ConsentReceiptController cxpConsentReceiptController(CxpCookies cookies, ConsentCookieFormat format,
 				ConsentLedger ledger, ConsentLedgerGuard guard) {
 			return new ConsentReceiptController(cookies, format, guard.guard(ledger));
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterBinder.class)
-	static class MetersConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ConsentLedgerMeters cxpConsentLedgerMeters(ConsentLedgerCounters counters) {
-			return new ConsentLedgerMeters(counters);
 		}
 
 	}

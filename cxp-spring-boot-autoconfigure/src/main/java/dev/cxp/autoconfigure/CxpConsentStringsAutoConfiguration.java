@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.micrometer.core.instrument.binder.MeterBinder;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -20,14 +18,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-import dev.cxp.actuate.metrics.ConsentStringMeters;
-import dev.cxp.consent.ConsentPurposes;
-import dev.cxp.consent.cmp.CmpConsentReader;
 import dev.cxp.consent.cmp.ConsentStringDecoder;
-import dev.cxp.consent.cmp.ConsentStringDecoderMissingException;
-import dev.cxp.consent.cmp.GppSettings;
-import dev.cxp.consent.cmp.IabConsentStringDecoder;
-import dev.cxp.consent.cmp.TcfSettings;
+import dev.cxp.internal.cmp.CmpConsentReader;
+import dev.cxp.internal.cmp.ConsentStringDecoderMissingException;
+import dev.cxp.internal.cmp.GppSettings;
+import dev.cxp.internal.cmp.IabConsentStringDecoder;
+import dev.cxp.internal.cmp.TcfSettings;
+import dev.cxp.internal.consent.ConsentPurposes;
 
 /**
  * Auto-configuration of reading the consent strings of a consent management platform (IAB TCF v2.2 and
@@ -40,20 +37,17 @@ import dev.cxp.consent.cmp.TcfSettings;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
 @Conditional(CxpConsentStringsAutoConfiguration.OnConsentStringsEnabled.class)
-@EnableConfigurationProperties({ CxpTcfProperties.class, CxpGppProperties.class })
+@EnableConfigurationProperties(CxpProperties.class)
 public final class CxpConsentStringsAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
-	CmpConsentReader cxpCmpConsentReader(CxpTcfProperties tcf, CxpGppProperties gpp,
-			ObjectProvider<ConsentStringDecoder> decoder, ObjectProvider<ConsentPurposes> purposes) {
-		ConsentPurposes configured = purposes.getIfAvailable();
-		if (configured != null) {
-			requireConfigured(configured, tcf.enabled() ? tcf.purposes().keySet() : List.of(),
-					"cxp.consent.tcf.purposes.");
-			requireConfigured(configured, gpp.enabled() ? gpp.optOutDenies() : List.of(),
-					"cxp.consent.gpp.opt-out-denies: ");
-		}
+	CmpConsentReader cxpCmpConsentReader(CxpProperties properties, ObjectProvider<ConsentStringDecoder> decoder) {
+		CxpProperties.Tcf tcf = properties.consent().tcf();
+		CxpProperties.Gpp gpp = properties.consent().gpp();
+		ConsentPurposes configured = properties.consent().consentPurposes();
+		requireConfigured(configured, tcf.enabled() ? tcf.purposes().keySet() : List.of(), "cxp.consent.tcf.purposes.");
+		requireConfigured(configured, gpp.enabled() ? gpp.optOutDenies() : List.of(),
+				"cxp.consent.gpp.opt-out-denies: ");
 		ConsentStringDecoder available = decoder.getIfAvailable();
 		if (available == null) {
 			List<String> enabledBy = new ArrayList<>();
@@ -73,11 +67,10 @@ public final class CxpConsentStringsAutoConfiguration {
 	}
 
 	// Analytics keeps its default mapping when other purposes are mapped, as long as the site asks about it
-	private static Map<String, List<Integer>> tcfPurposes(CxpTcfProperties tcf, @Nullable ConsentPurposes configured) {
+	private static Map<String, List<Integer>> tcfPurposes(CxpProperties.Tcf tcf, ConsentPurposes configured) {
 		Map<String, List<Integer>> purposes = new LinkedHashMap<>();
-		if (!tcf.purposes().containsKey(ConsentPurposes.ANALYTICS)
-				&& (configured == null || configured.contains(ConsentPurposes.ANALYTICS))) {
-			purposes.put(ConsentPurposes.ANALYTICS, CxpTcfProperties.DEFAULT_ANALYTICS);
+		if (!tcf.purposes().containsKey(ConsentPurposes.ANALYTICS) && configured.contains(ConsentPurposes.ANALYTICS)) {
+			purposes.put(ConsentPurposes.ANALYTICS, CxpProperties.Tcf.DEFAULT_ANALYTICS);
 		}
 		purposes.putAll(tcf.purposes());
 		return purposes;
@@ -101,18 +94,6 @@ public final class CxpConsentStringsAutoConfiguration {
 		@ConditionalOnMissingBean
 		ConsentStringDecoder cxpConsentStringDecoder() {
 			return new IabConsentStringDecoder();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(MeterBinder.class)
-	static class MetricsConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ConsentStringMeters cxpConsentStringMeters(CmpConsentReader reader) {
-			return new ConsentStringMeters(reader);
 		}
 
 	}

@@ -10,14 +10,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-import dev.cxp.activity.CxpActivity;
-import dev.cxp.actuate.endpoint.CxpEndpoint;
-import dev.cxp.consent.cmp.CmpConsentReader;
-import dev.cxp.consent.ConsentPolicy;
-import dev.cxp.consent.ledger.ConsentLedgerCounters;
-import dev.cxp.consent.ledger.ConsentLedgerPurge;
+import dev.cxp.internal.activity.CxpActivity;
+import dev.cxp.internal.actuate.CxpEndpoint;
+import dev.cxp.internal.cmp.CmpConsentReader;
+import dev.cxp.internal.consent.ConsentPolicy;
+import dev.cxp.internal.ledger.ConsentLedgerCounters;
+import dev.cxp.internal.ledger.ConsentLedgerPurge;
+import dev.cxp.internal.visitor.CxpCookies;
 import dev.cxp.session.VisitorSessionStore;
-import dev.cxp.visitor.CxpCookies;
 
 /**
  * Auto-configuration of the {@code cxp} Actuator endpoint, when Actuator is present and the endpoint is
@@ -39,7 +39,7 @@ public final class CxpEndpointAutoConfiguration {
 			ObjectProvider<ConsentLedgerCounters> ledgerCounters, ObjectProvider<ConsentLedgerPurge> ledgerPurge) {
 		CxpProperties.Session session = properties.session();
 		CxpEndpoint.ConfigurationDescriptor configuration = new CxpEndpoint.ConfigurationDescriptor(
-				consentPolicy.isRequired(), properties.consent().honorGlobalPrivacyControl(),
+				consentPolicy.regions().global().required(), properties.consent().honorGlobalPrivacyControl(),
 				properties.consent().headerName(), cookies.consentCookie(), cookies.visitorCookie(), session.timeout(),
 				session.recordQueryString(), session.maxEntries(), consentModel(properties.consent(), consentPolicy));
 		ConsentLedgerPurge purge = ledgerPurge.getIfAvailable();

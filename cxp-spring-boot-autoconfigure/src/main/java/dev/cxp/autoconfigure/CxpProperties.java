@@ -3,6 +3,8 @@ package dev.cxp.autoconfigure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,10 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
 
-import dev.cxp.consent.ConsentCookieFormat;
-import dev.cxp.consent.ConsentCookieSigner;
-import dev.cxp.consent.ConsentPurposes;
-import dev.cxp.consent.region.RegionCodes;
+import dev.cxp.internal.consent.ConsentCookieFormat;
+import dev.cxp.internal.consent.ConsentCookieSigner;
+import dev.cxp.internal.consent.ConsentPurposes;
+import dev.cxp.internal.consent.RegionCodes;
+import dev.cxp.visitor.CxpVisitor;
 
 /**
  * Configuration of visitor identity and consent, under {@code cxp}.
@@ -59,13 +62,17 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 	 * subdivision such as US-CA, or EEA), overriding the global ones; the most specific region wins; needs
 	 * region.header
 	 * @param signing Signing of the consent cookie
+	 * @param tcf Reading the IAB TCF v2.2 TC string of a consent management platform
+	 * @param gpp Reading the IAB Global Privacy Platform string of a consent management platform
+	 * @param ledger The consent ledger, proof of each choice made through the consent endpoint
 	 */
 	public record Consent(@DefaultValue("false") boolean required, @DefaultValue("X-CXP-Consent") String headerName,
 			@DefaultValue("cxp_consent") String cookieName,
 			@DefaultValue("true") boolean honorGlobalPrivacyControl, @DefaultValue("180d") Duration maxAge,
 			@DefaultValue("analytics") List<String> purposes, @DefaultValue("analytics") String trackingPurpose,
 			@DefaultValue("1") String revision, @Nullable Duration deniedMaxAge, @DefaultValue Region region,
-			@DefaultValue Map<String, RegionDefaults> regions, @DefaultValue Signing signing) {
+			@DefaultValue Map<String, RegionDefaults> regions, @DefaultValue Signing signing, @DefaultValue Tcf tcf,
+			@DefaultValue Gpp gpp, @DefaultValue Ledger ledger) {
 
 		public Consent {
 			requireToken("cxp.consent.header-name", headerName);
@@ -156,6 +163,174 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 			}
 			return decoded;
 		}
+
+	}
+
+	/**
+	 * Reading the IAB TCF v2.2 TC string of a consent management platform.
+	 *
+	 * @param enabled Whether to read the TC string that a consent management platform keeps in a cookie
+	 * @param cookieName Name of the cookie that holds the TC string
+	 * @param purposes For each starter purpose, the TCF purpose ids (1 to 11) that must all have consent for it
+	 * to be granted; analytics, when it is one of the purposes, needs purpose 1 unless it is mapped here
+	 * @param usePublisherSegment Whether to read the purpose consents of the publisher TC segment instead of the
+	 * core ones, when the string carries that segment
+	 */
+	public record Tcf(@DefaultValue("false") boolean enabled, @DefaultValue("euconsent-v2") String cookieName,
+			@Nullable Map<String, List<Integer>> purposes, @DefaultValue("false") boolean usePublisherSegment) {
+
+		/**
+		 * The mapping of analytics unless it is mapped otherwise: TCF purpose 1 (store or access information on
+		 * a device).
+		 */
+		static final List<Integer> DEFAULT_ANALYTICS = List.of(1);
+
+		/**
+		 * The highest TCF v2.2 purpose id.
+		 */
+		static final int MAX_TCF_PURPOSE = 11;
+
+		public Tcf {
+			// The default mapping of analytics is added where the configured purposes are known
+			requireToken("cxp.consent.tcf.cookie-name", cookieName);
+			purposes = (purposes == null) ? Map.of() : checked(purposes);
+		}
+
+		private static Map<String, List<Integer>> checked(Map<String, List<Integer>> purposes) {
+			Map<String, List<Integer>> checked = new LinkedHashMap<>();
+			purposes.forEach((purpose, ids) -> {
+				String property = "cxp.consent.tcf.purposes." + purpose;
+				if (purpose.isBlank()) {
+					throw new IllegalArgumentException("cxp.consent.tcf.purposes must not map an empty purpose name");
+				}
+				if (ids == null || ids.isEmpty()) {
+					// An empty list would be granted by every string
+					throw new IllegalArgumentException(property + " must list at least one TCF purpose id");
+				}
+				for (Integer id : ids) {
+					if (id == null || id < 1 || id > MAX_TCF_PURPOSE) {
+						throw new IllegalArgumentException(property + " must list TCF purpose ids from 1 to "
+								+ MAX_TCF_PURPOSE + ", was " + ids);
+					}
+				}
+				checked.put(purpose, List.copyOf(ids));
+			});
+			return Collections.unmodifiableMap(checked);
+		}
+
+	}
+
+	/**
+	 * Reading the IAB Global Privacy Platform string of a consent management platform.
+	 *
+	 * @param enabled Whether to read the GPP string that a consent management platform keeps in a cookie
+	 * @param cookieName Name of the cookie that holds the GPP string
+	 * @param sidCookieName Name of the cookie that holds the ids of the GPP sections that apply
+	 * @param optOutDenies Starter purposes that a sale, sharing or targeted-advertising opt-out in a US section
+	 * denies; none by default, so that a US opt-out leaves analytics to the consent policy
+	 */
+	public record Gpp(@DefaultValue("false") boolean enabled, @DefaultValue("__gpp") String cookieName,
+			@DefaultValue("__gpp_sid") String sidCookieName, @DefaultValue List<String> optOutDenies) {
+
+		public Gpp {
+			requireToken("cxp.consent.gpp.cookie-name", cookieName);
+			requireToken("cxp.consent.gpp.sid-cookie-name", sidCookieName);
+			for (String purpose : optOutDenies) {
+				if (purpose == null || purpose.isBlank()) {
+					throw new IllegalArgumentException(
+							"cxp.consent.gpp.opt-out-denies must not hold an empty purpose name");
+				}
+			}
+			optOutDenies = List.copyOf(optOutDenies);
+		}
+
+	}
+
+	/**
+	 * The consent ledger, proof of each choice made through the consent endpoint.
+	 *
+	 * @param enabled Whether to keep a ledger of consent choices when the application has a DataSource
+	 * @param initializeSchema When to create the ledger's table at start-up; the scripts create only what is
+	 * missing, so "always" is safe on H2 and PostgreSQL
+	 * @param retention How long a consent record is kept before the purge deletes it
+	 * @param purgeInterval Time between two purges of the records older than the retention period
+	 * @param visitorIdKey Secret key with which the visitor id is replaced by its HMAC-SHA256 in the ledger;
+	 * when not set, the visitor id is kept as issued; a blank key fails start-up
+	 * @param recordIp Whether to keep the network of the visitor's address (IPv4 /24, IPv6 /48) or nothing of it
+	 * @param timeout Longest time a request waits for the ledger, also the query timeout of each JDBC statement
+	 * (in whole seconds, rounded up); past it the choice stands without a record
+	 * @param maxConcurrentCalls Most calls of the ledger from requests in flight at once; beyond it a choice
+	 * stands without a record at once rather than waiting
+	 * @param maxWritesPerSecond Most consent records appended per second, sustained; choices beyond it stand
+	 * without a record
+	 * @param maxWriteBurst Most consent records appended at once after a quiet period, before
+	 * max-writes-per-second applies
+	 */
+	public record Ledger(@DefaultValue("true") boolean enabled,
+			@DefaultValue("always") InitializeSchema initializeSchema, @DefaultValue("1095d") Duration retention,
+			@DefaultValue("1d") Duration purgeInterval, @Nullable String visitorIdKey,
+			@DefaultValue("none") RecordIp recordIp, @DefaultValue("1s") Duration timeout,
+			@DefaultValue("4") int maxConcurrentCalls, @DefaultValue("10") int maxWritesPerSecond,
+			@DefaultValue("100") int maxWriteBurst) {
+
+		public Ledger {
+			requirePositive("cxp.consent.ledger.retention", retention);
+			requirePositive("cxp.consent.ledger.purge-interval", purgeInterval);
+			if (visitorIdKey != null && visitorIdKey.isBlank()) {
+				throw new IllegalArgumentException("cxp.consent.ledger.visitor-id-key must not be blank: a blank key "
+						+ "would keep visitor ids as issued while looking set; set a secret, or leave the property "
+						+ "unset to keep the ids as issued");
+			}
+			requirePositive("cxp.consent.ledger.timeout", timeout);
+			requireAtLeastOne("cxp.consent.ledger.max-concurrent-calls", maxConcurrentCalls);
+			requireAtLeastOne("cxp.consent.ledger.max-writes-per-second", maxWritesPerSecond);
+			requireAtLeastOne("cxp.consent.ledger.max-write-burst", maxWriteBurst);
+		}
+
+		private static void requireAtLeastOne(String property, int value) {
+			if (value < 1) {
+				throw new IllegalArgumentException(property + " must be at least 1, was " + value);
+			}
+		}
+
+	}
+
+	/**
+	 * When the consent ledger's table is created.
+	 */
+	public enum InitializeSchema {
+
+		/**
+		 * At every start-up, when it is missing.
+		 */
+		ALWAYS,
+
+		/**
+		 * Only in an embedded database.
+		 */
+		EMBEDDED,
+
+		/**
+		 * Never: the table is managed elsewhere.
+		 */
+		NEVER
+
+	}
+
+	/**
+	 * How much of the visitor's address the ledger keeps.
+	 */
+	public enum RecordIp {
+
+		/**
+		 * Nothing of the address.
+		 */
+		NONE,
+
+		/**
+		 * The network of the address: IPv4 /24, IPv6 /48.
+		 */
+		TRUNCATED
 
 	}
 

@@ -18,10 +18,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;
 
+import dev.cxp.internal.session.redis.RedisVisitorSessionStore;
+import dev.cxp.internal.session.redis.SessionStoreRedisConnections;
+import dev.cxp.internal.support.SecureIdGenerator;
 import dev.cxp.session.VisitorSessionStore;
-import dev.cxp.session.redis.RedisVisitorSessionStore;
-import dev.cxp.session.redis.SessionStoreRedisConnections;
-import dev.cxp.support.SecureIdGenerator;
 
 /**
  * Auto-configuration of the Redis session store, shared by every instance of the application: applies when
@@ -62,10 +62,11 @@ public final class CxpRedisSessionStoreAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(VisitorSessionStore.class)
 	RedisVisitorSessionStore visitorSessionStore(SessionStoreRedisConnections connections, CxpProperties properties,
-			SecureIdGenerator ids, Clock clock) {
+			SecureIdGenerator ids, ObjectProvider<Clock> clock) {
 		CxpProperties.Session session = properties.session();
 		return new RedisVisitorSessionStore(connections, session.redis().keyPrefix(), session.timeout(),
-				ids::sessionId, session.redis().maxPageLength(), clock, SESSION_COUNT_INTERVAL);
+				ids::sessionId, session.redis().maxPageLength(), CxpAutoConfiguration.clock(clock),
+				SESSION_COUNT_INTERVAL);
 	}
 
 }

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.cxp.visitor.CxpVisitorArgumentResolver;
+import dev.cxp.internal.web.servlet.CxpVisitorArgumentResolver;
+import dev.cxp.visitor.CxpVisitor;
 
 /**
  * Auto-configuration of {@code CxpVisitor} controller arguments. Applies even with {@code cxp.enabled=false},

@@ -7,25 +7,24 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.cxp.activity.CxpActivity;
-import dev.cxp.consent.ConsentCookieFormat;
-import dev.cxp.consent.ConsentPolicy;
-import dev.cxp.consent.ledger.ConsentLedgerWriter;
-import dev.cxp.visitor.CxpCookies;
-import dev.cxp.visitor.VisitorIdentity;
-import dev.cxp.visitor.VisitorRequestPath;
-import dev.cxp.web.ConsentController;
-import dev.cxp.web.ConsentRecorder;
-import dev.cxp.web.CxpScript;
-import dev.cxp.web.CxpScriptController;
-import dev.cxp.web.CxpVisitorController;
+import dev.cxp.internal.activity.CxpActivity;
+import dev.cxp.internal.consent.ConsentCookieFormat;
+import dev.cxp.internal.consent.ConsentPolicy;
+import dev.cxp.internal.ledger.ConsentLedgerWriter;
+import dev.cxp.internal.visitor.CxpCookies;
+import dev.cxp.internal.visitor.VisitorIdentity;
+import dev.cxp.internal.visitor.VisitorRequestPath;
+import dev.cxp.internal.web.ConsentRecorder;
+import dev.cxp.internal.web.CxpScript;
+import dev.cxp.internal.web.servlet.ConsentController;
+import dev.cxp.internal.web.servlet.CxpScriptController;
+import dev.cxp.internal.web.servlet.CxpVisitorController;
 
 /**
  * Auto-configuration of the starter's HTTP endpoints under {@code cxp.web.base-path}: the current visitor
@@ -41,29 +40,25 @@ import dev.cxp.web.CxpVisitorController;
 public final class CxpWebAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
 	CxpVisitorController cxpVisitorController(VisitorRequestPath requestPath) {
 		return new CxpVisitorController(requestPath);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	CxpScriptController cxpScriptController() {
 		return new CxpScriptController(CxpScript.load());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
 	ConsentRecorder cxpConsentRecorder(ConsentPolicy policy, CxpCookies cookies, VisitorIdentity identity,
-			ApplicationEventPublisher events, CxpActivity activity, Clock clock, ConsentCookieFormat format,
+			ApplicationEventPublisher events, CxpActivity activity, ObjectProvider<Clock> clock, ConsentCookieFormat format,
 			CxpProperties properties, ObjectProvider<ConsentLedgerWriter> ledger) {
 		return new ConsentRecorder(policy, cookies, format, properties.consent().deniedMaxAge(), identity, events,
-				activity, clock, ledger.getIfAvailable());
+				activity, CxpAutoConfiguration.clock(clock), ledger.getIfAvailable());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
 	ConsentController cxpConsentController(ConsentPolicy policy, ConsentRecorder recorder) {
 		return new ConsentController(policy, recorder);

@@ -3,7 +3,7 @@ package dev.cxp.autoconfigure;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-import dev.cxp.session.redis.RedisSessionStoreUnavailableException;
+import dev.cxp.internal.session.redis.RedisSessionStoreUnavailableException;
 
 /**
  * Explains a start-up that failed because {@code cxp.session.store=redis} is set but no Redis session store

@@ -31,29 +31,16 @@ public record PageVisit(String page, Instant timestamp) {
 	 * @since 0.2.0
 	 */
 	public TrackedPageView applyTo(@Nullable VisitSession current, Duration timeout, Supplier<String> sessionIds) {
-		long now = VisitSession.epochNanos(this.timestamp);
-		long timeoutNanos = nanos(timeout);
-		if (current == null || current.isExpiredAt(now)) {
-			VisitSession started = new VisitSession(sessionIds.get(), now, now, plus(now, timeoutNanos), null,
-					this.page);
+		if (current == null || current.isExpiredAt(this.timestamp)) {
+			VisitSession started = new VisitSession(sessionIds.get(), this.timestamp, this.timestamp,
+					this.timestamp.plus(timeout), null, this.page);
 			return new TrackedPageView(started, true);
 		}
 		// Concurrent page views may arrive out of order: time never moves back.
-		long lastSeen = Math.max(now, current.lastSeenAtEpochNanos());
-		VisitSession slid = new VisitSession(current.id(), current.startedAtEpochNanos(), lastSeen,
-				plus(lastSeen, timeoutNanos), current.currentPage(), this.page);
+		Instant lastSeen = this.timestamp.isAfter(current.lastSeenAt()) ? this.timestamp : current.lastSeenAt();
+		VisitSession slid = new VisitSession(current.id(), current.startedAt(), lastSeen, lastSeen.plus(timeout),
+				current.currentPage(), this.page);
 		return new TrackedPageView(slid, false);
-	}
-
-	private static long nanos(Duration timeout) {
-		// Longer than about 292 years is as good as never
-		return (timeout.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L) ? Long.MAX_VALUE : timeout.toNanos();
-	}
-
-	private static long plus(long epochNanos, long nanos) {
-		long sum = epochNanos + nanos;
-		// Saturate rather than wrap: a session expiring after the year 2262 expires then
-		return (((epochNanos ^ sum) & (nanos ^ sum)) < 0) ? Long.MAX_VALUE : sum;
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.cxp.internal.session.SessionTracker;
+
 /**
  * Where visit sessions live, keyed by visitor id. Declare a bean of this type to replace the store the
  * starter configures. Implementations may throw on failure: the {@link SessionTracker} counts the failure
@@ -49,7 +51,7 @@ public interface VisitorSessionStore {
 	 * {@link #find(String, Instant)} sees no session. Both stores of the starter remember erasures; this default
 	 * removes each session in turn and remembers nothing.
 	 * @param visitorIds the visitor ids, few: a request erases at most
-	 * {@link dev.cxp.visitor.VisitorIdentity#MAX_ERASED_VISITOR_IDS}
+	 * {@link dev.cxp.internal.visitor.VisitorIdentity#MAX_ERASED_VISITOR_IDS}
 	 * @param erasedAt the instant of the erasure
 	 * @since 0.3.0
 	 */

@@ -3,8 +3,8 @@ package dev.cxp.visitor;
 import org.jspecify.annotations.Nullable;
 
 import dev.cxp.consent.ConsentDecision;
+import dev.cxp.consent.ConsentRegion;
 import dev.cxp.consent.ConsentState;
-import dev.cxp.consent.region.ConsentRegion;
 import dev.cxp.session.VisitSession;
 
 /**

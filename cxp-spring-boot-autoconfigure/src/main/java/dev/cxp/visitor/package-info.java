@@ -1,6 +1,7 @@
 /**
- * Visitor identity: the {@code _mspi} id cookie, the interceptor that keeps it in step with consent on
- * every request, and {@link dev.cxp.visitor.CxpVisitor}, the current visitor as controllers see it.
+ * The current visitor as application code sees it: {@link dev.cxp.visitor.CxpVisitor}, a controller argument and
+ * request attribute (visitor id, consent per purpose, visit session, region), and
+ * {@link dev.cxp.visitor.CxpVisitorView}, its JSON shape.
  */
 @NullMarked
 package dev.cxp.visitor;

@@ -27,6 +27,12 @@
  * Calls are ordered: a choice waits for the previous one, and an answer from <base path>/visitor that was
  * asked for before a choice never writes local storage after it (the read is made again).
  *
+ * Google Consent Mode: when the server's answer to a choice carries "googleConsentMode" (the state of each
+ * Consent Mode type, such as {"analytics_storage":"granted","ad_storage":"denied"}), the script tells the
+ * page's Google tags right after the choice is recorded, with gtag('consent', 'update', {...}) where the page
+ * defines gtag, or by pushing the same arguments onto window.dataLayer, as gtag does, where the page only has
+ * a dataLayer. A page without either, or an answer without the member, gets nothing.
+ *
  * The base path is the script's own directory: load it from <base path>/cxp.js, or name the base path
  * with a data-cxp-base-path attribute on the script element (needed when the script is served from
  * another address).
@@ -228,6 +234,50 @@
 		}
 	}
 
+	// --- Google Consent Mode: the page's Google tags hear every recorded choice -----------------------------
+
+	var CONSENT_MODE_TYPE = /^[a-z_]{1,64}$/;
+
+	// The update a recorded choice's answer asks for, such as {analytics_storage: 'granted'}, or null.
+	function consentModeUpdate(answer) {
+		var types = answer.googleConsentMode;
+		if (!types || typeof types !== 'object') {
+			return null;
+		}
+		var update = null;
+		Object.keys(types).forEach(function (type) {
+			var state = types[type];
+			if (CONSENT_MODE_TYPE.test(type) && (state === 'granted' || state === 'denied')) {
+				update = update || {};
+				update[type] = state;
+			}
+		});
+		return update;
+	}
+
+	// Google's pattern: gtag() pushes its arguments object onto window.dataLayer, which Google's tags read.
+	function pushOntoDataLayer() {
+		window.dataLayer.push(arguments);
+	}
+
+	function updateConsentMode(answer) {
+		var update = consentModeUpdate(answer);
+		if (!update) {
+			return;
+		}
+		try {
+			if (typeof window.gtag === 'function') {
+				window.gtag('consent', 'update', update);
+			}
+			else if (window.dataLayer && typeof window.dataLayer.push === 'function') {
+				pushOntoDataLayer('consent', 'update', update);
+			}
+		}
+		catch (e) {
+			// A tag of the page that throws does not make a recorded choice look unrecorded.
+		}
+	}
+
 	// --- Ordering: choices one after another, and no stale answer written after a choice -----------------
 
 	// Counts the choices started; an answer asked for under an older count is stale.
@@ -284,6 +334,7 @@
 		var recorded = choicesDone.then(function () {
 			return call('PUT', '/consent', body);
 		}).then(recordedConsent).then(function (consent) {
+			updateConsentMode(consent);
 			// Recorded: from here on local storage or the read may fail, the choice stands.
 			if (!consent.effective) {
 				clearStorage();

@@ -2,7 +2,6 @@ package dev.cxp.actuate;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
@@ -10,12 +9,12 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
-import dev.cxp.actuate.endpoint.CxpEndpoint;
-import dev.cxp.actuate.metrics.CxpMeters;
 import dev.cxp.autoconfigure.CxpAutoConfiguration;
 import dev.cxp.autoconfigure.CxpEndpointAutoConfiguration;
 import dev.cxp.autoconfigure.CxpMetricsAutoConfiguration;
 import dev.cxp.autoconfigure.CxpVisitorArgumentAutoConfiguration;
+import dev.cxp.internal.actuate.CxpEndpoint;
+import dev.cxp.internal.actuate.CxpMeters;
 import dev.cxp.testsite.TestSite;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,29 +6,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentDecision;
-import dev.cxp.activity.CxpActivity;
-import dev.cxp.consent.ConsentPolicy;
-import dev.cxp.activity.CxpActivity;
 import dev.cxp.consent.ConsentResolver;
-import dev.cxp.activity.CxpActivity;
-import dev.cxp.consent.DefaultConsentResolver;
-import dev.cxp.session.InMemoryVisitorSessionStore;
-import dev.cxp.session.SessionTracker;
+import dev.cxp.internal.activity.CxpActivity;
+import dev.cxp.internal.consent.ConsentFixtures;
+import dev.cxp.internal.consent.ConsentPolicy;
+import dev.cxp.internal.session.InMemoryVisitorSessionStore;
+import dev.cxp.internal.session.SessionTracker;
+import dev.cxp.internal.visitor.CxpCookies;
+import dev.cxp.internal.visitor.VisitorRequestPath;
+import dev.cxp.internal.web.servlet.DefaultConsentResolver;
+import dev.cxp.internal.web.servlet.VisitorIdentityInterceptor;
 import dev.cxp.session.VisitorSessionStore;
-import dev.cxp.visitor.CxpCookies;
-import dev.cxp.visitor.VisitorRequestPath;
-import dev.cxp.visitor.VisitorIdentityInterceptor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +49,7 @@ class CxpAutoConfigurationTests {
 			assertThat(context).hasSingleBean(VisitorRequestPath.class);
 			assertThat(context).hasSingleBean(VisitorIdentityInterceptor.class);
 			assertThat(context).hasBean("cxpVisitorArgumentWebMvcConfigurer");
-			assertThat(context.getBean(ConsentPolicy.class).isRequired()).isFalse();
+			assertThat(context.getBean(ConsentPolicy.class).regions().global().required()).isFalse();
 		});
 	}
 
@@ -78,7 +74,7 @@ class CxpAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(DefaultConsentResolver.class);
 			assertThat(context.getBean(ConsentResolver.class))
 				.isSameAs(context.getBean(UserResolverConfiguration.class).resolver);
-			ConsentDecision decision = context.getBean(ConsentPolicy.class).decide(new MockHttpServletRequest());
+			ConsentDecision decision = ConsentFixtures.decide(context.getBean(ConsentPolicy.class), new MockHttpServletRequest());
 			assertThat(decision).isEqualTo(ConsentDecision.granted("cmp"));
 		});
 	}
@@ -90,17 +86,6 @@ class CxpAutoConfigurationTests {
 		this.contextRunner.withBean(VisitorSessionStore.class, () -> user).run((context) -> {
 			assertThat(context).hasSingleBean(VisitorSessionStore.class);
 			assertThat(context.getBean(VisitorSessionStore.class)).isSameAs(user);
-		});
-	}
-
-	@Test
-	void userActivityMakesTheDefaultBackOffAndIsTold() {
-		CxpActivity user = new CxpActivity();
-		this.contextRunner.withBean(CxpActivity.class, () -> user).run((context) -> {
-			assertThat(context.getBean(CxpActivity.class)).isSameAs(user);
-			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
-			context.getBean(VisitorRequestPath.class).process(request, new MockHttpServletResponse(), false);
-			assertThat(user.visitorsCreated()).isEqualTo(1);
 		});
 	}
 
@@ -121,7 +106,7 @@ class CxpAutoConfigurationTests {
 	@Test
 	void requiredPropertyReachesThePolicy() {
 		this.contextRunner.withPropertyValues("cxp.consent.required=true")
-			.run((context) -> assertThat(context.getBean(ConsentPolicy.class).isRequired()).isTrue());
+			.run((context) -> assertThat(context.getBean(ConsentPolicy.class).regions().global().required()).isTrue());
 	}
 
 	@Test

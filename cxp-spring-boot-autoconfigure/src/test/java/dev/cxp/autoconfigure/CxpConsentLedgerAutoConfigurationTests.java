@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -20,20 +21,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-import javax.sql.DataSource;
-
 import dev.cxp.consent.ConsentState;
 import dev.cxp.consent.ledger.ConsentLedger;
-import dev.cxp.consent.ledger.ConsentLedgerCounters;
-import dev.cxp.consent.ledger.ConsentLedgerGuard;
-import dev.cxp.consent.ledger.ConsentLedgerPurge;
-import dev.cxp.consent.ledger.ConsentLedgerThrottledException.Reason;
-import dev.cxp.consent.ledger.ConsentLedgerWriter;
 import dev.cxp.consent.ledger.ConsentMethod;
 import dev.cxp.consent.ledger.ConsentRecord;
-import dev.cxp.consent.ledger.actuate.ConsentLedgerMeters;
-import dev.cxp.consent.ledger.jdbc.ConsentLedgerSchemaInitializer;
-import dev.cxp.consent.ledger.jdbc.JdbcConsentLedger;
+import dev.cxp.internal.actuate.ConsentLedgerMeters;
+import dev.cxp.internal.ledger.ConsentLedgerCounters;
+import dev.cxp.internal.ledger.ConsentLedgerGuard;
+import dev.cxp.internal.ledger.ConsentLedgerPurge;
+import dev.cxp.internal.ledger.ConsentLedgerSchemaInitializer;
+import dev.cxp.internal.ledger.ConsentLedgerThrottledException.Reason;
+import dev.cxp.internal.ledger.ConsentLedgerWriter;
+import dev.cxp.internal.ledger.JdbcConsentLedger;
+import dev.cxp.internal.web.servlet.TestExchanges;
 import dev.cxp.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +60,7 @@ class CxpConsentLedgerAutoConfigurationTests {
 			assertThat(context.getBean(ConsentLedgerPurge.class).retention()).isEqualTo(Duration.ofDays(1095));
 			assertThat(rows(context.getBean(DataSource.class))).isZero();
 			String receipt = context.getBean(ConsentLedgerWriter.class)
-				.record(new MockHttpServletRequest(), ConsentMethod.BANNER, "1",
+				.record(TestExchanges.exchange(new MockHttpServletRequest()), ConsentMethod.BANNER, "1",
 						Map.of("analytics", ConsentState.GRANTED), null, null);
 			assertThat(context.getBean(ConsentLedger.class).findByReceiptId(receipt)).isPresent();
 			assertThat(context.getBean(ConsentLedgerCounters.class).records()).isEqualTo(1);
@@ -81,7 +81,7 @@ class CxpConsentLedgerAutoConfigurationTests {
 		MutableClock clock = MutableClock.startingAt("2026-03-01T08:00:00Z");
 		this.contextRunner.withBean("cxpClock", java.time.Clock.class, () -> clock).run((context) -> {
 			String receipt = context.getBean(ConsentLedgerWriter.class)
-				.record(new MockHttpServletRequest(), ConsentMethod.API, "1", Map.of(), null, null);
+				.record(TestExchanges.exchange(new MockHttpServletRequest()), ConsentMethod.API, "1", Map.of(), null, null);
 			assertThat(context.getBean(ConsentLedger.class).findByReceiptId(receipt).orElseThrow().timestamp())
 				.isEqualTo(Instant.parse("2026-03-01T08:00:00Z"));
 		});
@@ -97,7 +97,7 @@ class CxpConsentLedgerAutoConfigurationTests {
 				MockHttpServletRequest request = new MockHttpServletRequest();
 				request.setRemoteAddr("192.0.2.9");
 				String receipt = context.getBean(ConsentLedgerWriter.class)
-					.record(request, ConsentMethod.API, "1", Map.of(), null, "0123456789abcdef0123456789abcdef");
+					.record(TestExchanges.exchange(request), ConsentMethod.API, "1", Map.of(), null, "0123456789abcdef0123456789abcdef");
 				ConsentRecord record = context.getBean(ConsentLedger.class).findByReceiptId(receipt).orElseThrow();
 				assertThat(record.ipPrefix()).isEqualTo("192.0.2.0/24");
 				assertThat(record.visitor()).hasSize(64).isNotEqualTo("0123456789abcdef0123456789abcdef");
@@ -118,7 +118,7 @@ class CxpConsentLedgerAutoConfigurationTests {
 	void unsetVisitorIdKeyKeepsTheVisitorIdAsIssued() {
 		this.contextRunner.run((context) -> {
 			String receipt = context.getBean(ConsentLedgerWriter.class)
-				.record(new MockHttpServletRequest(), ConsentMethod.API, "1", Map.of(), null, "GA1.2.3.4");
+				.record(TestExchanges.exchange(new MockHttpServletRequest()), ConsentMethod.API, "1", Map.of(), null, "GA1.2.3.4");
 			assertThat(context.getBean(ConsentLedger.class).findByReceiptId(receipt).orElseThrow().visitor())
 				.isEqualTo("GA1.2.3.4");
 		});
@@ -146,11 +146,11 @@ class CxpConsentLedgerAutoConfigurationTests {
 				assertThat(guard.timeout()).isEqualTo(Duration.ofSeconds(3));
 				ConsentLedgerWriter writer = context.getBean(ConsentLedgerWriter.class);
 				for (int i = 0; i < 2; i++) {
-					assertThat(writer.record(new MockHttpServletRequest(), ConsentMethod.API, "1", Map.of(), null,
+					assertThat(writer.record(TestExchanges.exchange(new MockHttpServletRequest()), ConsentMethod.API, "1", Map.of(), null,
 							null))
 						.isNotNull();
 				}
-				assertThat(writer.record(new MockHttpServletRequest(), ConsentMethod.API, "1", Map.of(), null, null))
+				assertThat(writer.record(TestExchanges.exchange(new MockHttpServletRequest()), ConsentMethod.API, "1", Map.of(), null, null))
 					.isNull();
 				ConsentLedgerCounters counters = context.getBean(ConsentLedgerCounters.class);
 				assertThat(counters.throttledWrites(Reason.RATE)).isEqualTo(1);
@@ -171,7 +171,7 @@ class CxpConsentLedgerAutoConfigurationTests {
 				int before = UserLedgerConfiguration.LEDGER.appended;
 				ConsentLedgerWriter writer = context.getBean(ConsentLedgerWriter.class);
 				for (int i = 0; i < 5; i++) {
-					writer.record(new MockHttpServletRequest(), ConsentMethod.API, "1", Map.of(), null, null);
+					writer.record(TestExchanges.exchange(new MockHttpServletRequest()), ConsentMethod.API, "1", Map.of(), null, null);
 				}
 				assertThat(UserLedgerConfiguration.LEDGER.appended - before).isEqualTo(1);
 				assertThat(context.getBean(ConsentLedgerCounters.class).throttledWrites(Reason.RATE)).isEqualTo(4);
@@ -226,7 +226,7 @@ class CxpConsentLedgerAutoConfigurationTests {
 			assertThat(context).doesNotHaveBean(ConsentLedgerSchemaInitializer.class);
 			assertThat(tableExists(context.getBean(DataSource.class))).isFalse();
 			context.getBean(ConsentLedgerWriter.class)
-				.record(new MockHttpServletRequest(), ConsentMethod.API, "1", Map.of(), null, null);
+				.record(TestExchanges.exchange(new MockHttpServletRequest()), ConsentMethod.API, "1", Map.of(), null, null);
 			assertThat(UserLedgerConfiguration.LEDGER.appended).isPositive();
 		});
 	}
@@ -246,7 +246,9 @@ class CxpConsentLedgerAutoConfigurationTests {
 
 	@Test
 	void metersCountRecordsAndErrors() {
-		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(CxpMetricsAutoConfiguration.class))
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> {
 			assertThat(context).hasSingleBean(ConsentLedgerMeters.class);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			context.getBean(ConsentLedgerMeters.class).bindTo(registry);

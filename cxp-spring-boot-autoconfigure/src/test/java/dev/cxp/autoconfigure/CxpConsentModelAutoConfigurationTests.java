@@ -11,11 +11,12 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-import dev.cxp.consent.ConsentCookieFormat;
-import dev.cxp.consent.ConsentPolicy;
-import dev.cxp.consent.ConsentPurposes;
-import dev.cxp.consent.region.ConsentRegion;
-import dev.cxp.consent.region.ConsentRegions;
+import dev.cxp.consent.ConsentRegion;
+import dev.cxp.internal.consent.ConsentCookieFormat;
+import dev.cxp.internal.consent.ConsentFixtures;
+import dev.cxp.internal.consent.ConsentPolicy;
+import dev.cxp.internal.consent.ConsentPurposes;
+import dev.cxp.internal.consent.ConsentRegions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,9 +58,9 @@ class CxpConsentModelAutoConfigurationTests {
 				ConsentRegions regions = context.getBean(ConsentRegions.class);
 				assertThat(regions.configured()).containsOnlyKeys("EEA", "US", "US-CA");
 				ConsentPolicy policy = context.getBean(ConsentPolicy.class);
-				assertThat(policy.region(request("FR", null))).isEqualTo(new ConsentRegion("FR", true, true));
-				assertThat(policy.region(request("US", "TX"))).isEqualTo(new ConsentRegion("US", false, false));
-				assertThat(policy.region(request("US", "CA"))).isEqualTo(new ConsentRegion("US-CA", false, true));
+				assertThat(ConsentFixtures.decided(policy, request("FR", null)).region()).isEqualTo(new ConsentRegion("FR", true, true));
+				assertThat(ConsentFixtures.decided(policy, request("US", "TX")).region()).isEqualTo(new ConsentRegion("US", false, false));
+				assertThat(ConsentFixtures.decided(policy, request("US", "CA")).region()).isEqualTo(new ConsentRegion("US-CA", false, true));
 			});
 	}
 

@@ -18,13 +18,14 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import dev.cxp.consent.ConsentDecision;
 import dev.cxp.consent.ConsentResolver;
 import dev.cxp.consent.ConsentState;
-import dev.cxp.consent.cmp.CmpConsentReader;
-import dev.cxp.consent.cmp.ConsentStrings;
 import dev.cxp.consent.cmp.ConsentStringDecoder;
-import dev.cxp.consent.cmp.ConsentStringDecoderMissingException;
+import dev.cxp.consent.cmp.ConsentStrings;
 import dev.cxp.consent.cmp.GppConsent;
-import dev.cxp.consent.cmp.IabConsentStringDecoder;
 import dev.cxp.consent.cmp.TcfConsent;
+import dev.cxp.internal.cmp.CmpConsentReader;
+import dev.cxp.internal.cmp.CmpReading;
+import dev.cxp.internal.cmp.ConsentStringDecoderMissingException;
+import dev.cxp.internal.cmp.IabConsentStringDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,7 +43,6 @@ class CxpConsentStringsAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context).doesNotHaveBean(CmpConsentReader.class);
 			assertThat(context).doesNotHaveBean(ConsentStringDecoder.class);
-			assertThat(context).doesNotHaveBean(CxpTcfProperties.class);
 		});
 	}
 
@@ -77,7 +77,7 @@ class CxpConsentStringsAutoConfigurationTests {
 					"cxp.consent.tcf.purposes.analytics=1,9", "cxp.consent.tcf.purposes.ads=1,2,3,4",
 					"cxp.consent.tcf.use-publisher-segment=true", "cxp.consent.gpp.enabled=true",
 					"cxp.consent.gpp.cookie-name=gpp", "cxp.consent.gpp.sid-cookie-name=gpp-sid",
-					"cxp.consent.gpp.opt-out-denies=ads")
+					"cxp.consent.gpp.opt-out-denies=ads", "cxp.consent.purposes=analytics,ads")
 			.run((context) -> {
 				CmpConsentReader reader = context.getBean(CmpConsentReader.class);
 				assertThat(reader.tcfSettings().cookieName()).isEqualTo("tc");
@@ -182,7 +182,7 @@ class CxpConsentStringsAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).doesNotHaveBean(IabConsentStringDecoder.class);
 				CmpConsentReader reader = context.getBean(CmpConsentReader.class);
-				assertThat(reader.read(new Cookie[] { new Cookie("euconsent-v2", "anything") }).state("analytics"))
+				assertThat(CmpReading.read(reader, new Cookie[] { new Cookie("euconsent-v2", "anything") }).state("analytics"))
 					.hasToString("GRANTED");
 			});
 	}

@@ -12,9 +12,9 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 
-import dev.cxp.activity.CxpActivity;
-import dev.cxp.actuate.endpoint.CxpEndpoint;
-import dev.cxp.session.InMemoryVisitorSessionStore;
+import dev.cxp.internal.activity.CxpActivity;
+import dev.cxp.internal.actuate.CxpEndpoint;
+import dev.cxp.internal.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.VisitorSessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -14,10 +14,10 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
-import dev.cxp.session.InMemoryVisitorSessionStore;
+import dev.cxp.internal.session.InMemoryVisitorSessionStore;
+import dev.cxp.internal.session.redis.RedisVisitorSessionStore;
+import dev.cxp.internal.session.redis.SessionStoreRedisConnections;
 import dev.cxp.session.VisitorSessionStore;
-import dev.cxp.session.redis.RedisVisitorSessionStore;
-import dev.cxp.session.redis.SessionStoreRedisConnections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;

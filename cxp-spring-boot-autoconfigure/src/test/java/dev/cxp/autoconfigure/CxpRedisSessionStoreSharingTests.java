@@ -13,11 +13,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
-import dev.cxp.activity.CxpActivity;
-import dev.cxp.session.SessionTracker;
+import dev.cxp.internal.activity.CxpActivity;
+import dev.cxp.internal.session.RequestedPage;
+import dev.cxp.internal.session.SessionTracker;
 import dev.cxp.session.VisitSession;
 import dev.cxp.session.redis.RedisServerExtension;
 
@@ -57,7 +56,7 @@ class CxpRedisSessionStoreSharingTests {
 				Thread thread = new Thread(() -> {
 					try {
 						startGate.await();
-						VisitSession session = tracker.trackPageView(visitorId, "/", null);
+						VisitSession session = tracker.trackPageView(visitorId, new RequestedPage("", "/", null), tracker.now());
 						if (session == null) {
 							failures.incrementAndGet();
 						}

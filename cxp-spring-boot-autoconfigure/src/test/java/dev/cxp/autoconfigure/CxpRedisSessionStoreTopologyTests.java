@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,12 +22,13 @@ import org.springframework.data.redis.connection.RedisPassword;
 import org.springframework.data.redis.connection.RedisStaticMasterReplicaConfiguration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import dev.cxp.session.SessionTracker;
+import dev.cxp.internal.session.RequestedPage;
+import dev.cxp.internal.session.SessionTracker;
+import dev.cxp.internal.session.redis.RedisVisitorSessionStore;
+import dev.cxp.internal.session.redis.SessionStoreRedisConnections;
+import dev.cxp.internal.support.SecureIdGenerator;
 import dev.cxp.session.VisitSession;
 import dev.cxp.session.redis.RedisNodes;
-import dev.cxp.session.redis.RedisVisitorSessionStore;
-import dev.cxp.session.redis.SessionStoreRedisConnections;
-import dev.cxp.support.SecureIdGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -101,7 +103,7 @@ class CxpRedisSessionStoreTopologyTests {
 					// Page views fail while the store reconnects, then reach the new master
 					await("page view tracked on the new master").atMost(Duration.ofSeconds(30))
 						.pollInterval(Duration.ofMillis(100))
-						.until(() -> tracker.trackPageView(after, "/", null) != null
+						.until(() -> tracker.trackPageView(after, new RequestedPage("", "/", null), tracker.now()) != null
 								&& ":1".equals(nodes.command(replica, "EXISTS", key(after))));
 					assertThat(applicationRedis(context).opsForHash().get(key(after), "page")).isEqualTo("/");
 				});
@@ -126,7 +128,7 @@ class CxpRedisSessionStoreTopologyTests {
 					List<String> visitors = new ArrayList<>();
 					for (int i = 0; i < 20; i++) {
 						String visitor = String.format("%032x", i + 100);
-						assertThat(tracker.trackPageView(visitor, "/", null)).isNotNull();
+						assertThat(tracker.trackPageView(visitor, new RequestedPage("", "/", null), tracker.now())).isNotNull();
 						visitors.add(visitor);
 					}
 					// Erased together, the first four lie on more than one master: no CROSSSLOT
@@ -215,14 +217,14 @@ class CxpRedisSessionStoreTopologyTests {
 		assertThat(connections.isConnected()).as("store connected at start-up").isTrue();
 		SessionTracker tracker = context.getBean(SessionTracker.class);
 		String visitor = "0123456789abcdef0123456789abcdef";
-		VisitSession session = tracker.trackPageView(visitor, "/topology", null);
+		VisitSession session = tracker.trackPageView(visitor, new RequestedPage("", "/topology", null), tracker.now());
 		assertThat(session).as("page view tracked").isNotNull();
 		StringRedisTemplate application = applicationRedis(context);
 		assertThat(application.opsForHash().get(key(visitor), "id")).isEqualTo(session.id());
-		assertThat(tracker.forget(visitor)).as("erased").isTrue();
+		assertThat(tracker.forget(List.of(visitor))).as("erased").isTrue();
 		assertThat(application.opsForHash().hasKey(key(visitor), "erased")).isTrue();
 		assertThat(application.opsForHash().hasKey(key(visitor), "id")).isFalse();
-		assertThat(tracker.trackPageView(visitor, "", "/again", null, tracker.currentTimeMillis() + 1)).isNotNull();
+		assertThat(tracker.trackPageView(visitor, new RequestedPage("", "/again", null), Instant.ofEpochMilli(tracker.now().toEpochMilli() + 1))).isNotNull();
 		return visitor;
 	}
 

@@ -6,6 +6,8 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.cxp.visitor.CxpVisitor;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

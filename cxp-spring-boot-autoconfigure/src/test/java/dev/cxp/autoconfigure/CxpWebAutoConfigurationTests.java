@@ -5,11 +5,10 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
-import dev.cxp.consent.ConsentPolicy;
-import dev.cxp.web.ConsentController;
-import dev.cxp.web.ConsentRecorder;
-import dev.cxp.web.CxpScriptController;
-import dev.cxp.web.CxpVisitorController;
+import dev.cxp.internal.web.ConsentRecorder;
+import dev.cxp.internal.web.servlet.ConsentController;
+import dev.cxp.internal.web.servlet.CxpScriptController;
+import dev.cxp.internal.web.servlet.CxpVisitorController;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,16 +51,6 @@ class CxpWebAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean(ConsentController.class)
 				.doesNotHaveBean(CxpScriptController.class));
-	}
-
-	@Test
-	void backsOffForAUserDefinedController() {
-		ConsentController user = new ConsentController(new ConsentPolicy((request) -> null, false), null);
-		this.contextRunner.withBean("myConsentController", ConsentController.class, () -> user)
-			.run((context) -> {
-				assertThat(context).getBeans(ConsentController.class).containsOnlyKeys("myConsentController");
-				assertThat(context.getBean(ConsentController.class)).isSameAs(user);
-			});
 	}
 
 }

@@ -4,13 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.core.io.support.SpringFactoriesLoader;
-import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
-import dev.cxp.session.redis.RedisSessionStoreUnavailableException;
+import dev.cxp.internal.session.redis.RedisSessionStoreUnavailableException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;

@@ -21,10 +21,11 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
-import dev.cxp.session.SessionTracker;
+import dev.cxp.internal.session.RequestedPage;
+import dev.cxp.internal.session.SessionTracker;
+import dev.cxp.internal.session.redis.SessionStoreRedisConnections;
 import dev.cxp.session.VisitSession;
 import dev.cxp.session.redis.RedisServerExtension;
-import dev.cxp.session.redis.SessionStoreRedisConnections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -65,7 +66,7 @@ class RedisSessionStoreStartUpTests {
 			VisitSession[] session = new VisitSession[1];
 			// The script was loaded at start-up: the first page view is one EVALSHA, not EVALSHA then EVAL.
 			List<String> commands = redis.clientCommands(
-					() -> session[0] = tracker.trackPageView("0123456789abcdef0123456789abcdef", "/", null));
+					() -> session[0] = tracker.trackPageView("0123456789abcdef0123456789abcdef", new RequestedPage("", "/", null), tracker.now()));
 			assertThat(session[0]).isNotNull();
 			// The store counts its sessions on a thread of its own, which may scan meanwhile
 			assertThat(commands).filteredOn((command) -> !command.toLowerCase(Locale.ROOT).startsWith("\"scan\""))
@@ -100,7 +101,7 @@ class RedisSessionStoreStartUpTests {
 							try {
 								startGate.await();
 								long began = System.nanoTime();
-								if (tracker.trackPageView(visitorId, "/", null) != null) {
+								if (tracker.trackPageView(visitorId, new RequestedPage("", "/", null), tracker.now()) != null) {
 									tracked.incrementAndGet();
 								}
 								slowest.accumulateAndGet(System.nanoTime() - began, Math::max);
@@ -131,11 +132,11 @@ class RedisSessionStoreStartUpTests {
 			this.contextRunner.withPropertyValues("spring.data.redis.port=" + redis.port()).run((context) -> {
 				assertThat(context).hasNotFailed();
 				SessionTracker tracker = context.getBean(SessionTracker.class);
-				assertThat(tracker.trackPageView("0123456789abcdef0123456789abcdef", "/", null)).isNull();
+				assertThat(tracker.trackPageView("0123456789abcdef0123456789abcdef", new RequestedPage("", "/", null), tracker.now())).isNull();
 				redis.start();
 				await().atMost(Duration.ofSeconds(30))
 					.pollInterval(Duration.ofMillis(100))
-					.until(() -> tracker.trackPageView("0123456789abcdef0123456789abcdef", "/", null) != null);
+					.until(() -> tracker.trackPageView("0123456789abcdef0123456789abcdef", new RequestedPage("", "/", null), tracker.now()) != null);
 			});
 		}
 		finally {

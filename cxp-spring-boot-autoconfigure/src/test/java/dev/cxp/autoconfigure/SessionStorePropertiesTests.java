@@ -7,7 +7,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.util.unit.DataSize;
 
-import dev.cxp.session.InMemoryVisitorSessionStore;
+import dev.cxp.internal.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.VisitorSessionStore;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import dev.cxp.consent.ConsentChangedEvent;
 import dev.cxp.consent.ConsentState;
-import dev.cxp.session.InMemoryVisitorSessionStore;
+import dev.cxp.internal.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.PageVisit;
 import dev.cxp.session.TrackedPageView;
 import dev.cxp.session.VisitSession;

@@ -6,8 +6,8 @@ import java.util.random.RandomGeneratorFactory;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.cxp.consent.cmp.CmpConsentReader;
 import dev.cxp.consent.cmp.ConsentStrings;
+import dev.cxp.internal.cmp.CmpConsentReader;
 
 import static dev.cxp.consent.cmp.ConsentStrings.DID_NOT_OPT_OUT;
 import static dev.cxp.consent.cmp.ConsentStrings.OPTED_OUT;

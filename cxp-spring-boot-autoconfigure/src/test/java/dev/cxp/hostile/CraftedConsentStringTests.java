@@ -17,11 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import dev.cxp.consent.ConsentState;
-import dev.cxp.consent.cmp.CmpConsent;
-import dev.cxp.consent.cmp.CmpConsentReader;
-import dev.cxp.consent.cmp.GppSettings;
-import dev.cxp.consent.cmp.IabConsentStringDecoder;
-import dev.cxp.consent.cmp.TcfSettings;
+import dev.cxp.internal.cmp.CmpConsent;
+import dev.cxp.internal.cmp.CmpConsentReader;
+import dev.cxp.internal.cmp.CmpReading;
+import dev.cxp.internal.cmp.GppSettings;
+import dev.cxp.internal.cmp.IabConsentStringDecoder;
+import dev.cxp.internal.cmp.TcfSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,11 +56,11 @@ class CraftedConsentStringTests {
 		String first = CraftedConsentStrings.publisherRestrictions(1);
 		assertThat(first).hasSizeBetween(3800, CmpConsentReader.MAX_STRING_LENGTH);
 		// The first read loads classes; the ones measured differ in their CMP version, so none is cached
-		assertThat(this.reader.read(cookies("euconsent-v2", first)).state("analytics"))
+		assertThat(CmpReading.read(this.reader, cookies("euconsent-v2", first)).state("analytics"))
 			.isEqualTo(ConsentState.GRANTED);
 		for (int cmpVersion = 2; cmpVersion <= 11; cmpVersion++) {
 			Cookie[] cookies = cookies("euconsent-v2", CraftedConsentStrings.publisherRestrictions(cmpVersion));
-			CmpConsent consent = cheaply(() -> this.reader.read(cookies));
+			CmpConsent consent = cheaply(() -> CmpReading.read(this.reader, cookies));
 			assertThat(consent.source()).isEqualTo("tcf");
 			assertThat(consent.state("analytics")).isEqualTo(ConsentState.GRANTED);
 		}
@@ -70,22 +71,22 @@ class CraftedConsentStringTests {
 	void aTcStringOfVendorRangesOverEveryIdIsReadCheaply() {
 		String first = CraftedConsentStrings.vendorRanges(1);
 		assertThat(first).hasSizeBetween(3800, CmpConsentReader.MAX_STRING_LENGTH);
-		this.reader.read(cookies("euconsent-v2", first));
+		CmpReading.read(this.reader, cookies("euconsent-v2", first));
 		for (int cmpVersion = 2; cmpVersion <= 11; cmpVersion++) {
 			Cookie[] cookies = cookies("euconsent-v2", CraftedConsentStrings.vendorRanges(cmpVersion));
-			assertThat(cheaply(() -> this.reader.read(cookies)).state("analytics")).isEqualTo(ConsentState.GRANTED);
+			assertThat(cheaply(() -> CmpReading.read(this.reader, cookies)).state("analytics")).isEqualTo(ConsentState.GRANTED);
 		}
 	}
 
 	@Test
 	void theSameStringsAsTheTcfSectionOfAGppStringAreReadCheaply() {
-		this.reader.read(cookies("__gpp", "DBABMA~" + CraftedConsentStrings.publisherRestrictions(1)));
+		CmpReading.read(this.reader, cookies("__gpp", "DBABMA~" + CraftedConsentStrings.publisherRestrictions(1)));
 		for (int cmpVersion = 2; cmpVersion <= 11; cmpVersion++) {
 			Cookie[] restrictions = cookies("__gpp", "DBABMA~" + CraftedConsentStrings.publisherRestrictions(cmpVersion),
 					"__gpp_sid", "2");
 			Cookie[] ranges = cookies("__gpp", "DBABMA~" + CraftedConsentStrings.vendorRanges(cmpVersion));
 			for (Cookie[] cookies : List.of(restrictions, ranges)) {
-				CmpConsent consent = cheaply(() -> this.reader.read(cookies));
+				CmpConsent consent = cheaply(() -> CmpReading.read(this.reader, cookies));
 				assertThat(consent.source()).isEqualTo("gpp");
 				assertThat(consent.state("analytics")).isEqualTo(ConsentState.GRANTED);
 			}
@@ -94,43 +95,43 @@ class CraftedConsentStringTests {
 
 	@Test
 	void aGppHeaderDeclaringThousandsOfSectionsIsRefusedCheaply() {
-		this.reader.read(cookies("__gpp", "DBABMA~junk"));
+		CmpReading.read(this.reader, cookies("__gpp", "DBABMA~junk"));
 		for (int last = 1000; last <= 8000; last += 1000) {
 			Cookie[] cookies = cookies("__gpp", header(last) + "~BAAQAAAAAABA.YA");
-			assertThat(cheaply(() -> this.reader.read(cookies))).isNull();
+			assertThat(cheaply(() -> CmpReading.read(this.reader, cookies))).isNull();
 		}
 		// Past 8,192 ids the IAB's decoder ends the list before the range: the string names no section
 		Cookie[] beyond = cookies("__gpp", header(60_000) + "~BAAQAAAAAABA.YA");
-		assertThat(cheaply(() -> this.reader.read(beyond))).isNull();
+		assertThat(cheaply(() -> CmpReading.read(this.reader, beyond))).isNull();
 		assertThat(this.reader.invalidStrings(CmpConsentReader.KIND_GPP)).isEqualTo(1 + 8);
 	}
 
 	@Test
 	void anOverLongUsSectionIsRefusedBeforeTheLibraryDecodesIt() {
-		this.reader.read(cookies("__gpp", "DBABLA~BAAQAAAAAABA.YA"));
+		CmpReading.read(this.reader, cookies("__gpp", "DBABLA~BAAQAAAAAABA.YA"));
 		for (int i = 0; i < 10; i++) {
 			String section = "BAAQAAAAAABA" + "A".repeat(4000 + i) + ".YA";
 			Cookie[] cookies = cookies("__gpp", "DBABLA~" + section);
-			assertThat(cheaply(() -> this.reader.read(cookies))).isNull();
+			assertThat(cheaply(() -> CmpReading.read(this.reader, cookies))).isNull();
 		}
 		assertThat(this.reader.invalidStrings(CmpConsentReader.KIND_GPP)).isEqualTo(10);
 	}
 
 	@Test
 	void aGppStringOfAThousandSectionsIsRefusedCheaply() {
-		this.reader.read(cookies("__gpp", "DBABMA~junk"));
+		CmpReading.read(this.reader, cookies("__gpp", "DBABMA~junk"));
 		for (int sections = 1000; sections < 1010; sections++) {
 			String gpp = header(8, sections) + "~A".repeat(sections);
 			assertThat(gpp).hasSizeLessThanOrEqualTo(CmpConsentReader.MAX_STRING_LENGTH);
 			Cookie[] cookies = cookies("__gpp", gpp);
-			assertThat(cheaply(() -> this.reader.read(cookies))).isNull();
+			assertThat(cheaply(() -> CmpReading.read(this.reader, cookies))).isNull();
 		}
 	}
 
 	@Test
 	void generatedStringsOfTheLongestLengthCostLittle() {
 		RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(HostileInput.SEED + 300);
-		this.reader.read(cookies("euconsent-v2", "C", "__gpp", "DB"));
+		CmpReading.read(this.reader, cookies("euconsent-v2", "C", "__gpp", "DB"));
 		for (int i = 0; i < 100; i++) {
 			StringBuilder value = new StringBuilder((i % 2 == 0) ? "C" : "DB");
 			while (value.length() < CmpConsentReader.MAX_STRING_LENGTH) {
@@ -139,7 +140,7 @@ class CraftedConsentStringTests {
 						: (pick % 2 == 0) ? '.' : '~');
 			}
 			Cookie[] cookies = cookies((i % 2 == 0) ? "euconsent-v2" : "__gpp", value.toString());
-			cheaply(() -> this.reader.read(cookies));
+			cheaply(() -> CmpReading.read(this.reader, cookies));
 		}
 	}
 

@@ -18,9 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 
+import dev.cxp.consent.ConsentChangedEvent;
 import dev.cxp.testsite.RawHttp;
 import dev.cxp.testsite.TestSite;
-import dev.cxp.consent.ConsentChangedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -16,8 +16,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.cxp.consent.ConsentResolver;
-import dev.cxp.consent.DefaultConsentResolver;
-import dev.cxp.session.InMemoryVisitorSessionStore;
+import dev.cxp.internal.consent.ConsentFixtures;
+import dev.cxp.internal.consent.ConsentPolicy;
+import dev.cxp.internal.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.PageVisit;
 import dev.cxp.session.TrackedPageView;
 import dev.cxp.session.VisitSession;
@@ -104,12 +105,12 @@ class FailuresTests {
 
 		@Bean
 		ConsentResolver throwingOnRequestResolver() {
-			DefaultConsentResolver standard = new DefaultConsentResolver("X-CXP-Consent", "cxp_consent", true);
+			ConsentPolicy standard = ConsentFixtures.defaultPolicy();
 			return (request) -> {
 				if (request.getHeader("X-Resolver") != null) {
 					throw new IllegalStateException("resolver broke");
 				}
-				return standard.resolve(request);
+				return ConsentFixtures.decide(standard, request);
 			};
 		}
 

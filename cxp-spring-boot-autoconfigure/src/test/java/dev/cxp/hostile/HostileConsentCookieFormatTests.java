@@ -7,14 +7,14 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
-import dev.cxp.consent.ConsentCookie;
-import dev.cxp.consent.ConsentCookieFormat;
-import dev.cxp.consent.ConsentCookieReader;
 import dev.cxp.consent.ConsentDecision;
-import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.consent.ConsentState;
-import dev.cxp.consent.DefaultConsentResolver;
-import dev.cxp.consent.region.ConsentRegions;
+import dev.cxp.internal.consent.ConsentCookie;
+import dev.cxp.internal.consent.ConsentCookieFormat;
+import dev.cxp.internal.consent.ConsentFixtures;
+import dev.cxp.internal.consent.ConsentPolicy;
+import dev.cxp.internal.consent.ConsentPurposes;
+import dev.cxp.internal.consent.ConsentRegions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
@@ -29,10 +29,9 @@ class HostileConsentCookieFormatTests {
 	private static final ConsentPurposes PURPOSES = ConsentPurposes
 		.of(List.of("analytics", "ads", "personalization"), "analytics");
 
-	private final ConsentCookieFormat format = new ConsentCookieFormat(PURPOSES, "3");
+	private final ConsentCookieFormat format = new ConsentCookieFormat(PURPOSES, "3", null);
 
-	private final DefaultConsentResolver resolver = new DefaultConsentResolver("X-CXP-Consent",
-			ConsentCookieReader.named("cxp_consent"), this.format, ConsentRegions.global(false, true));
+	private final ConsentPolicy policy = ConsentFixtures.policy(this.format, ConsentRegions.global(false, true));
 
 	@Test
 	void nearMissesAndAnyBytesNeverHurt() {
@@ -74,7 +73,7 @@ class HostileConsentCookieFormatTests {
 			}
 			MockHttpServletRequest request = new MockHttpServletRequest();
 			request.setCookies(new Cookie("cxp_consent", junk), new Cookie("cxp_consent", "1.3.ads:d"));
-			assertThat(this.resolver.resolve(request).purposes()).as(HostileInput.replay(i))
+			assertThat(ConsentFixtures.decide(this.policy, request).purposes()).as(HostileInput.replay(i))
 				.isEqualTo(Map.of("ads", ConsentState.DENIED));
 		}
 	}
@@ -82,7 +81,7 @@ class HostileConsentCookieFormatTests {
 	private ConsentDecision resolve(String value) {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setCookies(new Cookie("cxp_consent", value));
-		return this.resolver.resolve(request);
+		return ConsentFixtures.decide(this.policy, request);
 	}
 
 	private static boolean isCookieOctet(int c) {

@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
 
-import dev.cxp.consent.ConsentCookie;
-import dev.cxp.consent.ConsentCookieFormat;
-import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.consent.ConsentState;
-import dev.cxp.consent.ConsentValues;
+import dev.cxp.internal.consent.ConsentCookie;
+import dev.cxp.internal.consent.ConsentCookieFormat;
+import dev.cxp.internal.consent.ConsentPurposes;
 
 /**
  * Generates hostile values for cookies, headers and URLs from a seed, so that a failure can be replayed:
@@ -19,7 +18,7 @@ import dev.cxp.consent.ConsentValues;
 final class HostileInput {
 
 	private static final ConsentCookieFormat DEFAULT_FORMAT = new ConsentCookieFormat(ConsentPurposes.defaults(),
-			ConsentCookieFormat.LEGACY_REVISION);
+			ConsentCookieFormat.LEGACY_REVISION, null);
 
 	/**
 	 * How many values each property is tried with: a few hundred in the normal suite, more in the
@@ -174,7 +173,7 @@ final class HostileInput {
 	 * @return {@code true} when it grants tracking
 	 */
 	static boolean grantsTracking(String value) {
-		if (ConsentValues.parse(value) == ConsentState.GRANTED) {
+		if (ConsentCookieFormat.plainState(value) == ConsentState.GRANTED) {
 			return true;
 		}
 		ConsentCookie cookie = DEFAULT_FORMAT.parse(value);

@@ -11,12 +11,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import dev.cxp.consent.cmp.CmpConsentReader;
 import dev.cxp.consent.cmp.GppConsent;
-import dev.cxp.consent.cmp.GppSettings;
-import dev.cxp.consent.cmp.IabConsentStringDecoder;
 import dev.cxp.consent.cmp.TcfConsent;
-import dev.cxp.consent.cmp.TcfSettings;
+import dev.cxp.internal.cmp.CmpConsentReader;
+import dev.cxp.internal.cmp.CmpReading;
+import dev.cxp.internal.cmp.GppSettings;
+import dev.cxp.internal.cmp.IabConsentStringDecoder;
+import dev.cxp.internal.cmp.TcfSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -90,7 +91,7 @@ class HostileInputConsentStringTests {
 			if (gpp != null && gpp.tcfEuV2() != null) {
 				assertWellFormed(gpp.tcfEuV2(), replay);
 			}
-			this.reader.read(new Cookie[] { new Cookie("euconsent-v2", value), new Cookie("__gpp", value) });
+			CmpReading.read(this.reader, new Cookie[] { new Cookie("euconsent-v2", value), new Cookie("__gpp", value) });
 		}
 		catch (Throwable ex) {
 			fail("thrown" + replay, ex);

@@ -14,8 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.cxp.consent.ledger.ConsentLedgerCounters;
 import dev.cxp.consent.ledger.jdbc.PostgresServerExtension;
+import dev.cxp.internal.ledger.ConsentLedgerCounters;
 import dev.cxp.testsite.RawHttp;
 import dev.cxp.testsite.TestSite;
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -27,10 +26,10 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.cxp.consent.ledger.ConsentLedgerCounters;
-import dev.cxp.consent.ledger.ConsentLedgerThrottledException.Reason;
-import dev.cxp.consent.ledger.jdbc.JdbcConsentLedger;
 import dev.cxp.consent.ledger.jdbc.PostgresServerExtension;
+import dev.cxp.internal.ledger.ConsentLedgerCounters;
+import dev.cxp.internal.ledger.ConsentLedgerThrottledException.Reason;
+import dev.cxp.internal.ledger.JdbcConsentLedger;
 import dev.cxp.testsite.RawHttp;
 import dev.cxp.testsite.TestSite;
 

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -17,7 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.cxp.consent.ledger.ConsentLedgerCounters;
+import dev.cxp.internal.ledger.ConsentLedgerCounters;
 import dev.cxp.testsite.RawHttp;
 import dev.cxp.testsite.TestSite;
 

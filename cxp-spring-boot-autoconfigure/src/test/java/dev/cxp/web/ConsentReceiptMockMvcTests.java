@@ -21,8 +21,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.cxp.consent.ledger.ConsentLedger;
-import dev.cxp.consent.ledger.ConsentLedgerCounters;
 import dev.cxp.consent.ledger.ConsentRecord;
+import dev.cxp.internal.ledger.ConsentLedgerCounters;
 import dev.cxp.testsite.TestSite;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -15,7 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.cxp.consent.ConsentCookieSigner;
+import dev.cxp.internal.consent.ConsentCookieSigner;
 import dev.cxp.testsite.RawHttp;
 import dev.cxp.testsite.TestSite;
 

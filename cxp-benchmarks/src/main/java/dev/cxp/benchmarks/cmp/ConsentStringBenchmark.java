@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.iab.gpp.encoder.field.TcfEuV2Field;
 import com.iab.gpp.encoder.section.TcfEuV2;
-import jakarta.servlet.http.Cookie;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,10 +18,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.cxp.consent.cmp.CmpConsent;
-import dev.cxp.consent.cmp.CmpConsentReader;
-import dev.cxp.consent.cmp.IabConsentStringDecoder;
-import dev.cxp.consent.cmp.TcfSettings;
+import dev.cxp.internal.cmp.CmpConsent;
+import dev.cxp.internal.cmp.CmpConsentReader;
+import dev.cxp.internal.cmp.IabConsentStringDecoder;
+import dev.cxp.internal.cmp.TcfSettings;
 
 /**
  * Reading a TC string (SPEC S11.5: a returning visitor with a TC string stays under 2 µs). The string is
@@ -48,9 +47,8 @@ public class ConsentStringBenchmark {
 	 */
 	@Benchmark
 	public CmpConsent returningVisitorWithTcString(TcStringVisitor visitor) {
-		Cookie[] cookies = { new Cookie("_mspi", visitor.visitorId),
-				new Cookie("euconsent-v2", new String(visitor.tcString)) };
-		return visitor.reader.read(cookies);
+		// A server reads a new string from each request
+		return visitor.reader.readTcf(List.of(new String(visitor.tcString)));
 	}
 
 	/**
@@ -122,7 +120,6 @@ public class ConsentStringBenchmark {
 				new TcfSettings("euconsent-v2", Map.of("analytics", List.of(1), "ads", List.of(1, 2, 3, 4)), false),
 				null);
 
-		final String visitorId = "0123456789abcdef0123456789abcdef";
 
 		char[] tcString = new char[0];
 
@@ -132,7 +129,7 @@ public class ConsentStringBenchmark {
 		@Setup
 		public void encode() {
 			this.tcString = acceptAllTcString().toCharArray();
-			CmpConsent first = this.reader.read(new Cookie[] { new Cookie("euconsent-v2", new String(this.tcString)) });
+			CmpConsent first = this.reader.readTcf(List.of(new String(this.tcString)));
 			if (first == null || first.purposes().isEmpty()) {
 				throw new IllegalStateException("The benchmark's TC string does not decode");
 			}

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
@@ -26,7 +25,7 @@ import com.sun.tools.attach.VirtualMachine;
 import org.jspecify.annotations.Nullable;
 
 import dev.cxp.benchmarks.user.UserShapedApplication;
-import dev.cxp.support.SecureIdGenerator;
+import dev.cxp.internal.support.SecureIdGenerator;
 
 /**
  * One JVM of the user-shaped application on a loopback port, started from the benchmarks jar the same way for

@@ -6,10 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
-import dev.cxp.activity.CxpActivityListener;
-import dev.cxp.session.InMemoryVisitorSessionStore;
-import dev.cxp.session.SessionTracker;
-import dev.cxp.support.SecureIdGenerator;
+import dev.cxp.internal.activity.CxpActivityListener;
+import dev.cxp.internal.session.InMemoryVisitorSessionStore;
+import dev.cxp.internal.session.RequestedPage;
+import dev.cxp.internal.session.SessionTracker;
+import dev.cxp.internal.support.SecureIdGenerator;
 
 /**
  * Fills the in-memory session store with active sessions the way page views do, through the session
@@ -65,7 +66,7 @@ public final class SessionStoreMemory {
 			for (int view = 0; view < 2; view++) {
 				// A server reads a new string from each request
 				String path = new String(PAGES[(i + view) % PAGES.length].toCharArray());
-				tracker.trackPageView(visitorId, path, null);
+				tracker.trackPageView(visitorId, new RequestedPage("", path, null), tracker.now());
 			}
 		}
 	}

@@ -21,13 +21,13 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 import dev.cxp.benchmarks.cmp.ConsentStringBenchmark;
-import dev.cxp.consent.ConsentCookie;
-import dev.cxp.consent.ConsentCookieFormat;
-import dev.cxp.consent.ConsentPurposes;
 import dev.cxp.consent.ConsentState;
-import dev.cxp.support.SecureIdGenerator;
+import dev.cxp.internal.consent.ConsentCookie;
+import dev.cxp.internal.consent.ConsentCookieFormat;
+import dev.cxp.internal.consent.ConsentPurposes;
+import dev.cxp.internal.support.SecureIdGenerator;
+import dev.cxp.internal.web.servlet.VisitorIdentityInterceptor;
 import dev.cxp.visitor.CxpVisitor;
-import dev.cxp.visitor.VisitorIdentityInterceptor;
 
 /**
  * The starter's full request path (consent resolver and policy, interceptor, cookies, session tracker,

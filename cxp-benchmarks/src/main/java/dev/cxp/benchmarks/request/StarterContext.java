@@ -18,8 +18,8 @@ import dev.cxp.autoconfigure.CxpAutoConfiguration;
 import dev.cxp.autoconfigure.CxpConsentStringsAutoConfiguration;
 import dev.cxp.autoconfigure.CxpEndpointAutoConfiguration;
 import dev.cxp.autoconfigure.CxpMetricsAutoConfiguration;
+import dev.cxp.internal.web.servlet.VisitorIdentityInterceptor;
 import dev.cxp.visitor.CxpVisitor;
-import dev.cxp.visitor.VisitorIdentityInterceptor;
 
 /**
  * The starter wired by its own auto-configurations in a servlet web application context, as in an

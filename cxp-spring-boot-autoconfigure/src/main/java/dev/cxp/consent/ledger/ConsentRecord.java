@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import dev.cxp.consent.ConsentState;
-import dev.cxp.visitor.VisitorIds;
+import dev.cxp.internal.visitor.VisitorIds;
 
 /**
  * One consent choice as the ledger keeps it. Every field is validated on construction, so a record holds

@@ -1,0 +1,49 @@
+package dev.cxp.internal.web.servlet;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+import dev.cxp.internal.session.RequestedPage;
+import dev.cxp.internal.visitor.VisitorRequestPath;
+import dev.cxp.internal.web.servlet.RequestClassifier.Classification;
+import dev.cxp.visitor.CxpVisitor;
+
+/**
+ * Runs the starter's request path before each handler: decides consent, keeps the {@code _mspi} visitor
+ * id cookie in step with it, tracks page views, and exposes the {@link CxpVisitor} as a request attribute.
+ * Cookies are added before the handler writes anything, so they reach the response. Never creates an
+ * {@code HttpSession}.
+ */
+public class VisitorIdentityInterceptor implements HandlerInterceptor {
+
+	private final RequestClassifier classifier;
+
+	private final VisitorRequestPath requestPath;
+
+	/**
+	 * Create the interceptor.
+	 * @param classifier decides what to do with each request
+	 * @param requestPath the request path
+	 */
+	public VisitorIdentityInterceptor(RequestClassifier classifier, VisitorRequestPath requestPath) {
+		this.classifier = classifier;
+		this.requestPath = requestPath;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (request.getAttribute(CxpVisitor.ATTRIBUTE) != null) {
+			return true;
+		}
+		Classification classification = this.classifier.classify(request, handler);
+		if (classification != Classification.IGNORED) {
+			RequestedPage page = (classification == Classification.PAGE_VIEW)
+					? new RequestedPage(request.getContextPath(), request.getRequestURI(), request.getQueryString()) : null;
+			CxpVisitor visitor = this.requestPath.process(new ServletExchange(request, response), page);
+			request.setAttribute(CxpVisitor.ATTRIBUTE, visitor);
+		}
+		return true;
+	}
+
+}
