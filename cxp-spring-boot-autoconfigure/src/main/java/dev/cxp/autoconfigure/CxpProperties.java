@@ -32,7 +32,7 @@ import dev.cxp.visitor.CxpVisitor;
  * @param web The starter's HTTP endpoints
  * @since 0.1.0
  */
-@ConfigurationProperties("cxp")
+@ConfigurationProperties(prefix = "cxp", ignoreUnknownFields = false)
 public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue Consent consent,
 		@DefaultValue Visitor visitor, @DefaultValue Session session, @DefaultValue Tracking tracking,
 		@DefaultValue Web web) {
