@@ -35,6 +35,7 @@ import dev.cxp.internal.consent.ConsentHeaderSource;
 import dev.cxp.internal.consent.ConsentPolicy;
 import dev.cxp.internal.consent.ConsentPurposes;
 import dev.cxp.internal.consent.ConsentRegions;
+import dev.cxp.internal.consent.ConsentResolution;
 import dev.cxp.internal.consent.RegionSettings;
 import dev.cxp.internal.session.InMemoryVisitorSessionStore;
 import dev.cxp.internal.session.SessionTracker;
@@ -113,6 +114,11 @@ public final class CxpAutoConfiguration {
 	@ConditionalOnMissingBean
 	ConsentResolver consentResolver(ConsentChain chain) {
 		return new DefaultConsentResolver(chain);
+	}
+
+	@Bean
+	ConsentResolution cxpConsentResolution(ConsentResolver resolver, ConsentChain chain) {
+		return ConsentResolution.of(resolver, chain, resolver instanceof DefaultConsentResolver);
 	}
 
 	@Bean

@@ -13,9 +13,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.cxp.consent.ledger.ConsentLedger;
 import dev.cxp.internal.activity.CxpActivity;
 import dev.cxp.internal.consent.ConsentCookieFormat;
 import dev.cxp.internal.consent.ConsentPolicy;
+import dev.cxp.internal.ledger.ConsentLedgerGuard;
 import dev.cxp.internal.ledger.ConsentLedgerWriter;
 import dev.cxp.internal.visitor.CxpCookies;
 import dev.cxp.internal.visitor.VisitorIdentity;
@@ -23,6 +25,7 @@ import dev.cxp.internal.visitor.VisitorRequestPath;
 import dev.cxp.internal.web.ConsentRecorder;
 import dev.cxp.internal.web.CxpScript;
 import dev.cxp.internal.web.servlet.ConsentController;
+import dev.cxp.internal.web.servlet.ConsentReceiptController;
 import dev.cxp.internal.web.servlet.CxpScriptController;
 import dev.cxp.internal.web.servlet.CxpVisitorController;
 
@@ -56,6 +59,17 @@ public final class CxpWebAutoConfiguration {
 			CxpProperties properties, ObjectProvider<ConsentLedgerWriter> ledger) {
 		return new ConsentRecorder(policy, cookies, format, properties.consent().deniedMaxAge(), identity, events,
 				activity, CxpAutoConfiguration.clock(clock), ledger.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
+	ConsentReceiptController cxpConsentReceiptController(CxpCookies cookies, ConsentCookieFormat format,
+			ObjectProvider<ConsentLedger> ledger, ObjectProvider<ConsentLedgerGuard> guard) {
+		// Without a ledger the endpoint still answers, saying why there are no receipts
+		ConsentLedger available = ledger.getIfAvailable();
+		ConsentLedgerGuard ledgerGuard = guard.getIfAvailable();
+		return new ConsentReceiptController(cookies, format,
+				(available != null && ledgerGuard != null) ? ledgerGuard.guard(available) : null);
 	}
 
 	@Bean

@@ -208,10 +208,13 @@ public class CxpEndpoint {
 	 * @param regions the settings of each configured region
 	 * @param signedCookie whether the consent cookie is signed ({@code cxp.consent.signing.keys}, which are never
 	 * shown)
-	 * @since 0.2.0
+	 * @param resolver the class of the consent resolver in use: the starter's, or the application's own
+	 * @param sources the sources of consent consulted, in order; empty when the application's resolver replaces
+	 * them (Global Privacy Control and the required policy apply in either case)
 	 */
 	public record ConsentModel(List<String> names, String trackingPurpose, String revision,
-			@Nullable String regionHeader, Map<String, RegionSettings> regions, boolean signedCookie) {
+			@Nullable String regionHeader, Map<String, RegionSettings> regions, boolean signedCookie, String resolver,
+			List<String> sources) {
 
 	}
 
