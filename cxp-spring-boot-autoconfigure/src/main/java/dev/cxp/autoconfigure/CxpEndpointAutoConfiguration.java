@@ -17,6 +17,7 @@ import dev.cxp.internal.consent.ConsentPolicy;
 import dev.cxp.internal.consent.ConsentResolution;
 import dev.cxp.internal.ledger.ConsentLedgerCounters;
 import dev.cxp.internal.ledger.ConsentLedgerPurge;
+import dev.cxp.internal.platform.PlatformCookies;
 import dev.cxp.internal.visitor.CxpCookies;
 import dev.cxp.session.VisitorSessionStore;
 
@@ -38,7 +39,8 @@ public final class CxpEndpointAutoConfiguration {
 	CxpEndpoint cxpEndpoint(CxpProperties properties, ConsentPolicy consentPolicy, ConsentResolution resolution,
 			CxpCookies cookies,
 			CxpActivity activity, VisitorSessionStore store, ObjectProvider<CmpConsentReader> consentStrings,
-			ObjectProvider<ConsentLedgerCounters> ledgerCounters, ObjectProvider<ConsentLedgerPurge> ledgerPurge) {
+			PlatformCookies platforms, ObjectProvider<ConsentLedgerCounters> ledgerCounters,
+			ObjectProvider<ConsentLedgerPurge> ledgerPurge) {
 		CxpProperties.Session session = properties.session();
 		CxpEndpoint.ConfigurationDescriptor configuration = new CxpEndpoint.ConfigurationDescriptor(
 				consentPolicy.regions().global().required(), properties.consent().honorGlobalPrivacyControl(),
@@ -46,7 +48,7 @@ public final class CxpEndpointAutoConfiguration {
 				session.recordQueryString(), session.maxEntries(),
 				consentModel(properties.consent(), consentPolicy, resolution));
 		ConsentLedgerPurge purge = ledgerPurge.getIfAvailable();
-		return new CxpEndpoint(configuration, activity, store, consentStrings.getIfAvailable(),
+		return new CxpEndpoint(configuration, activity, store, consentStrings.getIfAvailable(), platforms,
 				ledgerCounters.getIfAvailable(), (purge != null) ? purge.retention() : null);
 	}
 
