@@ -36,6 +36,7 @@ import dev.cxp.internal.consent.ConsentPolicy;
 import dev.cxp.internal.consent.ConsentPurposes;
 import dev.cxp.internal.consent.ConsentRegions;
 import dev.cxp.internal.consent.ConsentResolution;
+import dev.cxp.internal.consent.GoogleConsentModes;
 import dev.cxp.internal.consent.RegionSettings;
 import dev.cxp.internal.platform.PlatformCookies;
 import dev.cxp.internal.session.InMemoryVisitorSessionStore;
@@ -140,6 +141,12 @@ public final class CxpAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnBooleanProperty("cxp.consent.google-consent-mode.enabled")
+	GoogleConsentModes cxpGoogleConsentModes(CxpProperties properties, ConsentPurposes purposes) {
+		return GoogleConsentModes.of(properties.consent().googleConsentMode().types(), purposes);
+	}
+
+	@Bean
 	CxpCookies cxpCookies(CxpProperties properties) {
 		CxpProperties.Visitor visitor = properties.visitor();
 		String sameSite = visitor.sameSite().attributeValue();
@@ -198,8 +205,8 @@ public final class CxpAutoConfiguration {
 
 	@Bean
 	VisitorIdentityInterceptor visitorIdentityInterceptor(RequestClassifier classifier,
-			VisitorRequestPath requestPath) {
-		return new VisitorIdentityInterceptor(classifier, requestPath);
+			VisitorRequestPath requestPath, ObjectProvider<GoogleConsentModes> consentModes) {
+		return new VisitorIdentityInterceptor(classifier, requestPath, consentModes.getIfAvailable());
 	}
 
 	@Bean

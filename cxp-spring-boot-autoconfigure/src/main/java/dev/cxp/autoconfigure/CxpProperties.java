@@ -82,7 +82,7 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 			requireToken("cxp.consent.header-name", headerName);
 			requireToken("cxp.consent.cookie-name", cookieName);
 			requirePositive("cxp.consent.max-age", maxAge);
-			ConsentPurposes.of(purposes, trackingPurpose);
+			ConsentPurposes configured = ConsentPurposes.of(purposes, trackingPurpose);
 			if (!ConsentCookieFormat.isValidRevision(revision)) {
 				throw new IllegalArgumentException("cxp.consent.revision must be 1 to "
 						+ ConsentCookieFormat.MAX_REVISION_LENGTH
@@ -91,6 +91,12 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 			deniedMaxAge = (deniedMaxAge != null) ? deniedMaxAge : maxAge;
 			requirePositive("cxp.consent.denied-max-age", deniedMaxAge);
 			regions.keySet().forEach((code) -> RegionCodes.canonical("cxp.consent.regions." + code, code));
+			googleConsentMode.types().forEach((type, purpose) -> {
+				if (!configured.contains(purpose)) {
+					throw new IllegalArgumentException("cxp.consent.google-consent-mode.types." + type + "=" + purpose
+							+ " is not one of cxp.consent.purposes " + configured.names());
+				}
+			});
 			if (!regions.isEmpty() && region.header() == null) {
 				// Without the header no visitor has a region: every one would silently get the global settings
 				throw new IllegalArgumentException("cxp.consent.regions is set (" + String.join(", ", regions.keySet())

@@ -17,6 +17,7 @@ import dev.cxp.consent.ledger.ConsentLedger;
 import dev.cxp.internal.activity.CxpActivity;
 import dev.cxp.internal.consent.ConsentCookieFormat;
 import dev.cxp.internal.consent.ConsentPolicy;
+import dev.cxp.internal.consent.GoogleConsentModes;
 import dev.cxp.internal.ledger.ConsentLedgerGuard;
 import dev.cxp.internal.ledger.ConsentLedgerWriter;
 import dev.cxp.internal.visitor.CxpCookies;
@@ -74,8 +75,9 @@ public final class CxpWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
-	ConsentController cxpConsentController(ConsentPolicy policy, ConsentRecorder recorder) {
-		return new ConsentController(policy, recorder);
+	ConsentController cxpConsentController(ConsentPolicy policy, ConsentRecorder recorder,
+			ObjectProvider<GoogleConsentModes> consentModes) {
+		return new ConsentController(policy, recorder, consentModes.getIfAvailable());
 	}
 
 }
