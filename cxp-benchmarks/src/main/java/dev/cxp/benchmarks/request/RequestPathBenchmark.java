@@ -21,6 +21,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 import dev.cxp.benchmarks.cmp.ConsentStringBenchmark;
+import dev.cxp.benchmarks.platform.PlatformCookieBenchmark;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.internal.consent.ConsentCookie;
 import dev.cxp.internal.consent.ConsentCookieFormat;
@@ -118,6 +119,33 @@ public class RequestPathBenchmark {
 	 */
 	@Benchmark
 	public Object returningVisitorWithTcString(TcfStarter starter, ReturningVisitorWithTcString visitor) {
+		return run(starter, visitor.request, visitor.response, false);
+	}
+
+	/**
+	 * A returning visitor on a site that reads OneTrust's cookie (SPEC S14: under 1 µs): an id cookie, a live
+	 * session and an {@code OptanonConsent} cookie that accepts the performance group, read on the visitor's first
+	 * request and taken from the reader's cache after that.
+	 * @param starter the starter with {@code cxp.consent.cmp.onetrust.enabled=true}
+	 * @param visitor the visitor's request
+	 * @return the visitor the starter exposed
+	 */
+	@Benchmark
+	public Object returningVisitorWithOneTrustCookie(OneTrustStarter starter,
+			ReturningVisitorWithOneTrustCookie visitor) {
+		return run(starter, visitor.request, visitor.response, false);
+	}
+
+	/**
+	 * As {@link #returningVisitorWithOneTrustCookie}, with Cookiebot's {@code CookieConsent} cookie that accepts
+	 * statistics.
+	 * @param starter the starter with {@code cxp.consent.cmp.cookiebot.enabled=true}
+	 * @param visitor the visitor's request
+	 * @return the visitor the starter exposed
+	 */
+	@Benchmark
+	public Object returningVisitorWithCookiebotCookie(CookiebotStarter starter,
+			ReturningVisitorWithCookiebotCookie visitor) {
 		return run(starter, visitor.request, visitor.response, false);
 	}
 
@@ -278,6 +306,32 @@ public class RequestPathBenchmark {
 		@Override
 		String[] properties() {
 			return new String[] { "cxp.consent.tcf.enabled=true" };
+		}
+
+	}
+
+	/**
+	 * The starter reading OneTrust's cookie with the default mapping.
+	 */
+	@State(Scope.Benchmark)
+	public static class OneTrustStarter extends DefaultStarter {
+
+		@Override
+		String[] properties() {
+			return new String[] { "cxp.consent.cmp.onetrust.enabled=true" };
+		}
+
+	}
+
+	/**
+	 * The starter reading Cookiebot's cookie with the default mapping.
+	 */
+	@State(Scope.Benchmark)
+	public static class CookiebotStarter extends DefaultStarter {
+
+		@Override
+		String[] properties() {
+			return new String[] { "cxp.consent.cmp.cookiebot.enabled=true" };
 		}
 
 	}
@@ -475,6 +529,55 @@ public class RequestPathBenchmark {
 			}
 		}
 
+	}
+
+	/**
+	 * A returning visitor whose OneTrust cookie accepts every group.
+	 */
+	@State(Scope.Thread)
+	public static class ReturningVisitorWithOneTrustCookie extends Visit {
+
+		/**
+		 * Prepare the request and start the visitor's session, which also reads the cookie once.
+		 * @param starter the starter
+		 */
+		@Setup(Level.Trial)
+		public void prepare(OneTrustStarter starter) {
+			String value = PlatformCookieBenchmark.oneTrustCookie("5f0c2a9e-7b41-4d8a-9e36-2c1f7a5b9d04")
+				.replace("C0002%3A0", "C0002%3A1");
+			this.request = pageView("/about", new Cookie("_mspi", new SecureIdGenerator().visitorId()),
+					new Cookie("OptanonConsent", value));
+			decidedBy("onetrust", run(starter, this.request, this.response, false), this.response);
+		}
+
+	}
+
+	/**
+	 * A returning visitor whose Cookiebot cookie accepts statistics.
+	 */
+	@State(Scope.Thread)
+	public static class ReturningVisitorWithCookiebotCookie extends Visit {
+
+		/**
+		 * Prepare the request and start the visitor's session, which also reads the cookie once.
+		 * @param starter the starter
+		 */
+		@Setup(Level.Trial)
+		public void prepare(CookiebotStarter starter) {
+			String value = PlatformCookieBenchmark
+				.cookiebotCookie("PuSKzMgziAFdTLa5FzFSr4vbvlQnA4IdhLZfeZ+9fBM/j32CWy3XGA==");
+			this.request = pageView("/about", new Cookie("_mspi", new SecureIdGenerator().visitorId()),
+					new Cookie("CookieConsent", value));
+			decidedBy("cookiebot", run(starter, this.request, this.response, false), this.response);
+		}
+
+	}
+
+	private static void decidedBy(String source, Object visitor, RecordingResponse response) {
+		CxpVisitor first = (CxpVisitor) visitor;
+		if (!response.headers().isEmpty() || !source.equals(first.consent().source()) || !first.consentEffective()) {
+			throw new IllegalStateException("The platform's cookie must decide, and no cookie be sent");
+		}
 	}
 
 	/**
