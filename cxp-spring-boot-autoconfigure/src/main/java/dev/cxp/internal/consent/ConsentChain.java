@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.cxp.consent.ConsentDecision;
 import dev.cxp.consent.ConsentRequest;
 import dev.cxp.consent.ConsentSource;
@@ -46,35 +48,56 @@ public final class ConsentChain {
 			if (states.size() == this.purposes.size()) {
 				break;
 			}
-			Map<String, Stated> stated = (link.size() == 1) ? stated(link.get(0), request) : combined(link, request);
-			for (String purpose : this.purposes.names()) {
-				Stated answer = stated.get(purpose);
-				if (answer != null && !states.containsKey(purpose)) {
-					states.put(purpose, answer.state());
-					decidedBy = (decidedBy != null) ? decidedBy : answer.source();
-				}
-			}
+			String stating = (link.size() == 1) ? stateOpenPurposes(link.get(0), request, states)
+					: stateOpenPurposes(combined(link, request), states);
+			decidedBy = (decidedBy != null) ? decidedBy : stating;
 		}
 		return (decidedBy != null) ? this.purposes.decision(states, decidedBy) : ConsentDecision.unspecified();
 	}
 
-	private static Map<String, Stated> stated(ConsentSource source, ConsentRequest request) {
-		Map<String, Stated> stated = new LinkedHashMap<>();
-		source.states(request).forEach((purpose, state) -> {
-			if (state != ConsentState.UNSPECIFIED) {
-				stated.put(purpose, new Stated(state, source.name()));
+	// The common case, one source: no map of its own, since this runs on every page view
+	private @Nullable String stateOpenPurposes(ConsentSource source, ConsentRequest request,
+			Map<String, ConsentState> states) {
+		Map<String, ConsentState> stated = source.states(request);
+		if (stated.isEmpty()) {
+			return null;
+		}
+		boolean added = false;
+		List<String> names = this.purposes.names();
+		for (int i = 0; i < names.size(); i++) {
+			String purpose = names.get(i);
+			ConsentState state = stated.get(purpose);
+			if (state != null && state != ConsentState.UNSPECIFIED && !states.containsKey(purpose)) {
+				states.put(purpose, state);
+				added = true;
 			}
-		});
-		return stated;
+		}
+		return added ? source.name() : null;
+	}
+
+	private @Nullable String stateOpenPurposes(Map<String, Stated> stated, Map<String, ConsentState> states) {
+		String stating = null;
+		for (String purpose : this.purposes.names()) {
+			Stated answer = stated.get(purpose);
+			if (answer != null && !states.containsKey(purpose)) {
+				states.put(purpose, answer.state());
+				stating = (stating != null) ? stating : answer.source();
+			}
+		}
+		return stating;
 	}
 
 	// Peers: a denial from any of them wins, and is the one reported as the source
 	private static Map<String, Stated> combined(List<ConsentSource> peers, ConsentRequest request) {
 		Map<String, Stated> combined = new LinkedHashMap<>();
 		for (ConsentSource peer : peers) {
-			stated(peer, request).forEach((purpose, answer) -> combined.merge(purpose, answer,
-					(first, next) -> (first.state() != ConsentState.DENIED && next.state() == ConsentState.DENIED)
-							? next : first));
+			peer.states(request).forEach((purpose, state) -> {
+				if (state != ConsentState.UNSPECIFIED) {
+					combined.merge(purpose, new Stated(state, peer.name()),
+							(first, next) -> (first.state() != ConsentState.DENIED
+									&& next.state() == ConsentState.DENIED) ? next : first);
+				}
+			});
 		}
 		return combined;
 	}
