@@ -102,6 +102,12 @@ class DocsJsonExamplesTests {
 		assertThat(mismatches).isEmpty();
 	}
 
+	@Test
+	void keysAreComparedRecursivelyWithArraysByTheirFirstElement() {
+		assertThat(keys(json.readTree("{\"a\":{\"b\":1},\"c\":[{\"d\":1},{\"e\":2}],\"f\":null}")))
+			.containsExactly("a", "a.b", "c", "c.[].d", "f");
+	}
+
 	private static List<Docs.Block> examples() {
 		return Docs.allBlocks()
 			.stream()
