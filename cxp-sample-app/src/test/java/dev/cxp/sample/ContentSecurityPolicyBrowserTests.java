@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample site under its strict Content-Security-Policy ({@code script-src 'self'}, no inline script or
- * style), in a real browser: the starter's script, the sample's banner and the README's minimal banner run
+ * style), in a real browser: the starter's script, the sample's banner and the docs' minimal banner run
  * without a single violation or console message. A violation recorder, installed in every document before
  * its own scripts, shows what the browser refused; a deliberate inline script proves that it sees one.
  */
