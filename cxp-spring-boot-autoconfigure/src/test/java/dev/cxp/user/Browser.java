@@ -92,6 +92,16 @@ final class Browser {
 			.toList();
 	}
 
+	static HttpResponse<String> actuator(String method, int port, String path, @Nullable String user) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.method(method, BodyPublishers.noBody());
+		if (user != null) {
+			builder.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+				.encodeToString((user + ":" + user + "-password").getBytes(StandardCharsets.UTF_8)));
+		}
+		return new Browser(port).send(builder);
+	}
+
 	private HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
 	}

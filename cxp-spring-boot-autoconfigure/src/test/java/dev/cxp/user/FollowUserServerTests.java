@@ -13,10 +13,14 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import dev.cxp.consent.ConsentState;
 import dev.cxp.consent.ledger.ConsentMethod;
 import dev.cxp.consent.ledger.ConsentRecord;
+import dev.cxp.internal.session.SessionTracker;
 import dev.cxp.internal.support.SecureIdGenerator;
 import dev.cxp.internal.user.UserLinks;
 import dev.cxp.user.FollowUserSite.CountingLedger;
@@ -33,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = FollowUserSite.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "cxp.consent.ledger.enabled=true", "cxp.consent.follow-user.enabled=true",
 				"cxp.consent.ledger.visitor-id-key=" + FollowUserServerTests.KEY, "cxp.consent.required=true",
-				"logging.level.dev.cxp=info" })
+				"logging.level.dev.cxp=info", "management.endpoints.web.exposure.include=cxp" })
 @ExtendWith(OutputCaptureExtension.class)
 class FollowUserServerTests {
 
@@ -49,6 +53,14 @@ class FollowUserServerTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	SessionTracker sessions;
+
+	@Autowired
+	MeterRegistry meters;
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private final UserLinks links = new UserLinks(KEY);
 
@@ -151,6 +163,51 @@ class FollowUserServerTests {
 				ConsentMethod.WITHDRAWAL, null, null, null, null, this.links.of("frank")));
 		Browser c = signedIn("frank");
 		assertThat(c.cookie(CONSENT)).startsWith("1.1.analytics:d.");
+	}
+
+	@Test
+	void operatorAnswersAccessAndErasureRequestsWithoutPersonalDataInTheLog(CapturedOutput output) {
+		Browser a = signedIn("grace");
+		a.consent("PUT", "{\"consent\":\"granted\"}");
+		a.page("/");
+		Browser b = signedIn("grace");
+		String onA = a.cookie("_mspi");
+		String onB = b.cookie("_mspi");
+		assertThat(onA).isNotNull().isNotEqualTo(onB);
+		assertThat(onB).isNotNull();
+		assertThat(Browser.actuator("GET", this.port, "/actuator/cxp/subjects/grace", null).statusCode()).isEqualTo(401);
+		assertThat(Browser.actuator("GET", this.port, "/actuator/cxp/subjects/grace", "grace").statusCode())
+			.isEqualTo(403);
+		HttpResponse<String> access = Browser.actuator("GET", this.port, "/actuator/cxp/subjects/grace", "operator");
+		assertThat(access.statusCode()).isEqualTo(200);
+		JsonNode report = json.readTree(access.body());
+		assertThat(report.get("records")).hasSize(2);
+		assertThat(report.get("records").get(0).get("method").asString()).isEqualTo("restored");
+		assertThat(report.get("records").get(1).get("method").asString()).isEqualTo("banner");
+		assertThat(report.get("sessions").findValuesAsString("visitorId")).containsExactlyInAnyOrder(onA, onB);
+		HttpResponse<String> erasure = Browser.actuator("DELETE", this.port, "/actuator/cxp/subjects/grace", "operator");
+		assertThat(erasure.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(erasure.body()).get("visitorIds").asInt()).isEqualTo(2);
+		assertThat(json.readTree(erasure.body()).get("unlinkedRecords").asInt()).isEqualTo(2);
+		JsonNode after = json.readTree(
+				Browser.actuator("GET", this.port, "/actuator/cxp/subjects/grace", "operator").body());
+		assertThat(after.get("records")).isEmpty();
+		assertThat(after.get("sessions")).isEmpty();
+		String receipt = report.get("records").get(1).get("receiptId").asString();
+		assertThat(this.ledger.findByReceiptId(receipt)).hasValueSatisfying(
+				(record) -> assertThat(record.userLink()).isNull());
+		assertThat(this.sessions.currentSession(onA)).isNull();
+		assertThat(this.sessions.currentSession(onB)).isNull();
+		assertThat(Browser.actuator("GET", this.port, "/actuator/cxp/other/grace", "operator").statusCode())
+			.isEqualTo(404);
+		assertThat(this.meters.get("cxp.subjects.requests").tag("operation", "erasure").functionCounter().count())
+			.isEqualTo(1);
+		assertThat(this.meters.get("cxp.subjects.requests").tag("operation", "access").functionCounter().count())
+			.isGreaterThanOrEqualTo(2);
+		assertThat(output).contains("Answered a data subject's erasure request: sessions of 2 visitor ids erased, "
+				+ "2 consent records unlinked");
+		assertThat(output).doesNotContain("grace").doesNotContain(onA).doesNotContain(onB)
+			.doesNotContain(this.links.of("grace"));
 	}
 
 	@Test
