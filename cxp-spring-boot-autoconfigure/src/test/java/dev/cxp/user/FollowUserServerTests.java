@@ -211,6 +211,17 @@ class FollowUserServerTests {
 	}
 
 	@Test
+	void springSecurityRefusesAChoiceWithoutThePagesCsrfTokenAndTakesItWithIt() {
+		Browser withoutToken = new Browser(this.port);
+		assertThat(withoutToken.consent("PUT", "{\"consent\":\"granted\"}").statusCode()).isEqualTo(403);
+		assertThat(withoutToken.cookie(CONSENT)).isNull();
+		Browser withToken = new Browser(this.port);
+		withToken.page("/");
+		assertThat(withToken.consent("PUT", "{\"consent\":\"granted\"}").statusCode()).isEqualTo(200);
+		assertThat(withToken.cookie(CONSENT)).startsWith("1.1.analytics:g.");
+	}
+
+	@Test
 	void nobodySignedInReadsNothing(CapturedOutput output) {
 		int reads = this.ledger.latestReads();
 		Browser anonymous = new Browser(this.port);
