@@ -28,7 +28,8 @@ import dev.cxp.internal.web.servlet.ServletExchange;
  * {@code HEAD} requests of a signed-in user that has an HTTP session. The session holds a {@link SignInMark}; a
  * request whose session has no mark, or one for another user, is the first after a sign-in (Spring Security
  * invalidates or renews the session at sign-in and sign-out), and only then is the ledger read, once, to restore
- * the user's latest choice ({@link ConsentRestorer}). Every other request costs a session attribute read.
+ * the user's latest choice ({@link ConsentRestorer}). Every other request costs a session attribute read and a
+ * comparison of the principal's name.
  * <p>
  * The filter also links the browser's visitor id to the user while tracking is effective, so that a data subject's
  * request reaches its session ({@link UserVisitors}): at sign-in, when the browser's id changes, and again every
@@ -91,19 +92,21 @@ public class FollowUserFilter extends OncePerRequestFilter {
 		if (session == null) {
 			return request;
 		}
-		String userLink = this.users.userLink();
-		if (userLink == null) {
+		String userName = this.users.name();
+		if (userName == null) {
 			return request;
 		}
 		SignInMark mark = (session.getAttribute(SignInMark.ATTRIBUTE) instanceof SignInMark found) ? found : null;
-		boolean signIn = SignInMark.isSignIn(mark, userLink);
+		boolean signIn = SignInMark.isSignIn(mark, userName);
+		// The link is an HMAC: made once per sign-in, then read from the mark
+		String userLink = signIn ? this.users.linkOf(userName) : mark.userLink();
 		String carried = this.cookies.visitorIds(ServletConsentRequest.of(request)).visitorId();
 		Instant now = this.clock.instant();
 		if (!signIn && !mark.isDue(carried, now, this.refreshAfter)) {
 			return request;
 		}
 		// Marked before the ledger is read, so that the page's other requests do not read it too
-		session.setAttribute(SignInMark.ATTRIBUTE, new SignInMark(userLink, carried, now.toEpochMilli()));
+		session.setAttribute(SignInMark.ATTRIBUTE, new SignInMark(userName, userLink, carried, now.toEpochMilli()));
 		HttpServletRequest next = request;
 		String tracked;
 		Recorded restored = signIn ? this.restorer.restore(new ServletExchange(request, response), userLink) : null;
@@ -117,7 +120,7 @@ public class FollowUserFilter extends OncePerRequestFilter {
 		}
 		if (tracked != null) {
 			link(userLink, tracked);
-			session.setAttribute(SignInMark.ATTRIBUTE, new SignInMark(userLink, tracked, now.toEpochMilli()));
+			session.setAttribute(SignInMark.ATTRIBUTE, new SignInMark(userName, userLink, tracked, now.toEpochMilli()));
 		}
 		return next;
 	}

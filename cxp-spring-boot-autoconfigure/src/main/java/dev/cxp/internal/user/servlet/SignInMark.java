@@ -11,11 +11,12 @@ import org.jspecify.annotations.Nullable;
  * them, and when. Kept as a session attribute, so that the ledger is read once per sign-in rather than once per
  * request. Serializable, with plain fields, for sessions kept in Redis or a database.
  *
- * @param userLink the link of the user checked
+ * @param userName the principal's name of the user checked, as the session's security context holds it anyway
+ * @param userLink the link of that user
  * @param visitorId the visitor id linked to them then, {@code null} when none was
  * @param checkedAtMillis when, in milliseconds since the epoch
  */
-record SignInMark(String userLink, @Nullable String visitorId, long checkedAtMillis) implements Serializable {
+record SignInMark(String userName, String userLink, @Nullable String visitorId, long checkedAtMillis) implements Serializable {
 
 	/**
 	 * The session attribute that holds the mark.
@@ -25,11 +26,11 @@ record SignInMark(String userLink, @Nullable String visitorId, long checkedAtMil
 	/**
 	 * Whether the mark is for another user than the one signed in now, which is a sign-in.
 	 * @param mark the session's mark, {@code null} when it has none yet
-	 * @param userLink the link of the user signed in now
+	 * @param userName the name of the user signed in now
 	 * @return {@code true} at the first request of a sign-in
 	 */
-	static boolean isSignIn(@Nullable SignInMark mark, String userLink) {
-		return mark == null || !mark.userLink().equals(userLink);
+	static boolean isSignIn(@Nullable SignInMark mark, String userName) {
+		return mark == null || !mark.userName().equals(userName);
 	}
 
 	/**

@@ -43,6 +43,15 @@ public final class SignedInUsers implements UserLinker {
 	}
 
 	/**
+	 * The link of a user.
+	 * @param name the principal's name
+	 * @return the link
+	 */
+	public String linkOf(String name) {
+		return this.links.of(name);
+	}
+
+	/**
 	 * The link of the user signed in on this thread.
 	 * @return the link, or {@code null} when nobody is signed in
 	 */
