@@ -69,7 +69,7 @@ public class JdbcConsentLedger implements ConsentLedger {
 			+ " WHERE receipt_id = :receiptId";
 
 	private static final String LATEST_OF_USER = "SELECT " + COLUMNS + " FROM " + TABLE_NAME
-			+ " WHERE user_link = :userLink ORDER BY recorded_at DESC, receipt_id DESC";
+			+ " WHERE user_link = :userLink ORDER BY recorded_at DESC, receipt_id DESC FETCH FIRST :limit ROWS ONLY";
 
 	private static final String UNLINK = "UPDATE " + TABLE_NAME + " SET user_link = NULL WHERE user_link = :userLink";
 
@@ -145,7 +145,7 @@ public class JdbcConsentLedger implements ConsentLedger {
 		}
 		return this.jdbc.sql(LATEST_OF_USER)
 			.param("userLink", userLink)
-			.withMaxRows(limit)
+			.param("limit", limit)
 			.query(JdbcConsentLedger::read)
 			.list();
 	}
