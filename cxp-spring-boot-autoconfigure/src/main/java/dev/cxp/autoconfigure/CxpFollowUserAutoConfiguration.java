@@ -41,7 +41,7 @@ import dev.cxp.internal.web.ConsentRecorder;
  * Backs off without Spring Security. Needs the consent ledger and its consent endpoint: start-up fails, naming the
  * property, when either is off.
  *
- * @since 0.4.0
+ * @since 0.3.0
  */
 @AutoConfiguration(after = { CxpConsentLedgerAutoConfiguration.class, CxpWebAutoConfiguration.class,
 		CxpEndpointAutoConfiguration.class })

@@ -44,7 +44,7 @@ public interface ConsentLedger {
 	/**
 	 * Whether this ledger keeps the user link of its records, and implements the methods that read and remove it.
 	 * @return {@code false} unless the ledger overrides it
-	 * @since 0.4.0
+	 * @since 0.3.0
 	 */
 	default boolean supportsUserLinks() {
 		return false;
@@ -56,7 +56,7 @@ public interface ConsentLedger {
 	 * @param userLink the user's key, 64 lowercase hexadecimal characters
 	 * @return the record, or empty when none is linked to the user
 	 * @throws UnsupportedOperationException unless {@link #supportsUserLinks()}
-	 * @since 0.4.0
+	 * @since 0.3.0
 	 */
 	default Optional<ConsentRecord> findLatestByUserLink(String userLink) {
 		throw new UnsupportedOperationException("This consent ledger keeps no user links");
@@ -68,7 +68,7 @@ public interface ConsentLedger {
 	 * @param limit the most records returned
 	 * @return the records, possibly none
 	 * @throws UnsupportedOperationException unless {@link #supportsUserLinks()}
-	 * @since 0.4.0
+	 * @since 0.3.0
 	 */
 	default List<ConsentRecord> findByUserLink(String userLink, int limit) {
 		throw new UnsupportedOperationException("This consent ledger keeps no user links");
@@ -80,7 +80,7 @@ public interface ConsentLedger {
 	 * @param userLink the user's key, 64 lowercase hexadecimal characters
 	 * @return how many records were unlinked
 	 * @throws UnsupportedOperationException unless {@link #supportsUserLinks()}
-	 * @since 0.4.0
+	 * @since 0.3.0
 	 */
 	default long unlinkUser(String userLink) {
 		throw new UnsupportedOperationException("This consent ledger keeps no user links");

@@ -26,7 +26,7 @@ public enum ConsentMethod {
 
 	/**
 	 * Restored on a browser from the latest choice of the signed-in user, made on another browser.
-	 * @since 0.4.0
+	 * @since 0.3.0
 	 */
 	RESTORED;
 

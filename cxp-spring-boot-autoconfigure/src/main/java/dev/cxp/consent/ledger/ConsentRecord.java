@@ -31,7 +31,7 @@ import dev.cxp.internal.visitor.VisitorIds;
  * {@code 2001:db8:1::/48}; {@code null} unless truncated addresses are recorded
  * @param userLink the key of the signed-in user who made the choice, an HMAC-SHA256 of the principal's name in
  * lowercase hexadecimal, never the name; {@code null} when nobody was signed in, when consent does not follow the
- * user, or once the user was unlinked on a data subject's request (since 0.4.0)
+ * user, or once the user was unlinked on a data subject's request (since 0.3.0)
  * @since 0.2.0
  */
 public record ConsentRecord(String receiptId, Instant timestamp, String revision, Map<String, ConsentState> purposes,
@@ -93,7 +93,7 @@ public record ConsentRecord(String receiptId, Instant timestamp, String revision
 	 * This record, linked to a user.
 	 * @param userLink the user's key, 64 lowercase hexadecimal characters, or {@code null} to unlink
 	 * @return the record with that link
-	 * @since 0.4.0
+	 * @since 0.3.0
 	 */
 	public ConsentRecord withUserLink(@Nullable String userLink) {
 		return new ConsentRecord(this.receiptId, this.timestamp, this.revision, this.purposes, this.method, this.region,
@@ -103,7 +103,7 @@ public record ConsentRecord(String receiptId, Instant timestamp, String revision
 	/**
 	 * Whether the choice grants no purpose: a refusal, which wins on every browser of its user.
 	 * @return {@code true} when no purpose is granted
-	 * @since 0.4.0
+	 * @since 0.3.0
 	 */
 	public boolean isRefusal() {
 		return !this.purposes.containsValue(ConsentState.GRANTED);
@@ -113,7 +113,7 @@ public record ConsentRecord(String receiptId, Instant timestamp, String revision
 	 * Whether a value has the shape of a user link.
 	 * @param value the value
 	 * @return {@code true} for 64 lowercase hexadecimal characters
-	 * @since 0.4.0
+	 * @since 0.3.0
 	 */
 	public static boolean isUserLink(@Nullable String value) {
 		return value != null && SHA_256_HEX.matcher(value).matches();
