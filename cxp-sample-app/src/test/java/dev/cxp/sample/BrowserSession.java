@@ -152,6 +152,31 @@ final class BrowserSession implements AutoCloseable {
 	}
 
 	/**
+	 * Sign in with Spring Security's login form, and wait until the page it leads to is ready.
+	 * @param origin the site's origin
+	 * @param user the user name
+	 * @param password the password
+	 */
+	void signIn(String origin, String user, String password) {
+		this.driver.get(origin + "/login");
+		this.driver.findElement(By.id("username")).sendKeys(user);
+		this.driver.findElement(By.id("password")).sendKeys(password);
+		markCurrentDocument();
+		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
+		waitForNewDocument();
+	}
+
+	/**
+	 * Sign out with Spring Security's logout form.
+	 * @param origin the site's origin
+	 */
+	void signOut(String origin) {
+		this.driver.get(origin + "/logout");
+		this.driver.findElement(By.cssSelector("button[type=submit]")).click();
+		this.wait.until(ExpectedConditions.urlContains("/login"));
+	}
+
+	/**
 	 * Open a page and wait until its scripts have asked the server about consent and local storage.
 	 * @param url the page
 	 */

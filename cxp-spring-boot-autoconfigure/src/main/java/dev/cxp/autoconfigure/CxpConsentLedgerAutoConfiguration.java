@@ -26,6 +26,7 @@ import dev.cxp.internal.ledger.ConsentLedgerSchemaInitializer;
 import dev.cxp.internal.ledger.ConsentLedgerWriter;
 import dev.cxp.internal.ledger.JdbcConsentLedger;
 import dev.cxp.internal.support.SecureIdGenerator;
+import dev.cxp.internal.user.UserLinker;
 
 /**
  * Auto-configuration of the consent ledger (proof of consent): applies when the application has a
@@ -69,11 +70,12 @@ public final class CxpConsentLedgerAutoConfiguration {
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	ConsentLedgerWriter cxpConsentLedgerWriter(ConsentLedger ledger, ConsentLedgerGuard guard,
 			ConsentLedgerCounters counters, ObjectProvider<SecureIdGenerator> ids, ObjectProvider<Clock> clock,
-			CxpProperties properties) {
+			CxpProperties properties, ObjectProvider<UserLinker> userLinker) {
 		CxpProperties.Ledger ledgerProperties = properties.consent().ledger();
+		// With consent following the user, each record made while signed in carries the user's link
 		return new ConsentLedgerWriter(guard.guard(ledger), counters, ids.getIfAvailable(SecureIdGenerator::new),
 				CxpAutoConfiguration.clock(clock), ledgerProperties.visitorIdKey(),
-				ledgerProperties.recordIp() == CxpProperties.RecordIp.TRUNCATED);
+				ledgerProperties.recordIp() == CxpProperties.RecordIp.TRUNCATED, userLinker.getIfAvailable());
 	}
 
 	@Configuration(proxyBeanMethods = false)

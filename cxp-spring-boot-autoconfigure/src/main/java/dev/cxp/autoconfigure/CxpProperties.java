@@ -68,6 +68,7 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 	 * @param cmp Reading the cookies of consent management platforms that keep the visitor's choice per category
 	 * (OneTrust, Cookiebot, klaro, cookieconsent)
 	 * @param googleConsentMode Google Consent Mode v2 signals for Google tags on the site's pages
+	 * @param followUser Consent that follows the signed-in user from browser to browser, with Spring Security
 	 */
 	public record Consent(@DefaultValue("false") boolean required, @DefaultValue("X-CXP-Consent") String headerName,
 			@DefaultValue("cxp_consent") String cookieName,
@@ -76,7 +77,7 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 			@DefaultValue("1") String revision, @Nullable Duration deniedMaxAge, @DefaultValue Region region,
 			@DefaultValue Map<String, RegionDefaults> regions, @DefaultValue Signing signing, @DefaultValue Tcf tcf,
 			@DefaultValue Gpp gpp, @DefaultValue Ledger ledger, @DefaultValue Cmp cmp,
-			@DefaultValue GoogleConsentMode googleConsentMode) {
+			@DefaultValue GoogleConsentMode googleConsentMode, @DefaultValue FollowUser followUser) {
 
 		public Consent {
 			requireToken("cxp.consent.header-name", headerName);
@@ -102,6 +103,12 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 				throw new IllegalArgumentException("cxp.consent.regions is set (" + String.join(", ", regions.keySet())
 						+ ") but cxp.consent.region.header is not: set it to the header in which your edge sends the "
 						+ "visitor's country (such as CF-IPCountry), or remove cxp.consent.regions");
+			}
+			if (followUser.enabled() && (!ledger.enabled() || ledger.visitorIdKey() == null)) {
+				// The user's link is a keyed hash: without a key the ledger would hold a guessable one
+				throw new IllegalArgumentException("cxp.consent.follow-user.enabled=true needs the consent ledger "
+						+ "(cxp.consent.ledger.enabled) and a secret cxp.consent.ledger.visitor-id-key, with which the "
+						+ "ledger keys each user's link; set the key, or turn cxp.consent.follow-user.enabled off");
 			}
 		}
 
@@ -253,6 +260,17 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 			}
 			optOutDenies = List.copyOf(optOutDenies);
 		}
+
+	}
+
+	/**
+	 * Consent that follows the signed-in user.
+	 *
+	 * @param enabled Whether a choice made while signed in is linked to the user (an HMAC of the principal's name
+	 * with cxp.consent.ledger.visitor-id-key) and restored on the user's other browsers at sign-in; needs Spring
+	 * Security and the consent ledger
+	 */
+	public record FollowUser(@DefaultValue("false") boolean enabled) {
 
 	}
 

@@ -24,6 +24,12 @@
  * ({operation: "write"|"clear", name: "QuotaExceededError"|"SecurityError"|...}, null while storage works)
  * and by a "cxp:storageproblem" event on window whose detail is the same object.
  *
+ * CSRF: a site protected by Spring Security refuses a choice without its CSRF token. Each choice carries the
+ * token the page offers: the header named by <meta name="_csrf_header"> with the value of <meta name="_csrf">
+ * (Spring Security's documented meta tags, e.g. th:content="${_csrf.token}"), or else the value of the
+ * XSRF-TOKEN cookie in X-XSRF-TOKEN (CookieCsrfTokenRepository, as csrf.spa() configures it). A page without
+ * either sends none, as before.
+ *
  * Calls are ordered: a choice waits for the previous one, and an answer from <base path>/visitor that was
  * asked for before a choice never writes local storage after it (the read is made again).
  *
@@ -106,6 +112,39 @@
 		return new Error('cxp: ' + method + ' ' + path + ' answered something other than its JSON');
 	}
 
+	var HEADER_NAME = /^[A-Za-z0-9-]{1,64}$/;
+
+	function metaContent(name) {
+		var meta = document.querySelector('meta[name="' + name + '"]');
+		return meta ? meta.getAttribute('content') : null;
+	}
+
+	function cookieValue(name) {
+		var pairs = document.cookie ? document.cookie.split('; ') : [];
+		for (var i = 0; i < pairs.length; i++) {
+			if (pairs[i].indexOf(name + '=') === 0) {
+				try {
+					return decodeURIComponent(pairs[i].slice(name.length + 1));
+				}
+				catch (e) {
+					return null;
+				}
+			}
+		}
+		return null;
+	}
+
+	// The CSRF token the page offers, read at each call: a page may renew it.
+	function csrfToken() {
+		var header = metaContent('_csrf_header');
+		var token = metaContent('_csrf');
+		if (header && token && HEADER_NAME.test(header)) {
+			return { header: header, value: token };
+		}
+		token = cookieValue('XSRF-TOKEN');
+		return token ? { header: 'X-XSRF-TOKEN', value: token } : null;
+	}
+
 	function call(method, path, body) {
 		var init = {
 			method: method,
@@ -113,6 +152,10 @@
 			cache: 'no-store',
 			headers: { 'Accept': 'application/json' }
 		};
+		var csrf = (method === 'GET' || method === 'HEAD') ? null : csrfToken();
+		if (csrf) {
+			init.headers[csrf.header] = csrf.value;
+		}
 		if (body !== undefined) {
 			init.headers['Content-Type'] = 'application/json';
 			init.body = JSON.stringify(body);

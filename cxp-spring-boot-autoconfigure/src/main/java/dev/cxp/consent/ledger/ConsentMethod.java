@@ -22,11 +22,17 @@ public enum ConsentMethod {
 	/**
 	 * A withdrawal of consent, however it was made.
 	 */
-	WITHDRAWAL;
+	WITHDRAWAL,
+
+	/**
+	 * Restored on a browser from the latest choice of the signed-in user, made on another browser.
+	 * @since 0.3.0
+	 */
+	RESTORED;
 
 	/**
 	 * The value kept in the ledger.
-	 * @return {@code banner}, {@code api} or {@code withdrawal}
+	 * @return {@code banner}, {@code api}, {@code withdrawal} or {@code restored}
 	 */
 	public String value() {
 		return name().toLowerCase(Locale.ROOT);
@@ -34,7 +40,7 @@ public enum ConsentMethod {
 
 	/**
 	 * The method a ledger value stands for.
-	 * @param value {@code banner}, {@code api} or {@code withdrawal}
+	 * @param value {@code banner}, {@code api}, {@code withdrawal} or {@code restored}
 	 * @return the method
 	 * @throws IllegalArgumentException when the value is none of them
 	 */

@@ -29,11 +29,14 @@ import dev.cxp.internal.visitor.VisitorIds;
  * @param userAgentHash the SHA-256 of the {@code User-Agent} header in hexadecimal, {@code null} without one
  * @param ipPrefix the network of the visitor's address, such as {@code 203.0.113.0/24} or
  * {@code 2001:db8:1::/48}; {@code null} unless truncated addresses are recorded
+ * @param userLink the key of the signed-in user who made the choice, an HMAC-SHA256 of the principal's name in
+ * lowercase hexadecimal, never the name; {@code null} when nobody was signed in, when consent does not follow the
+ * user, or once the user was unlinked on a data subject's request (since 0.3.0)
  * @since 0.2.0
  */
 public record ConsentRecord(String receiptId, Instant timestamp, String revision, Map<String, ConsentState> purposes,
 		ConsentMethod method, @Nullable String region, @Nullable String visitor, @Nullable String userAgentHash,
-		@Nullable String ipPrefix) {
+		@Nullable String ipPrefix, @Nullable String userLink) {
 
 	/**
 	 * The most purposes one record holds.
@@ -65,6 +68,55 @@ public record ConsentRecord(String receiptId, Instant timestamp, String revision
 		require(visitor == null || VisitorIds.isValid(visitor), "visitor");
 		require(userAgentHash == null || SHA_256_HEX.matcher(userAgentHash).matches(), "user-agent hash");
 		require(ipPrefix == null || IP_PREFIX.matcher(ipPrefix).matches(), "IP prefix");
+		require(userLink == null || isUserLink(userLink), "user link");
+	}
+
+	/**
+	 * Create a record that is linked to no user, as before consent could follow the signed-in user.
+	 * @param receiptId the record's id
+	 * @param timestamp when the choice was recorded
+	 * @param revision the revision of the consent text the visitor answered
+	 * @param purposes the state of each purpose after the choice
+	 * @param method how the choice was made
+	 * @param region the visitor's region when known
+	 * @param visitor the visitor id or its HMAC, {@code null} when the visitor had none
+	 * @param userAgentHash the SHA-256 of the {@code User-Agent} header, {@code null} without one
+	 * @param ipPrefix the network of the visitor's address, {@code null} unless recorded
+	 */
+	public ConsentRecord(String receiptId, Instant timestamp, String revision, Map<String, ConsentState> purposes,
+			ConsentMethod method, @Nullable String region, @Nullable String visitor, @Nullable String userAgentHash,
+			@Nullable String ipPrefix) {
+		this(receiptId, timestamp, revision, purposes, method, region, visitor, userAgentHash, ipPrefix, null);
+	}
+
+	/**
+	 * This record, linked to a user.
+	 * @param userLink the user's key, 64 lowercase hexadecimal characters, or {@code null} to unlink
+	 * @return the record with that link
+	 * @since 0.3.0
+	 */
+	public ConsentRecord withUserLink(@Nullable String userLink) {
+		return new ConsentRecord(this.receiptId, this.timestamp, this.revision, this.purposes, this.method, this.region,
+				this.visitor, this.userAgentHash, this.ipPrefix, userLink);
+	}
+
+	/**
+	 * Whether the choice grants no purpose: a refusal, which wins on every browser of its user.
+	 * @return {@code true} when no purpose is granted
+	 * @since 0.3.0
+	 */
+	public boolean isRefusal() {
+		return !this.purposes.containsValue(ConsentState.GRANTED);
+	}
+
+	/**
+	 * Whether a value has the shape of a user link.
+	 * @param value the value
+	 * @return {@code true} for 64 lowercase hexadecimal characters
+	 * @since 0.3.0
+	 */
+	public static boolean isUserLink(@Nullable String value) {
+		return value != null && SHA_256_HEX.matcher(value).matches();
 	}
 
 	/**

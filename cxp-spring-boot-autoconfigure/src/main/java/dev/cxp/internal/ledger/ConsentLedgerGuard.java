@@ -98,7 +98,16 @@ public class ConsentLedgerGuard implements AutoCloseable {
 		}
 	}
 
-	<T extends @Nullable Object> T call(Callable<T> work) {
+	/**
+	 * Run one call of the ledger, or of a table beside it, within this guard's bounds: refused at once when
+	 * every slot is taken, awaited at most the timeout.
+	 * @param <T> the call's result type
+	 * @param work the call
+	 * @return its result
+	 * @throws ConsentLedgerThrottledException when every slot is taken
+	 * @throws ConsentLedgerTimeoutException when the call was not answered in time
+	 */
+	public <T extends @Nullable Object> T call(Callable<T> work) {
 		if (!this.slots.tryAcquire()) {
 			throw new ConsentLedgerThrottledException(Reason.CONCURRENCY);
 		}

@@ -21,6 +21,7 @@ import dev.cxp.consent.ledger.ConsentMethod;
 import dev.cxp.consent.ledger.ConsentRecord;
 import dev.cxp.internal.support.SecureIdGenerator;
 import dev.cxp.internal.support.ThrottledWarning;
+import dev.cxp.internal.user.UserLinker;
 import dev.cxp.internal.visitor.CxpExchange;
 import dev.cxp.internal.visitor.VisitorIds;
 
@@ -30,7 +31,8 @@ import dev.cxp.internal.visitor.VisitorIds;
  * is configured, the user agent is kept only as a SHA-256, the client address only as its /24 (IPv4) or /48
  * (IPv6) network and only when asked, and nothing else is taken from the request. A failure of the ledger
  * never reaches the caller: it is counted and logged, at most once a minute, without request data. So is a
- * choice refused by a {@link ConsentLedgerGuard} in front of the ledger, counted apart from failures.
+ * choice refused by a {@link ConsentLedgerGuard} in front of the ledger, counted apart from failures. When consent
+ * follows the signed-in user, each record carries the link of the user signed in when it was made.
  *
  * @since 0.2.0
  */
@@ -57,6 +59,8 @@ public class ConsentLedgerWriter {
 
 	private final boolean recordTruncatedIp;
 
+	private final @Nullable UserLinker userLinker;
+
 	private final ThrottledWarning warning = new ThrottledWarning(LogFactory.getLog(ConsentLedgerWriter.class),
 			Duration.ofMinutes(1));
 
@@ -76,6 +80,24 @@ public class ConsentLedgerWriter {
 	 */
 	public ConsentLedgerWriter(ConsentLedger ledger, ConsentLedgerCounters counters, SecureIdGenerator ids,
 			Clock clock, @Nullable String visitorIdKey, boolean recordTruncatedIp) {
+		this(ledger, counters, ids, clock, visitorIdKey, recordTruncatedIp, null);
+	}
+
+	/**
+	 * Create a writer that links each choice to the user signed in when it was made.
+	 * @param ledger where records go
+	 * @param counters counts the records written and the failures
+	 * @param ids the source of receipt ids
+	 * @param clock the source of the records' timestamps
+	 * @param visitorIdKey the key of the visitor id's HMAC; when {@code null} the id is kept as is
+	 * @param recordTruncatedIp whether to keep the network of the client address
+	 * @param userLinker the link of the user signed in on an exchange, {@code null} to link no record
+	 * @throws IllegalArgumentException when the key is blank, which would look set while keeping nothing
+	 * secret
+	 */
+	public ConsentLedgerWriter(ConsentLedger ledger, ConsentLedgerCounters counters, SecureIdGenerator ids,
+			Clock clock, @Nullable String visitorIdKey, boolean recordTruncatedIp, @Nullable UserLinker userLinker) {
+		this.userLinker = userLinker;
 		this.ledger = ledger;
 		this.counters = counters;
 		this.ids = ids;
@@ -108,7 +130,8 @@ public class ConsentLedgerWriter {
 					this.clock.instant().truncatedTo(ChronoUnit.MICROS), revision, purposes, method,
 					(region != null && REGION.matcher(region).matches()) ? region : null, pseudonym(visitorId),
 					userAgentHash(exchange.header("User-Agent")),
-					this.recordTruncatedIp ? IpPrefixes.networkOf(exchange.remoteAddress()) : null);
+					this.recordTruncatedIp ? IpPrefixes.networkOf(exchange.remoteAddress()) : null,
+					(this.userLinker != null) ? this.userLinker.userLink(exchange) : null);
 			this.ledger.append(record);
 			this.counters.recordWritten();
 			return record.receiptId();

@@ -1,6 +1,7 @@
 package dev.cxp.internal.ledger;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import dev.cxp.consent.ledger.ConsentLedger;
@@ -32,6 +33,26 @@ final class GuardedConsentLedger implements ConsentLedger {
 	@Override
 	public Optional<ConsentRecord> findByReceiptId(String receiptId) {
 		return this.guard.call(() -> this.ledger.findByReceiptId(receiptId));
+	}
+
+	@Override
+	public boolean supportsUserLinks() {
+		return this.ledger.supportsUserLinks();
+	}
+
+	@Override
+	public Optional<ConsentRecord> findLatestByUserLink(String userLink) {
+		return this.guard.call(() -> this.ledger.findLatestByUserLink(userLink));
+	}
+
+	@Override
+	public List<ConsentRecord> findByUserLink(String userLink, int limit) {
+		return this.guard.call(() -> this.ledger.findByUserLink(userLink, limit));
+	}
+
+	@Override
+	public long unlinkUser(String userLink) {
+		return this.guard.call(() -> this.ledger.unlinkUser(userLink));
 	}
 
 	@Override

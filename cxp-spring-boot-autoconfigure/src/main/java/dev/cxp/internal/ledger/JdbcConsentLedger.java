@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +35,10 @@ import dev.cxp.consent.ledger.ConsentRecord;
  * purge therefore deletes in slices of {@link #PURGE_SLICE} of {@code recorded_at}, oldest first, each its own
  * statement: with the write rate bounded, a slice holds few enough records to be deleted within the
  * timeout, however many the purge deletes in all. The SQL is plain enough for any database.
+ * <p>
+ * Records may be linked to a signed-in user ({@code user_link}, an HMAC of the principal's name); a user's latest
+ * record is one read through the index on {@code (user_link, recorded_at)}. Unlinking a user on a data subject's
+ * request sets their records' link to {@code NULL}: the only update the starter makes to a row.
  *
  * @since 0.2.0
  */
@@ -55,13 +60,18 @@ public class JdbcConsentLedger implements ConsentLedger {
 	public static final Duration PURGE_SLICE = Duration.ofMinutes(5);
 
 	private static final String COLUMNS = "receipt_id, recorded_at, revision, purposes, method, region, visitor, "
-			+ "user_agent_hash, ip_prefix";
+			+ "user_agent_hash, ip_prefix, user_link";
 
 	private static final String INSERT = "INSERT INTO " + TABLE_NAME + " (" + COLUMNS + ") VALUES (:receiptId, "
-			+ ":recordedAt, :revision, :purposes, :method, :region, :visitor, :userAgentHash, :ipPrefix)";
+			+ ":recordedAt, :revision, :purposes, :method, :region, :visitor, :userAgentHash, :ipPrefix, :userLink)";
 
 	private static final String SELECT = "SELECT " + COLUMNS + " FROM " + TABLE_NAME
 			+ " WHERE receipt_id = :receiptId";
+
+	private static final String LATEST_OF_USER = "SELECT " + COLUMNS + " FROM " + TABLE_NAME
+			+ " WHERE user_link = :userLink ORDER BY recorded_at DESC, receipt_id DESC FETCH FIRST :limit ROWS ONLY";
+
+	private static final String UNLINK = "UPDATE " + TABLE_NAME + " SET user_link = NULL WHERE user_link = :userLink";
 
 	private static final String OLDEST = "SELECT MIN(recorded_at) FROM " + TABLE_NAME
 			+ " WHERE recorded_at < :cutoff";
@@ -108,7 +118,44 @@ public class JdbcConsentLedger implements ConsentLedger {
 			.param("visitor", record.visitor())
 			.param("userAgentHash", record.userAgentHash())
 			.param("ipPrefix", record.ipPrefix())
+			.param("userLink", record.userLink())
 			.update();
+	}
+
+	@Override
+	public boolean supportsUserLinks() {
+		return true;
+	}
+
+	@Override
+	public Optional<ConsentRecord> findLatestByUserLink(String userLink) {
+		return findByUserLink(userLink, 1).stream().findFirst();
+	}
+
+	/**
+	 * The records linked to a user, latest first, read through the index on {@code (user_link, recorded_at)}.
+	 * @param userLink the user's key
+	 * @param limit the most records returned
+	 * @return the records
+	 */
+	@Override
+	public List<ConsentRecord> findByUserLink(String userLink, int limit) {
+		if (!ConsentRecord.isUserLink(userLink) || limit < 1) {
+			return List.of();
+		}
+		return this.jdbc.sql(LATEST_OF_USER)
+			.param("userLink", userLink)
+			.param("limit", limit)
+			.query(JdbcConsentLedger::read)
+			.list();
+	}
+
+	@Override
+	public long unlinkUser(String userLink) {
+		if (!ConsentRecord.isUserLink(userLink)) {
+			return 0;
+		}
+		return this.jdbc.sql(UNLINK).param("userLink", userLink).update();
 	}
 
 	@Override
@@ -166,7 +213,7 @@ public class JdbcConsentLedger implements ConsentLedger {
 		return new ConsentRecord(rs.getString("receipt_id"), recordedAt.toInstant(), rs.getString("revision"),
 				decode(rs.getString("purposes")), ConsentMethod.fromValue(rs.getString("method")),
 				rs.getString("region"), rs.getString("visitor"), rs.getString("user_agent_hash"),
-				rs.getString("ip_prefix"));
+				rs.getString("ip_prefix"), rs.getString("user_link"));
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -102,10 +102,27 @@ public class ConsentRecorder {
 	 * @return the consent that later requests carrying the new cookie will get
 	 */
 	public DecidedConsent record(CxpExchange exchange, ConsentChoice choice) {
+		Map<String, ConsentState> previous = this.format.readCookies(exchange.cookies(this.cookies.consentCookie().name()));
+		Map<String, ConsentState> states = statesAfter(previous, choice);
+		ConsentMethod method = method(exchange, previous, new ConsentCookie(this.format.revision(), states, null));
+		return record(exchange, states, method).consent();
+	}
+
+	/**
+	 * Restore on this browser a choice its signed-in user made on another one: the same as recording it, with
+	 * method {@code restored} in the ledger.
+	 * @param exchange the request after the sign-in, and its response, which receives the cookies
+	 * @param states the state of each configured purpose the restored choice names
+	 * @return what was recorded
+	 */
+	public Recorded restore(CxpExchange exchange, Map<String, ConsentState> states) {
+		return record(exchange, states, ConsentMethod.RESTORED);
+	}
+
+	private Recorded record(CxpExchange exchange, Map<String, ConsentState> states, ConsentMethod method) {
 		String cookieName = this.cookies.consentCookie().name();
 		DecidedConsent before = this.policy.decide(exchange);
-		Map<String, ConsentState> previous = this.format.readCookies(exchange.cookies(cookieName));
-		ConsentCookie recorded = new ConsentCookie(this.format.revision(), statesAfter(previous, choice), null);
+		ConsentCookie recorded = new ConsentCookie(this.format.revision(), states, null);
 		DecidedConsent after = this.policy.decide(exchange.nextRequest(cookieName, this.format.format(recorded)));
 		VisitorIdCookies carried = this.cookies.visitorIds(exchange);
 		String visitorId;
@@ -121,17 +138,17 @@ public class ConsentRecorder {
 		}
 		// The ledger needs the visitor id the choice applies to, and the cookie the record's receipt id
 		if (this.ledger != null) {
-			String receiptId = this.ledger.record(exchange, method(exchange, previous, recorded), recorded.revision(),
-					recorded.states(), after.region().code(), visitorId);
+			String receiptId = this.ledger.record(exchange, method, recorded.revision(), recorded.states(),
+					after.region().code(), visitorId);
 			recorded = new ConsentCookie(recorded.revision(), recorded.states(), receiptId);
 		}
-		this.cookies.writeConsent(exchange, this.format.format(recorded),
-				recorded.isRefusal() ? this.deniedMaxAge : this.maxAge);
+		String value = this.format.format(recorded);
+		this.cookies.writeConsent(exchange, value, recorded.isRefusal() ? this.deniedMaxAge : this.maxAge);
 		publish(new ConsentChangedEvent(visitorId, before.decision().state(), after.decision().state(),
 				after.decision().source(), this.clock.instant(), erased,
 				this.policy.purposes().states(after.decision()), recorded.revision(), after.region().code()));
 		this.listener.consentChanged(after.decision().state());
-		return after;
+		return new Recorded(after, value, after.effective() ? visitorId : null);
 	}
 
 	/**
@@ -177,6 +194,18 @@ public class ConsentRecorder {
 	 */
 	public ConsentCookieFormat format() {
 		return this.format;
+	}
+
+	/**
+	 * A choice as recorded in one response.
+	 *
+	 * @param consent the consent that later requests carrying the new cookie will get
+	 * @param cookieValue the consent cookie's new value
+	 * @param visitorId the visitor id tracked from now on, kept or issued in the response; {@code null} when
+	 * tracking is not effective, and the visitor id cookie was deleted if the request carried one
+	 */
+	public record Recorded(DecidedConsent consent, String cookieValue, @Nullable String visitorId) {
+
 	}
 
 }

@@ -95,4 +95,19 @@ class ConsentRecordTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> ConsentMethod.fromValue("BANNER"));
 	}
 
+	@Test
+	void userLinkIsAKeyedHashNeverAName() {
+		ConsentRecord unlinked = new ConsentRecord(RECEIPT, NOW, "1", Map.of(), ConsentMethod.API, null, null, null,
+				null);
+		assertThat(unlinked.userLink()).isNull();
+		String link = "0123456789abcdef".repeat(4);
+		assertThat(unlinked.withUserLink(link).userLink()).isEqualTo(link);
+		assertThat(unlinked.withUserLink(link).withUserLink(null)).isEqualTo(unlinked);
+		for (String name : new String[] { "alice", "alice@example.com", link.toUpperCase(), link + "0" }) {
+			assertThatIllegalArgumentException().isThrownBy(() -> unlinked.withUserLink(name))
+				.withMessage("Invalid user link in a consent record");
+		}
+		assertThat(ConsentMethod.RESTORED.value()).isEqualTo("restored");
+	}
+
 }

@@ -27,6 +27,7 @@ import dev.cxp.internal.ledger.ConsentLedgerCounters;
 import dev.cxp.internal.ledger.ConsentLedgerPurge;
 import dev.cxp.internal.ledger.ConsentLedgerWriter;
 import dev.cxp.internal.support.SecureIdGenerator;
+import dev.cxp.internal.user.UserVisitors;
 import dev.cxp.internal.web.servlet.TestExchanges;
 import dev.cxp.support.MutableClock;
 
@@ -60,6 +61,7 @@ abstract class AbstractJdbcConsentLedgerTests {
 		}
 		this.jdbc = JdbcClient.create(dataSource);
 		this.jdbc.sql("DELETE FROM cxp_consent_record").update();
+		this.jdbc.sql("DELETE FROM cxp_user_visitor").update();
 		this.ledger = new JdbcConsentLedger(dataSource);
 	}
 
@@ -76,6 +78,58 @@ abstract class AbstractJdbcConsentLedgerTests {
 		assertThat(found.purposes().keySet()).containsExactly("analytics", "marketing");
 		assertThat(this.jdbc.sql("SELECT purposes FROM cxp_consent_record").query(String.class).single())
 			.isEqualTo("analytics=GRANTED,marketing=DENIED");
+	}
+
+	@Test
+	void userLinkRoundTripsAndFindsTheUsersLatestRecordFirst() {
+		String alice = "a".repeat(64);
+		String bob = "b".repeat(64);
+		ConsentRecord first = record(NOW.minus(Duration.ofDays(2))).withUserLink(alice);
+		ConsentRecord latest = new ConsentRecord(this.ids.receiptId(), NOW, "1", Map.of("analytics", ConsentState.DENIED),
+				ConsentMethod.WITHDRAWAL, null, null, null, null, alice);
+		ConsentRecord bobs = record(NOW.plus(Duration.ofDays(1))).withUserLink(bob);
+		List.of(first, latest, bobs, record(NOW.plus(Duration.ofDays(2)))).forEach(this.ledger::append);
+		assertThat(this.ledger.supportsUserLinks()).isTrue();
+		assertThat(this.ledger.findLatestByUserLink(alice)).contains(latest);
+		assertThat(this.ledger.findByUserLink(alice, 10)).containsExactly(latest, first);
+		assertThat(this.ledger.findByUserLink(alice, 1)).containsExactly(latest);
+		assertThat(this.ledger.findLatestByUserLink("c".repeat(64))).isEmpty();
+		assertThat(this.ledger.findLatestByUserLink("' OR '1'='1")).isEmpty();
+	}
+
+	@Test
+	void unlinkingAUserKeepsTheirRecordsWithoutTheLink() {
+		String alice = "a".repeat(64);
+		ConsentRecord first = record(NOW.minus(Duration.ofDays(2))).withUserLink(alice);
+		ConsentRecord second = record(NOW).withUserLink(alice);
+		ConsentRecord bobs = record(NOW).withUserLink("b".repeat(64));
+		List.of(first, second, bobs).forEach(this.ledger::append);
+		assertThat(this.ledger.unlinkUser(alice)).isEqualTo(2);
+		assertThat(this.ledger.findLatestByUserLink(alice)).isEmpty();
+		assertThat(this.ledger.findByReceiptId(first.receiptId())).contains(first.withUserLink(null));
+		assertThat(this.ledger.findByReceiptId(second.receiptId())).contains(second.withUserLink(null));
+		assertThat(this.ledger.findByReceiptId(bobs.receiptId())).contains(bobs);
+		assertThat(this.ledger.unlinkUser(alice)).isZero();
+	}
+
+	@Test
+	void visitorIdsOfAUserAreKeptOnlyUntilTheyExpire() {
+		MutableClock clock = new MutableClock(NOW);
+		UserVisitors visitors = new UserVisitors(this.jdbc, clock, Duration.ofMinutes(30));
+		String alice = "a".repeat(64);
+		visitors.link(alice, "visitor-on-a");
+		visitors.link(alice, "visitor-on-a");
+		visitors.link("b".repeat(64), "visitor-of-bob");
+		clock.advance(Duration.ofMinutes(45));
+		visitors.link(alice, "visitor-on-b");
+		assertThat(visitors.visitorIds(alice)).containsExactly("visitor-on-b", "visitor-on-a");
+		clock.advance(Duration.ofMinutes(16));
+		assertThat(visitors.visitorIds(alice)).containsExactly("visitor-on-b");
+		// The next write, a minute or more after the last purge, deletes the rows that expired
+		visitors.link(alice, "visitor-on-b");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM cxp_user_visitor").query(Long.class).single()).isEqualTo(1);
+		assertThat(visitors.unlink(alice)).isEqualTo(1);
+		assertThat(visitors.visitorIds(alice)).isEmpty();
 	}
 
 	@Test

@@ -62,6 +62,28 @@ class PostgresJdbcConsentLedgerTests extends AbstractJdbcConsentLedgerTests {
 	}
 
 	@Test
+	void latestRecordOfAUserIsOneIndexLookup() {
+		this.jdbc.sql("INSERT INTO cxp_consent_record (receipt_id, recorded_at, revision, purposes, method, user_link) "
+				+ "SELECT md5(i::text), now() - (i || ' minutes')::interval, '1', 'analytics=GRANTED', 'banner', "
+				+ "encode(sha256((i % 500)::text::bytea), 'hex') FROM generate_series(1, 5000) AS i")
+			.update();
+		this.jdbc.sql("ANALYZE cxp_consent_record").update();
+		String userLink = this.jdbc.sql("SELECT encode(sha256('7'::bytea), 'hex')").query(String.class).single();
+		String plan = String.join("\n", this.jdbc
+			.sql("EXPLAIN SELECT * FROM cxp_consent_record WHERE user_link = '" + userLink
+					+ "' ORDER BY recorded_at DESC, receipt_id DESC FETCH FIRST 1 ROWS ONLY")
+			.query(String.class)
+			.list());
+		assertThat(plan).contains("cxp_consent_record_user_link_ix").doesNotContain("Seq Scan");
+		assertThat(this.ledger.findLatestByUserLink(userLink)).hasValueSatisfying(
+				(record) -> assertThat(record.receiptId()).isEqualTo(md5("7")));
+	}
+
+	private String md5(String value) {
+		return this.jdbc.sql("SELECT md5(:value)").param("value", value).query(String.class).single();
+	}
+
+	@Test
 	void lockedTableEndsEveryStatementWithinTheTimeout() throws Exception {
 		ConsentRecord old = record(Instant.parse("2020-01-01T00:00:00Z"));
 		this.ledger.append(old);
