@@ -16,12 +16,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-import org.springframework.web.servlet.DispatcherServlet;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.cxp.consent.ConsentResolver;
 import dev.cxp.consent.ConsentSource;
 import dev.cxp.internal.activity.CxpActivity;
 import dev.cxp.internal.cmp.CmpConsentReader;
@@ -32,7 +29,6 @@ import dev.cxp.internal.consent.ConsentCookieFormat;
 import dev.cxp.internal.consent.ConsentCookieSigner;
 import dev.cxp.internal.consent.ConsentCookieSource;
 import dev.cxp.internal.consent.ConsentHeaderSource;
-import dev.cxp.internal.consent.ConsentPolicy;
 import dev.cxp.internal.consent.ConsentPurposes;
 import dev.cxp.internal.consent.ConsentRegions;
 import dev.cxp.internal.consent.RegionSettings;
@@ -43,23 +39,20 @@ import dev.cxp.internal.support.SecureIdGenerator;
 import dev.cxp.internal.visitor.CookieAttributes;
 import dev.cxp.internal.visitor.CxpCookies;
 import dev.cxp.internal.visitor.VisitorIdentity;
-import dev.cxp.internal.visitor.VisitorRequestPath;
-import dev.cxp.internal.web.servlet.DefaultConsentResolver;
-import dev.cxp.internal.web.servlet.RequestClassifier;
-import dev.cxp.internal.web.servlet.ServletConsentRequest;
-import dev.cxp.internal.web.servlet.VisitorIdentityInterceptor;
 import dev.cxp.session.VisitorSessionStore;
 
 /**
- * Auto-configuration of consent-gated visitor identity and visit sessions for Spring MVC applications.
+ * Auto-configuration of consent-gated visitor identity and visit sessions for Spring MVC applications: the
+ * stack-neutral core here, and the request path of Spring MVC in {@link CxpServletConfiguration}.
  *
  * @since 0.1.0
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
 @ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CxpProperties.class)
+@Import(CxpServletConfiguration.class)
 public final class CxpAutoConfiguration {
 
 	@Bean
@@ -110,18 +103,6 @@ public final class CxpAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	ConsentResolver consentResolver(ConsentChain chain) {
-		return new DefaultConsentResolver(chain);
-	}
-
-	@Bean
-	ConsentPolicy cxpConsentPolicy(ConsentResolver resolver, ConsentPurposes purposes, ConsentRegions regions) {
-		return new ConsentPolicy((request) -> resolver.resolve(ServletConsentRequest.servletRequestOf(request)),
-				purposes, regions);
-	}
-
-	@Bean
 	CxpCookies cxpCookies(CxpProperties properties) {
 		CxpProperties.Visitor visitor = properties.visitor();
 		String sameSite = visitor.sameSite().attributeValue();
@@ -163,37 +144,13 @@ public final class CxpAutoConfiguration {
 		return new VisitorIdentity(cookies, ids, sessionTracker, activity);
 	}
 
-	@Bean
-	VisitorRequestPath cxpVisitorRequestPath(ConsentPolicy consentPolicy, CxpCookies cookies,
-			VisitorIdentity identity, SessionTracker sessionTracker, CxpActivity activity) {
-		return new VisitorRequestPath(consentPolicy, cookies, identity, sessionTracker, activity);
-	}
-
-	@Bean
-	RequestClassifier cxpRequestClassifier(CxpProperties properties, Environment environment) {
+	// The paths the starter leaves alone, on either stack: its own endpoints, Actuator's and the error page
+	static List<String> ignoredPaths(CxpProperties properties, Environment environment) {
 		List<String> ignored = new ArrayList<>();
 		ignored.add(properties.web().basePath() + "/**");
 		ignored.add(environment.getProperty("management.endpoints.web.base-path", "/actuator") + "/**");
 		ignored.add(environment.getProperty("server.error.path", "/error"));
-		return new RequestClassifier(ignored, properties.tracking().excludePatterns());
-	}
-
-	@Bean
-	VisitorIdentityInterceptor visitorIdentityInterceptor(RequestClassifier classifier,
-			VisitorRequestPath requestPath) {
-		return new VisitorIdentityInterceptor(classifier, requestPath);
-	}
-
-	@Bean
-	WebMvcConfigurer cxpVisitorIdentityWebMvcConfigurer(VisitorIdentityInterceptor interceptor) {
-		return new WebMvcConfigurer() {
-
-			@Override
-			public void addInterceptors(InterceptorRegistry registry) {
-				registry.addInterceptor(interceptor);
-			}
-
-		};
+		return ignored;
 	}
 
 	// The application's clock when it declares one (tests do), else the system's: the starter publishes none
