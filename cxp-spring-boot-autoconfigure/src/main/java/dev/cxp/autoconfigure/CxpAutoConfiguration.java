@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
@@ -42,17 +44,19 @@ import dev.cxp.internal.visitor.VisitorIdentity;
 import dev.cxp.session.VisitorSessionStore;
 
 /**
- * Auto-configuration of consent-gated visitor identity and visit sessions for Spring MVC applications: the
- * stack-neutral core here, and the request path of Spring MVC in {@link CxpServletConfiguration}.
+ * Auto-configuration of consent-gated visitor identity and visit sessions, for Spring MVC and WebFlux
+ * applications: the stack-neutral core here, and the request path of each stack in its own configuration
+ * ({@link CxpServletConfiguration}, {@link CxpReactiveConfiguration}). When both stacks are on the class path,
+ * Spring Boot's rule decides the application's type (Spring MVC wins), and only that stack's beans are created.
  *
  * @since 0.1.0
  */
 @AutoConfiguration
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+@ConditionalOnWebApplication
+@Conditional(CxpAutoConfiguration.OnSupportedWebStack.class)
 @ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CxpProperties.class)
-@Import(CxpServletConfiguration.class)
+@Import({ CxpServletConfiguration.class, CxpReactiveConfiguration.class })
 public final class CxpAutoConfiguration {
 
 	@Bean
@@ -142,6 +146,29 @@ public final class CxpAutoConfiguration {
 	VisitorIdentity cxpVisitorIdentity(CxpCookies cookies, SecureIdGenerator ids, SessionTracker sessionTracker,
 			CxpActivity activity) {
 		return new VisitorIdentity(cookies, ids, sessionTracker, activity);
+	}
+
+	/**
+	 * A web application of a stack the starter serves: Spring MVC or WebFlux.
+	 */
+	static final class OnSupportedWebStack extends AnyNestedCondition {
+
+		OnSupportedWebStack() {
+			super(ConfigurationPhase.PARSE_CONFIGURATION);
+		}
+
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+		@ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+		static class SpringMvc {
+
+		}
+
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+		@ConditionalOnClass(name = "org.springframework.web.reactive.DispatcherHandler")
+		static class WebFlux {
+
+		}
+
 	}
 
 	// The paths the starter leaves alone, on either stack: its own endpoints, Actuator's and the error page

@@ -1,0 +1,54 @@
+package dev.cxp.internal.web.reactive;
+
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+import dev.cxp.internal.session.RequestedPage;
+import dev.cxp.internal.web.reactive.ReactiveRequestClassifier.Classification;
+import dev.cxp.visitor.CxpVisitor;
+
+/**
+ * Runs the starter's request path before the handler of each request a controller method handles: decides
+ * consent, keeps the {@code _mspi} visitor id cookie in step with it, tracks page views, and exposes the
+ * {@link CxpVisitor} as the exchange attribute {@link CxpVisitor#ATTRIBUTE}. Cookies are added before the handler
+ * runs, so they reach the response. Creates no {@code WebSession}.
+ */
+public class VisitorIdentityWebFilter implements WebFilter {
+
+	private final ReactiveRequestClassifier classifier;
+
+	private final ReactiveVisitorRequestPath requestPath;
+
+	/**
+	 * Create the filter.
+	 * @param classifier decides what to do with each request
+	 * @param requestPath the request path
+	 */
+	public VisitorIdentityWebFilter(ReactiveRequestClassifier classifier, ReactiveVisitorRequestPath requestPath) {
+		this.classifier = classifier;
+		this.requestPath = requestPath;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (exchange.getAttribute(CxpVisitor.ATTRIBUTE) != null) {
+			return chain.filter(exchange);
+		}
+		return this.classifier.classify(exchange)
+			.flatMap((classification) -> process(exchange, classification))
+			.then(Mono.defer(() -> chain.filter(exchange)));
+	}
+
+	private Mono<CxpVisitor> process(ServerWebExchange exchange, Classification classification) {
+		if (classification == Classification.IGNORED) {
+			return Mono.empty();
+		}
+		RequestedPage page = (classification == Classification.PAGE_VIEW)
+				? ReactiveRequestClassifier.page(exchange.getRequest()) : null;
+		return this.requestPath.process(new ReactiveExchange(exchange), page)
+			.doOnNext((visitor) -> exchange.getAttributes().put(CxpVisitor.ATTRIBUTE, visitor));
+	}
+
+}
