@@ -13,15 +13,16 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code cxp.js} and Google Consent Mode in a real browser: a page that defines {@code gtag} (Google's
- * snippet: {@code window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}})
- * records a {@code gtag('consent', 'update', ...)} after Accept, Decline and Customize, with the states the
- * server's answer names; a page with only a {@code dataLayer} gets the same entries, pushed as gtag pushes them;
- * a page with neither gets nothing defined, and an answer without {@code googleConsentMode} sends nothing.
+ * {@code cxp.js} and Google Consent Mode in a real browser, with the sample's
+ * {@code cxp.consent.google-consent-mode.enabled}: as a page loads, before anything else reaches the Google tags,
+ * the {@code dataLayer} gets {@code gtag('consent', 'default', ...)} with the server's decision for that very
+ * request (from the template's {@code data-consent-mode}, without a request of its own); after Accept, Decline and
+ * Customize it gets {@code gtag('consent', 'update', ...)} with the states the server's answer names. A page with
+ * only a {@code dataLayer}, or with no Google tag yet, gets the same entries, pushed as gtag pushes them; an answer
+ * without {@code googleConsentMode} sends no update.
  * <p>
  * The page's own scripts may run only from the site (its Content-Security-Policy has no inline script), so the
- * Google snippet is run by the browser before the page's scripts, as a tag manager's would be. Until the server
- * writes {@code googleConsentMode}, {@link ConsentModeAnswers} adds it to the consent endpoint's answers.
+ * Google snippet is run by the browser before the page's scripts, as a tag manager's would be.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(ConsentModeAnswers.Configuration.class)
@@ -54,22 +55,24 @@ class GoogleConsentModeBrowserTests extends BrowserTests {
 			browser.stopRunningOnNewDocuments(this.snippet);
 			this.snippet = null;
 		}
-		this.answers.adding(true);
+		this.answers.removing(false);
 	}
 
 	@Test
-	void anUpdateFollowsAcceptDeclineAndCustomize() {
+	void theServersDefaultComesFirstThenAnUpdateFollowsEachChoice() {
 		this.snippet = browser.runOnNewDocuments(GTAG);
 		browser.open(origin() + "/");
-		assertThat(entries()).isEmpty();
+		// The sample does not require consent: before a choice every purpose is effective
+		assertThat(entries()).containsExactly(consent("default", ALL_GRANTED));
 
 		browser.choose("cxp-accept");
-		assertThat(entries()).containsExactly(update(ALL_GRANTED));
+		assertThat(entries()).containsExactly(consent("default", ALL_GRANTED), consent("update", ALL_GRANTED));
 
 		browser.click("cxp-privacy-settings");
 		browser.waitUntilDisplayed("cxp-banner");
 		browser.choose("cxp-decline");
-		assertThat(entries()).containsExactly(update(ALL_GRANTED), update(ALL_DENIED));
+		assertThat(entries()).containsExactly(consent("default", ALL_GRANTED), consent("update", ALL_GRANTED),
+				consent("update", ALL_DENIED));
 
 		browser.click("cxp-privacy-settings");
 		browser.waitUntilDisplayed("cxp-banner");
@@ -77,43 +80,52 @@ class GoogleConsentModeBrowserTests extends BrowserTests {
 		browser.waitUntilDisplayed("cxp-customize-view");
 		browser.click("cxp-purpose-analytics");
 		browser.choose("cxp-save");
-		assertThat(entries()).containsExactly(update(ALL_GRANTED), update(ALL_DENIED),
-				update(Map.of("analytics_storage", "granted", "ad_storage", "denied", "ad_user_data", "denied",
-						"ad_personalization", "denied")));
+		Map<String, String> analyticsOnly = Map.of("analytics_storage", "granted", "ad_storage", "denied",
+				"ad_user_data", "denied", "ad_personalization", "denied");
+		assertThat(entries()).containsExactly(consent("default", ALL_GRANTED), consent("update", ALL_GRANTED),
+				consent("update", ALL_DENIED), consent("update", analyticsOnly));
 		assertThat(browser.script("return window.dataLayer.every(function (entry) {"
 				+ " return Object.prototype.toString.call(entry) === '[object Arguments]'; });")).isEqualTo(true);
+
+		// The next page starts from the recorded choice
+		browser.open(origin() + "/about");
+		assertThat(entries()).containsExactly(consent("default", analyticsOnly));
 	}
 
 	@Test
-	void aPageWithOnlyADataLayerGetsTheSameEntryAsGtagPushes() {
+	void aPageWithOnlyADataLayerGetsTheSameEntriesAsGtagPushes() {
 		this.snippet = browser.runOnNewDocuments(DATA_LAYER_ONLY);
 		browser.open(origin() + "/");
 		browser.choose("cxp-decline");
-		assertThat(entries()).containsExactly(update(ALL_DENIED));
+		assertThat(entries()).containsExactly(consent("default", ALL_GRANTED), consent("update", ALL_DENIED));
 		assertThat(browser.script("return typeof window.gtag;")).isEqualTo("undefined");
 		assertThat(browser.script("return Object.prototype.toString.call(window.dataLayer[0]);"))
 			.isEqualTo("[object Arguments]");
+		browser.open(origin() + "/");
+		assertThat(entries()).containsExactly(consent("default", ALL_DENIED));
 	}
 
 	@Test
-	void aPageWithoutGoogleTagsGetsNothingDefined() {
+	void aPageWhoseGoogleTagComesLaterFindsTheDefaultWaitingInItsDataLayer() {
 		browser.open(origin() + "/");
+		// Google's snippet keeps what is there: window.dataLayer = window.dataLayer || []
+		assertThat(entries()).containsExactly(consent("default", ALL_GRANTED));
+		assertThat(browser.script("return typeof window.gtag;")).isEqualTo("undefined");
 		browser.choose("cxp-accept");
 		assertThat(browser.cookie("cxp_consent")).matches(withReceipt("1.1.analytics:g~ads:g~personalization:g"));
-		assertThat(browser.script("return typeof window.dataLayer + ' ' + typeof window.gtag;"))
-			.isEqualTo("undefined undefined");
+		assertThat(entries()).containsExactly(consent("default", ALL_GRANTED), consent("update", ALL_GRANTED));
 		assertThat(browser.consoleMessages()).noneMatch((message) -> message.contains("cxp.js")
 				|| message.contains("Uncaught"));
 	}
 
 	@Test
-	void anAnswerWithoutTheMemberSendsNothing() {
-		this.answers.adding(false);
+	void anAnswerWithoutTheMemberSendsNoUpdate() {
+		this.answers.removing(true);
 		this.snippet = browser.runOnNewDocuments(GTAG);
 		browser.open(origin() + "/");
 		browser.choose("cxp-accept");
 		assertThat(browser.cookie("cxp_consent")).matches(withReceipt("1.1.analytics:g~ads:g~personalization:g"));
-		assertThat(entries()).isEmpty();
+		assertThat(entries()).containsExactly(consent("default", ALL_GRANTED));
 	}
 
 	@SuppressWarnings("unchecked")
@@ -121,8 +133,8 @@ class GoogleConsentModeBrowserTests extends BrowserTests {
 		return ((List<Map<String, Object>>) browser.script(ENTRIES)).stream().map((entry) -> entry.get("args")).toList();
 	}
 
-	private static List<Object> update(Map<String, String> types) {
-		return List.of("consent", "update", types);
+	private static List<Object> consent(String command, Map<String, String> types) {
+		return List.of("consent", command, types);
 	}
 
 }

@@ -49,6 +49,17 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void theSitesOwnConsentSourceJoinsTheChainAndTheBannerStillWins() throws Exception {
+		String refused = get("/cxp/consent", "Cookie", "newsletter_prefs=no-personalization").body();
+		assertThat(refused).contains("\"personalization\":\"DENIED\"", "\"source\":\"newsletter\"",
+				"\"analytics\":\"UNSPECIFIED\"");
+		String bannerChoice = get("/cxp/consent", "Cookie",
+				"newsletter_prefs=no-personalization; cxp_consent=1.1.analytics:g~ads:g~personalization:g")
+			.body();
+		assertThat(bannerChoice).contains("\"personalization\":\"GRANTED\"", "\"source\":\"cookie\"");
+	}
+
+	@Test
 	void apiShowsThePreviousPageWithoutTheQueryString() throws Exception {
 		HttpResponse<String> home = get("/", "Accept", "text/html");
 		String cookie = home.headers().firstValue("set-cookie").orElseThrow().split(";")[0];

@@ -33,7 +33,9 @@ import dev.cxp.internal.consent.ConsentCookieSource;
 import dev.cxp.internal.consent.ConsentHeaderSource;
 import dev.cxp.internal.consent.ConsentPurposes;
 import dev.cxp.internal.consent.ConsentRegions;
+import dev.cxp.internal.consent.GoogleConsentModes;
 import dev.cxp.internal.consent.RegionSettings;
+import dev.cxp.internal.platform.PlatformCookies;
 import dev.cxp.internal.session.InMemoryVisitorSessionStore;
 import dev.cxp.internal.session.SessionTracker;
 import dev.cxp.internal.session.redis.RedisSessionStoreUnavailableException;
@@ -89,21 +91,38 @@ public final class CxpAutoConfiguration {
 	}
 
 	@Bean
+	PlatformCookies cxpPlatformCookies(CxpProperties properties) {
+		return new PlatformCookies(PlatformReaders.of(properties.consent()));
+	}
+
+	/**
+	 * The chain of sources (SPEC S16.1, S14.2): the consent header, the consent cookie, the application's sources
+	 * in their order, the consent platforms' cookies as one group in which a denial wins, the TC string and the
+	 * GPP string. Global Privacy Control is applied after it, by the policy.
+	 */
+	@Bean
 	ConsentChain cxpConsentChain(CxpProperties properties, ConsentCookieFormat format, ConsentPurposes purposes,
-			ConsentRegions regions, ObjectProvider<ConsentSource> applicationSources,
+			ConsentRegions regions, ObjectProvider<ConsentSource> applicationSources, PlatformCookies platforms,
 			ObjectProvider<CmpConsentReader> consentStrings) {
-		List<ConsentSource> sources = new ArrayList<>();
-		sources.add(new ConsentHeaderSource(properties.consent().headerName(), format));
-		sources.add(new ConsentCookieSource(properties.consent().cookieName(), format));
-		applicationSources.orderedStream().forEach(sources::add);
+		List<List<ConsentSource>> links = new ArrayList<>();
+		links.add(List.of(new ConsentHeaderSource(properties.consent().headerName(), format)));
+		links.add(List.of(new ConsentCookieSource(properties.consent().cookieName(), format)));
+		applicationSources.orderedStream().forEach((source) -> links.add(List.of(source)));
+		links.add(platforms.sources());
 		CmpConsentReader reader = consentStrings.getIfAvailable();
 		if (reader != null && reader.tcfSettings() != null) {
-			sources.add(new TcfConsentSource(reader, reader.tcfSettings()));
+			links.add(List.of(new TcfConsentSource(reader, reader.tcfSettings())));
 		}
 		if (reader != null && reader.gppSettings() != null) {
-			sources.add(new GppConsentSource(reader, reader.gppSettings(), purposes, regions));
+			links.add(List.of(new GppConsentSource(reader, reader.gppSettings(), purposes, regions)));
 		}
-		return new ConsentChain(sources, purposes);
+		return new ConsentChain(links, purposes);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("cxp.consent.google-consent-mode.enabled")
+	GoogleConsentModes cxpGoogleConsentModes(CxpProperties properties, ConsentPurposes purposes) {
+		return GoogleConsentModes.of(properties.consent().googleConsentMode().types(), purposes);
 	}
 
 	@Bean

@@ -5,7 +5,6 @@ import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -18,10 +17,8 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.servlet.DispatcherServlet;
 
 import dev.cxp.consent.ledger.ConsentLedger;
-import dev.cxp.internal.consent.ConsentCookieFormat;
 import dev.cxp.internal.ledger.ConsentLedgerCounters;
 import dev.cxp.internal.ledger.ConsentLedgerGuard;
 import dev.cxp.internal.ledger.ConsentLedgerPurge;
@@ -29,14 +26,12 @@ import dev.cxp.internal.ledger.ConsentLedgerSchemaInitializer;
 import dev.cxp.internal.ledger.ConsentLedgerWriter;
 import dev.cxp.internal.ledger.JdbcConsentLedger;
 import dev.cxp.internal.support.SecureIdGenerator;
-import dev.cxp.internal.visitor.CxpCookies;
-import dev.cxp.internal.web.servlet.ConsentReceiptController;
 
 /**
  * Auto-configuration of the consent ledger (proof of consent): applies when the application has a
  * {@link DataSource} and {@code cxp.consent.ledger.enabled} is not false. Keeps the records in the
- * application's database through JDBC unless the application declares its own {@link ConsentLedger}, and
- * shows a visitor their own last record at {@code {cxp.web.base-path}/consent/receipt}. Requests reach the
+ * application's database through JDBC unless the application declares its own {@link ConsentLedger}; the receipt
+ * endpoint, {@code {cxp.web.base-path}/consent/receipt}, shows a visitor their own last record. Requests reach the
  * ledger, the application's own included, only through a {@link ConsentLedgerGuard}.
  *
  * @since 0.2.0
@@ -97,21 +92,6 @@ public final class CxpConsentLedgerAutoConfiguration {
 				CxpProperties properties) {
 			// The schema parameter orders the table's creation before the first record.
 			return new JdbcConsentLedger(dataSource, properties.consent().ledger().timeout());
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnClass(DispatcherServlet.class)
-	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
-	@ConditionalOnBean({ CxpCookies.class, ConsentCookieFormat.class })
-	static class ReceiptEndpointConfiguration {
-
-		@Bean
-		ConsentReceiptController cxpConsentReceiptController(CxpCookies cookies, ConsentCookieFormat format,
-				ConsentLedger ledger, ConsentLedgerGuard guard) {
-			return new ConsentReceiptController(cookies, format, guard.guard(ledger));
 		}
 
 	}

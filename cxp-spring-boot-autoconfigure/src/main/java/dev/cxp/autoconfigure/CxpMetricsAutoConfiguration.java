@@ -14,9 +14,11 @@ import dev.cxp.internal.actuate.ConsentCookieMeters;
 import dev.cxp.internal.actuate.ConsentLedgerMeters;
 import dev.cxp.internal.actuate.ConsentStringMeters;
 import dev.cxp.internal.actuate.CxpMeters;
+import dev.cxp.internal.actuate.PlatformCookieMeters;
 import dev.cxp.internal.cmp.CmpConsentReader;
 import dev.cxp.internal.consent.ConsentCookieFormat;
 import dev.cxp.internal.ledger.ConsentLedgerCounters;
+import dev.cxp.internal.platform.PlatformCookies;
 import dev.cxp.session.VisitorSessionStore;
 
 /**
@@ -47,6 +49,12 @@ public final class CxpMetricsAutoConfiguration {
 	@ConditionalOnBean(CmpConsentReader.class)
 	ConsentStringMeters cxpConsentStringMeters(CmpConsentReader reader) {
 		return new ConsentStringMeters(reader);
+	}
+
+	@Bean
+	@ConditionalOnBean(PlatformCookies.class)
+	PlatformCookieMeters cxpPlatformCookieMeters(PlatformCookies platforms) {
+		return new PlatformCookieMeters(platforms);
 	}
 
 	@Bean

@@ -33,7 +33,7 @@ import dev.cxp.visitor.CxpVisitor;
  * @param gateway The starter on a Spring Cloud Gateway
  * @since 0.1.0
  */
-@ConfigurationProperties("cxp")
+@ConfigurationProperties(prefix = "cxp", ignoreUnknownFields = false)
 public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue Consent consent,
 		@DefaultValue Visitor visitor, @DefaultValue Session session, @DefaultValue Tracking tracking,
 		@DefaultValue Web web, @DefaultValue Gateway gateway) {
@@ -66,6 +66,9 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 	 * @param tcf Reading the IAB TCF v2.2 TC string of a consent management platform
 	 * @param gpp Reading the IAB Global Privacy Platform string of a consent management platform
 	 * @param ledger The consent ledger, proof of each choice made through the consent endpoint
+	 * @param cmp Reading the cookies of consent management platforms that keep the visitor's choice per category
+	 * (OneTrust, Cookiebot, klaro, cookieconsent)
+	 * @param googleConsentMode Google Consent Mode v2 signals for Google tags on the site's pages
 	 */
 	public record Consent(@DefaultValue("false") boolean required, @DefaultValue("X-CXP-Consent") String headerName,
 			@DefaultValue("cxp_consent") String cookieName,
@@ -73,13 +76,14 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 			@DefaultValue("analytics") List<String> purposes, @DefaultValue("analytics") String trackingPurpose,
 			@DefaultValue("1") String revision, @Nullable Duration deniedMaxAge, @DefaultValue Region region,
 			@DefaultValue Map<String, RegionDefaults> regions, @DefaultValue Signing signing, @DefaultValue Tcf tcf,
-			@DefaultValue Gpp gpp, @DefaultValue Ledger ledger) {
+			@DefaultValue Gpp gpp, @DefaultValue Ledger ledger, @DefaultValue Cmp cmp,
+			@DefaultValue GoogleConsentMode googleConsentMode) {
 
 		public Consent {
 			requireToken("cxp.consent.header-name", headerName);
 			requireToken("cxp.consent.cookie-name", cookieName);
 			requirePositive("cxp.consent.max-age", maxAge);
-			ConsentPurposes.of(purposes, trackingPurpose);
+			ConsentPurposes configured = ConsentPurposes.of(purposes, trackingPurpose);
 			if (!ConsentCookieFormat.isValidRevision(revision)) {
 				throw new IllegalArgumentException("cxp.consent.revision must be 1 to "
 						+ ConsentCookieFormat.MAX_REVISION_LENGTH
@@ -88,6 +92,12 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 			deniedMaxAge = (deniedMaxAge != null) ? deniedMaxAge : maxAge;
 			requirePositive("cxp.consent.denied-max-age", deniedMaxAge);
 			regions.keySet().forEach((code) -> RegionCodes.canonical("cxp.consent.regions." + code, code));
+			googleConsentMode.types().forEach((type, purpose) -> {
+				if (!configured.contains(purpose)) {
+					throw new IllegalArgumentException("cxp.consent.google-consent-mode.types." + type + "=" + purpose
+							+ " is not one of cxp.consent.purposes " + configured.names());
+				}
+			});
 			if (!regions.isEmpty() && region.header() == null) {
 				// Without the header no visitor has a region: every one would silently get the global settings
 				throw new IllegalArgumentException("cxp.consent.regions is set (" + String.join(", ", regions.keySet())
@@ -336,6 +346,135 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 	}
 
 	/**
+	 * Reading the cookies of consent management platforms that keep the visitor's choice per category. A purpose
+	 * is granted when every mapped category is accepted and denied when any is refused; disagreeing platforms deny.
+	 *
+	 * @param onetrust OneTrust's cookie, OptanonConsent
+	 * @param cookiebot Cookiebot's cookie, CookieConsent
+	 * @param klaro klaro's cookie
+	 * @param cookieconsent orestbida's cookieconsent v3 cookie, cc_cookie
+	 */
+	public record Cmp(@DefaultValue OneTrust onetrust, @DefaultValue Cookiebot cookiebot, @DefaultValue Klaro klaro,
+			@DefaultValue CookieConsent cookieconsent) {
+
+	}
+
+	/**
+	 * OneTrust's cookies.
+	 *
+	 * @param enabled Whether to read the visitor's choice from OneTrust's cookie
+	 * @param cookieName Name of the cookie in which OneTrust keeps the visitor's choice
+	 * @param alertBoxClosedCookieName Name of the cookie OneTrust writes once the visitor closed its banner; before
+	 * the visitor used the banner, OneTrust's defaults say nothing
+	 * @param groups For each purpose, the OneTrust group ids that must all be accepted for it to be granted; a
+	 * refusal of any of them denies it (by default analytics needs C0002, ads C0004, where those purposes are
+	 * configured)
+	 */
+	public record OneTrust(@DefaultValue("false") boolean enabled, @DefaultValue("OptanonConsent") String cookieName,
+			@DefaultValue("OptanonAlertBoxClosed") String alertBoxClosedCookieName,
+			@DefaultValue Map<String, List<String>> groups) {
+
+		public OneTrust {
+			requireToken("cxp.consent.cmp.onetrust.cookie-name", cookieName);
+			requireToken("cxp.consent.cmp.onetrust.alert-box-closed-cookie-name", alertBoxClosedCookieName);
+			groups = checkedCategories("cxp.consent.cmp.onetrust.groups.", groups);
+		}
+
+	}
+
+	/**
+	 * Cookiebot's cookie.
+	 *
+	 * @param enabled Whether to read the visitor's choice from Cookiebot's cookie
+	 * @param cookieName Name of the cookie in which Cookiebot keeps the visitor's choice
+	 * @param categories For each purpose, the Cookiebot categories (preferences, statistics, marketing) that must
+	 * all be accepted for it to be granted; a refusal of any of them denies it (by default analytics needs
+	 * statistics, ads marketing, where those purposes are configured)
+	 */
+	public record Cookiebot(@DefaultValue("false") boolean enabled, @DefaultValue("CookieConsent") String cookieName,
+			@DefaultValue Map<String, List<String>> categories) {
+
+		public Cookiebot {
+			requireToken("cxp.consent.cmp.cookiebot.cookie-name", cookieName);
+			categories = checkedCategories("cxp.consent.cmp.cookiebot.categories.", categories);
+		}
+
+	}
+
+	/**
+	 * klaro's cookie.
+	 *
+	 * @param enabled Whether to read the visitor's choice from klaro's cookie
+	 * @param cookieName Name of the cookie in which klaro keeps the visitor's choice (klaro's storageName)
+	 * @param services For each purpose, the klaro services that must all be accepted for it to be granted; a
+	 * refusal of any of them denies it; service names are the site's own, so there is no default
+	 */
+	public record Klaro(@DefaultValue("false") boolean enabled, @DefaultValue("klaro") String cookieName,
+			@DefaultValue Map<String, List<String>> services) {
+
+		public Klaro {
+			requireToken("cxp.consent.cmp.klaro.cookie-name", cookieName);
+			services = checkedCategories("cxp.consent.cmp.klaro.services.", services);
+			if (enabled && services.isEmpty()) {
+				throw new IllegalArgumentException("cxp.consent.cmp.klaro.enabled needs "
+						+ "cxp.consent.cmp.klaro.services.<purpose>: klaro's service names are the site's own, so "
+						+ "map the services each purpose needs, such as cxp.consent.cmp.klaro.services.analytics=matomo");
+			}
+		}
+
+	}
+
+	/**
+	 * orestbida's cookieconsent v3 cookie.
+	 *
+	 * @param enabled Whether to read the visitor's choice from cookieconsent's cookie
+	 * @param cookieName Name of the cookie in which cookieconsent keeps the visitor's choice
+	 * @param categories For each purpose, the site's cookieconsent categories that must all be accepted for it to
+	 * be granted; a category the cookie does not list denies it (by default analytics needs analytics, ads needs
+	 * ads, where those purposes are configured)
+	 * @param revision The site's cookieconsent revision; a choice made under another revision grants nothing,
+	 * though its refusals still count; any revision when not set
+	 */
+	public record CookieConsent(@DefaultValue("false") boolean enabled, @DefaultValue("cc_cookie") String cookieName,
+			@DefaultValue Map<String, List<String>> categories, @Nullable Integer revision) {
+
+		public CookieConsent {
+			requireToken("cxp.consent.cmp.cookieconsent.cookie-name", cookieName);
+			categories = checkedCategories("cxp.consent.cmp.cookieconsent.categories.", categories);
+		}
+
+	}
+
+	/**
+	 * Google Consent Mode v2.
+	 *
+	 * @param enabled Whether to give Google tags Consent Mode v2 signals: in the consent endpoint's answers, as the
+	 * page's default before any tag runs, and as an update after each choice
+	 * @param types For each Consent Mode type (analytics_storage, ad_storage, ad_user_data, ad_personalization),
+	 * the purpose whose effective state it takes (by default analytics_storage takes analytics, and the three ad
+	 * types take ads where that purpose is configured)
+	 */
+	public record GoogleConsentMode(@DefaultValue("false") boolean enabled, @DefaultValue Map<String, String> types) {
+
+		/**
+		 * The Consent Mode v2 types.
+		 */
+		public static final List<String> TYPES = List.of("analytics_storage", "ad_storage", "ad_user_data",
+				"ad_personalization");
+
+		public GoogleConsentMode {
+			for (String type : types.keySet()) {
+				if (!TYPES.contains(type)) {
+					throw new IllegalArgumentException("cxp.consent.google-consent-mode.types." + type
+							+ " is not a Consent Mode v2 type; the types are " + TYPES);
+				}
+			}
+			types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
+		}
+
+	}
+
+	/**
 	 * Where the visitor's region is read from.
 	 *
 	 * @param header Name of the request header in which a trusted edge sends the visitor's ISO 3166-1 alpha-2
@@ -576,6 +715,20 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 			throw new IllegalArgumentException("cxp.consent.cookie-name=" + consentCookieName
 					+ " requires cxp.visitor.domain to be unset: browsers reject __Host- cookies that have a Domain");
 		}
+	}
+
+	// A platform's mapping: non-empty category lists of non-blank names
+	private static Map<String, List<String>> checkedCategories(String property,
+			Map<String, List<String>> mapping) {
+		Map<String, List<String>> checked = new LinkedHashMap<>();
+		mapping.forEach((purpose, categories) -> {
+			if (categories == null || categories.isEmpty() || categories.stream().anyMatch(String::isBlank)) {
+				throw new IllegalArgumentException(property + purpose + " must list at least one category, and no "
+						+ "empty one: an empty list would be granted by every cookie");
+			}
+			checked.put(purpose, List.copyOf(categories));
+		});
+		return Collections.unmodifiableMap(checked);
 	}
 
 	private static void requirePositive(String property, Duration value) {

@@ -19,6 +19,7 @@ import dev.cxp.internal.consent.ConsentChain;
 import dev.cxp.internal.consent.ConsentPolicy;
 import dev.cxp.internal.consent.ConsentPurposes;
 import dev.cxp.internal.consent.ConsentRegions;
+import dev.cxp.internal.consent.ConsentResolution;
 import dev.cxp.internal.session.SessionTracker;
 import dev.cxp.internal.session.reactive.AdaptedReactiveSessionStore;
 import dev.cxp.internal.session.reactive.ReactiveSessionTracker;
@@ -58,6 +59,12 @@ final class CxpReactiveConfiguration {
 	ReactiveConsentPolicy cxpReactiveConsentPolicy(ConsentPolicy policy,
 			ObjectProvider<ReactiveConsentResolver> resolver) {
 		return new ReactiveConsentPolicy(policy, resolver.getIfUnique());
+	}
+
+	@Bean
+	ConsentResolution cxpConsentResolution(ObjectProvider<ReactiveConsentResolver> resolver, ConsentChain chain) {
+		ReactiveConsentResolver own = resolver.getIfUnique();
+		return ConsentResolution.of((own != null) ? own : chain, chain, own == null);
 	}
 
 	@Bean

@@ -1,8 +1,6 @@
 package dev.cxp.autoconfigure;
 
-import java.util.ArrayList;
-import java.util.List;
-
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -19,6 +17,8 @@ import dev.cxp.internal.consent.ConsentChain;
 import dev.cxp.internal.consent.ConsentPolicy;
 import dev.cxp.internal.consent.ConsentPurposes;
 import dev.cxp.internal.consent.ConsentRegions;
+import dev.cxp.internal.consent.ConsentResolution;
+import dev.cxp.internal.consent.GoogleConsentModes;
 import dev.cxp.internal.session.SessionTracker;
 import dev.cxp.internal.visitor.CxpCookies;
 import dev.cxp.internal.visitor.VisitorIdentity;
@@ -45,6 +45,11 @@ final class CxpServletConfiguration {
 	}
 
 	@Bean
+	ConsentResolution cxpConsentResolution(ConsentResolver resolver, ConsentChain chain) {
+		return ConsentResolution.of(resolver, chain, resolver instanceof DefaultConsentResolver);
+	}
+
+	@Bean
 	ConsentPolicy cxpConsentPolicy(ConsentResolver resolver, ConsentPurposes purposes, ConsentRegions regions) {
 		return new ConsentPolicy((request) -> resolver.resolve(ServletConsentRequest.servletRequestOf(request)),
 				purposes, regions);
@@ -64,8 +69,8 @@ final class CxpServletConfiguration {
 
 	@Bean
 	VisitorIdentityInterceptor visitorIdentityInterceptor(RequestClassifier classifier,
-			VisitorRequestPath requestPath) {
-		return new VisitorIdentityInterceptor(classifier, requestPath);
+			VisitorRequestPath requestPath, ObjectProvider<GoogleConsentModes> consentModes) {
+		return new VisitorIdentityInterceptor(classifier, requestPath, consentModes.getIfAvailable());
 	}
 
 	@Bean

@@ -13,9 +13,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.DispatcherServlet;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.cxp.consent.ledger.ConsentLedger;
 import dev.cxp.internal.activity.CxpActivity;
 import dev.cxp.internal.consent.ConsentCookieFormat;
 import dev.cxp.internal.consent.ConsentPolicy;
+import dev.cxp.internal.consent.GoogleConsentModes;
+import dev.cxp.internal.ledger.ConsentLedgerGuard;
 import dev.cxp.internal.ledger.ConsentLedgerWriter;
 import dev.cxp.internal.visitor.CxpCookies;
 import dev.cxp.internal.visitor.VisitorIdentity;
@@ -23,6 +26,7 @@ import dev.cxp.internal.visitor.VisitorRequestPath;
 import dev.cxp.internal.web.ConsentRecorder;
 import dev.cxp.internal.web.CxpScript;
 import dev.cxp.internal.web.servlet.ConsentController;
+import dev.cxp.internal.web.servlet.ConsentReceiptController;
 import dev.cxp.internal.web.servlet.CxpScriptController;
 import dev.cxp.internal.web.servlet.CxpVisitorController;
 
@@ -60,8 +64,20 @@ public final class CxpWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
-	ConsentController cxpConsentController(ConsentPolicy policy, ConsentRecorder recorder) {
-		return new ConsentController(policy, recorder);
+	ConsentReceiptController cxpConsentReceiptController(CxpCookies cookies, ConsentCookieFormat format,
+			ObjectProvider<ConsentLedger> ledger, ObjectProvider<ConsentLedgerGuard> guard) {
+		// Without a ledger the endpoint still answers, saying why there are no receipts
+		ConsentLedger available = ledger.getIfAvailable();
+		ConsentLedgerGuard ledgerGuard = guard.getIfAvailable();
+		return new ConsentReceiptController(cookies, format,
+				(available != null && ledgerGuard != null) ? ledgerGuard.guard(available) : null);
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "cxp.web.consent-endpoint.enabled", matchIfMissing = true)
+	ConsentController cxpConsentController(ConsentPolicy policy, ConsentRecorder recorder,
+			ObjectProvider<GoogleConsentModes> consentModes) {
+		return new ConsentController(policy, recorder, consentModes.getIfAvailable());
 	}
 
 }

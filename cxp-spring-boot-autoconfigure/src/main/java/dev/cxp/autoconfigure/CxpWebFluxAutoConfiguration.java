@@ -19,6 +19,7 @@ import dev.cxp.consent.ledger.ConsentLedger;
 import dev.cxp.internal.activity.CxpActivity;
 import dev.cxp.internal.consent.ConsentCookieFormat;
 import dev.cxp.internal.consent.ConsentPolicy;
+import dev.cxp.internal.consent.GoogleConsentModes;
 import dev.cxp.internal.ledger.ConsentLedgerGuard;
 import dev.cxp.internal.ledger.ConsentLedgerWriter;
 import dev.cxp.internal.session.reactive.ReactiveSessionTracker;
@@ -102,8 +103,8 @@ public final class CxpWebFluxAutoConfiguration {
 
 		@Bean
 		ReactiveConsentController cxpConsentController(ReactiveConsentPolicy policy,
-				ReactiveConsentRecorder recorder) {
-			return new ReactiveConsentController(policy, recorder);
+				ReactiveConsentRecorder recorder, ObjectProvider<GoogleConsentModes> consentModes) {
+			return new ReactiveConsentController(policy, recorder, consentModes.getIfAvailable());
 		}
 
 		@Bean

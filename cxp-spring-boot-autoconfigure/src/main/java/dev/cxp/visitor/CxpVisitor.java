@@ -32,6 +32,15 @@ public record CxpVisitor(@Nullable String visitorId, ConsentDecision consent, bo
 	 */
 	public static final String ATTRIBUTE = CxpVisitor.class.getName();
 
+	/**
+	 * The name of the request attribute that holds, when {@code cxp.consent.google-consent-mode.enabled}, the Google
+	 * Consent Mode signals of the request's consent as a JSON object, such as
+	 * {@code {"analytics_storage":"granted"}}: a page's template puts it on the browser script's element, as
+	 * {@code data-consent-mode}, so that the page's Google tags start with the server's decision.
+	 * @since 0.3.0
+	 */
+	public static final String GOOGLE_CONSENT_MODE_ATTRIBUTE = "cxpConsentMode";
+
 	private static final CxpVisitor UNKNOWN = new CxpVisitor(null, ConsentDecision.unspecified(), false, null);
 
 	/**

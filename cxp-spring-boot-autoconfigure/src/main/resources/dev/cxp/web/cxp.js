@@ -9,7 +9,7 @@
  * error status, or something other than its JSON), both keys are removed: nothing is kept on a guess.
  *
  * API, every call returns a Promise:
- *   cxp.consent.get()    -> {state, source, effective, required, revision, purposes, region}
+ *   cxp.consent.get()    -> {state, source, effective, required, revision, purposes, region[, googleConsentMode]}
  *   cxp.consent.grant()  -> records a grant of every purpose, then refreshes local storage
  *   cxp.consent.deny()   -> records a denial of every purpose and clears local storage
  *   cxp.consent.set({analytics: true, ads: false})
@@ -31,7 +31,11 @@
  * Consent Mode type, such as {"analytics_storage":"granted","ad_storage":"denied"}), the script tells the
  * page's Google tags right after the choice is recorded, with gtag('consent', 'update', {...}) where the page
  * defines gtag, or by pushing the same arguments onto window.dataLayer, as gtag does, where the page only has
- * a dataLayer. A page without either, or an answer without the member, gets nothing.
+ * a dataLayer. A page without either, or an answer without the member, gets nothing. The default comes from
+ * the server too, without a request: a page's template puts the request attribute "cxpConsentMode" on the
+ * script element as data-consent-mode='{"analytics_storage":"denied",...}', and the script, loaded before any
+ * Google tag, sends gtag('consent', 'default', {...}) as it loads (creating window.dataLayer when the page
+ * has none yet).
  *
  * The base path is the script's own directory: load it from <base path>/cxp.js, or name the base path
  * with a data-cxp-base-path attribute on the script element (needed when the script is served from
@@ -237,22 +241,22 @@
 	// --- Google Consent Mode: the page's Google tags hear every recorded choice -----------------------------
 
 	var CONSENT_MODE_TYPE = /^[a-z_]{1,64}$/;
+	var CONSENT_MODE_ATTRIBUTE = 'data-consent-mode';
 
-	// The update a recorded choice's answer asks for, such as {analytics_storage: 'granted'}, or null.
-	function consentModeUpdate(answer) {
-		var types = answer.googleConsentMode;
+	// The signals of a server's answer, such as {analytics_storage: 'granted'}, or null.
+	function consentModeSignals(types) {
 		if (!types || typeof types !== 'object') {
 			return null;
 		}
-		var update = null;
+		var signals = null;
 		Object.keys(types).forEach(function (type) {
 			var state = types[type];
 			if (CONSENT_MODE_TYPE.test(type) && (state === 'granted' || state === 'denied')) {
-				update = update || {};
-				update[type] = state;
+				signals = signals || {};
+				signals[type] = state;
 			}
 		});
-		return update;
+		return signals;
 	}
 
 	// Google's pattern: gtag() pushes its arguments object onto window.dataLayer, which Google's tags read.
@@ -260,22 +264,46 @@
 		window.dataLayer.push(arguments);
 	}
 
-	function updateConsentMode(answer) {
-		var update = consentModeUpdate(answer);
-		if (!update) {
+	// Tells the page's Google tags: through gtag where the page defines it, else onto the dataLayer.
+	function tellGoogleTags(command, signals, createDataLayer) {
+		if (!signals) {
 			return;
 		}
 		try {
 			if (typeof window.gtag === 'function') {
-				window.gtag('consent', 'update', update);
+				window.gtag('consent', command, signals);
+				return;
 			}
-			else if (window.dataLayer && typeof window.dataLayer.push === 'function') {
-				pushOntoDataLayer('consent', 'update', update);
+			if (createDataLayer) {
+				window.dataLayer = window.dataLayer || [];
+			}
+			if (window.dataLayer && typeof window.dataLayer.push === 'function') {
+				pushOntoDataLayer('consent', command, signals);
 			}
 		}
 		catch (e) {
-			// A tag of the page that throws does not make a recorded choice look unrecorded.
+			// A tag of the page that throws does not stop the script, nor make a recorded choice look unrecorded.
 		}
+	}
+
+	// The server's decision for this page, put on the script element by the page's template: the default
+	// Google's tags start with, before any of them runs, without a request of its own.
+	function consentModeDefault() {
+		var script = ownScript();
+		var json = script ? script.getAttribute(CONSENT_MODE_ATTRIBUTE) : null;
+		if (!json) {
+			return;
+		}
+		try {
+			tellGoogleTags('default', consentModeSignals(JSON.parse(json)), true);
+		}
+		catch (e) {
+			// Not JSON: no default is better than a wrong one; the tags keep their own.
+		}
+	}
+
+	function updateConsentMode(answer) {
+		tellGoogleTags('update', consentModeSignals(answer.googleConsentMode), false);
 	}
 
 	// --- Ordering: choices one after another, and no stale answer written after a choice -----------------
@@ -377,6 +405,7 @@
 		}
 	};
 
+	consentModeDefault();
 	var ready = refresh();
 	// A page that does not wait on cxp.ready should not see an unhandled rejection when the server is away.
 	ready.catch(noop);

@@ -136,6 +136,8 @@ class CxpAutoConfigurationTests {
 			cxp.consent.cookie-name          | 'x;y'  | cxp.consent.cookie-name
 			cxp.web.base-path                | cxp    | cxp.web.base-path
 			cxp.session.store                | disk   | cxp.session.store
+			cxp.consent.google-consent-mode.types.ad_storag  | ads    | cxp.consent.google-consent-mode.types.ad_storag
+			cxp.consent.google-consent-mode.types.ad_storage | ads    | cxp.consent.google-consent-mode.types.ad_storage
 			""")
 	void invalidPropertyFailsStartUpNamingTheProperty(String property, String value, String expectedName) {
 		this.contextRunner.withPropertyValues(property + "=" + value).run((context) -> {

@@ -14,6 +14,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 
 import dev.cxp.internal.activity.CxpActivity;
 import dev.cxp.internal.actuate.CxpEndpoint;
+import dev.cxp.internal.platform.PlatformCookies;
 import dev.cxp.internal.session.InMemoryVisitorSessionStore;
 import dev.cxp.session.VisitorSessionStore;
 
@@ -60,8 +61,9 @@ class CxpEndpointAutoConfigurationTests {
 
 	@Test
 	void userEndpointMakesTheDefaultBackOff() {
-		CxpEndpoint user = new CxpEndpoint(null, new CxpActivity(), new InMemoryVisitorSessionStore(java.time.Duration.ofMinutes(1), () -> "session",
-				java.time.Clock.systemUTC(), 1, Long.MAX_VALUE));
+		CxpEndpoint user = new CxpEndpoint(null, new CxpActivity(), new InMemoryVisitorSessionStore(
+				java.time.Duration.ofMinutes(1), () -> "session", java.time.Clock.systemUTC(), 1, Long.MAX_VALUE), null,
+				new PlatformCookies(java.util.List.of()), null, null);
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=cxp")
 			.withBean(CxpEndpoint.class, () -> user)
 			.run((context) -> assertThat(context.getBean(CxpEndpoint.class)).isSameAs(user));

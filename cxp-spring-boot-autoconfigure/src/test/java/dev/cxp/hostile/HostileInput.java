@@ -24,12 +24,12 @@ final class HostileInput {
 	 * How many values each property is tried with: a few hundred in the normal suite, more in the
 	 * {@code hostile-input} Maven profile.
 	 */
-	static final int TRIES = Integer.getInteger("cxp.hostile.tries", 300);
+	static final int TRIES = Integer.getInteger("hostile.tries", 300);
 
 	/**
 	 * The seed of this run, printed with every failure; set {@code cxp.hostile.seed} to replay one.
 	 */
-	static final long SEED = Long.getLong("cxp.hostile.seed", System.nanoTime());
+	static final long SEED = Long.getLong("hostile.seed", System.nanoTime());
 
 	static {
 		System.out.println("Hostile input: seed " + SEED + ", " + TRIES + " tries per property");

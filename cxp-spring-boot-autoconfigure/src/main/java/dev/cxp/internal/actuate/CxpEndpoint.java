@@ -1,6 +1,7 @@
 package dev.cxp.internal.actuate;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import dev.cxp.internal.cmp.GppSettings;
 import dev.cxp.internal.cmp.TcfSettings;
 import dev.cxp.internal.consent.RegionSettings;
 import dev.cxp.internal.ledger.ConsentLedgerCounters;
+import dev.cxp.internal.platform.PlatformConsentReader;
+import dev.cxp.internal.platform.PlatformCookies;
 import dev.cxp.internal.visitor.CookieAttributes;
 import dev.cxp.session.VisitorSessionStore;
 
@@ -37,6 +40,8 @@ public class CxpEndpoint {
 
 	private final @Nullable CmpConsentReader consentStrings;
 
+	private final PlatformCookies platforms;
+
 	private final @Nullable ConsentLedgerCounters ledgerCounters;
 
 	private final @Nullable Duration ledgerRetention;
@@ -46,25 +51,15 @@ public class CxpEndpoint {
 	 * @param configuration the configuration in effect
 	 * @param activity the counts since start-up, the same the meters read
 	 * @param store the session store, for its type and size
-	 */
-	public CxpEndpoint(ConfigurationDescriptor configuration, CxpActivity activity, VisitorSessionStore store) {
-		this(configuration, activity, store, null, null, null);
-	}
-
-	/**
-	 * Create the endpoint, also showing how the consent strings of a consent management platform are read
-	 * and the consent ledger's state.
-	 * @param configuration the configuration in effect
-	 * @param activity the counts since start-up, the same the meters read
-	 * @param store the session store, for its type and size
 	 * @param consentStrings the reader of the TC and GPP strings, {@code null} when they are not read
+	 * @param platforms the consent platforms' cookies read, possibly none
 	 * @param ledgerCounters the consent ledger's counts, {@code null} when the ledger is off
 	 * @param ledgerRetention how long the ledger keeps a record, {@code null} when the ledger is off
-	 * @since 0.2.0
 	 */
 	public CxpEndpoint(ConfigurationDescriptor configuration, CxpActivity activity, VisitorSessionStore store,
-			@Nullable CmpConsentReader consentStrings, @Nullable ConsentLedgerCounters ledgerCounters,
-			@Nullable Duration ledgerRetention) {
+			@Nullable CmpConsentReader consentStrings, PlatformCookies platforms,
+			@Nullable ConsentLedgerCounters ledgerCounters, @Nullable Duration ledgerRetention) {
+		this.platforms = platforms;
 		this.ledgerCounters = ledgerCounters;
 		this.ledgerRetention = ledgerRetention;
 		this.configuration = configuration;
@@ -98,13 +93,21 @@ public class CxpEndpoint {
 
 	private @Nullable ConsentStringsDescriptor consentStrings() {
 		CmpConsentReader reader = this.consentStrings;
-		if (reader == null) {
+		if (reader == null && this.platforms.readers().isEmpty()) {
 			return null;
 		}
 		Map<String, Long> invalid = new LinkedHashMap<>();
-		invalid.put(CmpConsentReader.KIND_TCF, reader.invalidStrings(CmpConsentReader.KIND_TCF));
-		invalid.put(CmpConsentReader.KIND_GPP, reader.invalidStrings(CmpConsentReader.KIND_GPP));
-		return new ConsentStringsDescriptor(reader.tcfSettings(), reader.gppSettings(), invalid);
+		List<PlatformDescriptor> platforms = new ArrayList<>();
+		for (PlatformConsentReader platform : this.platforms.readers()) {
+			platforms.add(new PlatformDescriptor(platform.name(), platform.cookieName(), platform.mapping()));
+			invalid.put(platform.name(), platform.invalidValues());
+		}
+		if (reader != null) {
+			invalid.put(CmpConsentReader.KIND_TCF, reader.invalidStrings(CmpConsentReader.KIND_TCF));
+			invalid.put(CmpConsentReader.KIND_GPP, reader.invalidStrings(CmpConsentReader.KIND_GPP));
+		}
+		return new ConsentStringsDescriptor(platforms, (reader != null) ? reader.tcfSettings() : null,
+				(reader != null) ? reader.gppSettings() : null, invalid);
 	}
 
 	private Ledger ledger() {
@@ -132,16 +135,28 @@ public class CxpEndpoint {
 	}
 
 	/**
-	 * Which consent strings of a consent management platform are read, how they map to the starter's
+	 * Which cookies and strings of consent management platforms are read, how they map to the starter's
 	 * purposes, and how many were invalid.
 	 *
+	 * @param platforms the platforms whose own cookies are read, in the order they are consulted
 	 * @param tcf how the TC string is read, {@code null} when it is not
 	 * @param gpp how the GPP string is read, {@code null} when it is not
-	 * @param invalid invalid strings since start-up, by kind ({@code tcf}, {@code gpp})
-	 * @since 0.2.0
+	 * @param invalid invalid values since start-up, by kind ({@code onetrust}, {@code cookiebot}, {@code klaro},
+	 * {@code cookieconsent}, {@code tcf}, {@code gpp})
 	 */
-	public record ConsentStringsDescriptor(@Nullable TcfSettings tcf, @Nullable GppSettings gpp,
-			Map<String, Long> invalid) {
+	public record ConsentStringsDescriptor(List<PlatformDescriptor> platforms, @Nullable TcfSettings tcf,
+			@Nullable GppSettings gpp, Map<String, Long> invalid) {
+
+	}
+
+	/**
+	 * A consent platform whose own cookie is read.
+	 *
+	 * @param name the platform, also the source of the decisions its cookie makes
+	 * @param cookieName the cookie read
+	 * @param mapping for each starter purpose, the platform's categories it needs
+	 */
+	public record PlatformDescriptor(String name, String cookieName, Map<String, List<String>> mapping) {
 
 	}
 
@@ -208,10 +223,13 @@ public class CxpEndpoint {
 	 * @param regions the settings of each configured region
 	 * @param signedCookie whether the consent cookie is signed ({@code cxp.consent.signing.keys}, which are never
 	 * shown)
-	 * @since 0.2.0
+	 * @param resolver the class of the consent resolver in use: the starter's, or the application's own
+	 * @param sources the sources of consent consulted, in order; empty when the application's resolver replaces
+	 * them (Global Privacy Control and the required policy apply in either case)
 	 */
 	public record ConsentModel(List<String> names, String trackingPurpose, String revision,
-			@Nullable String regionHeader, Map<String, RegionSettings> regions, boolean signedCookie) {
+			@Nullable String regionHeader, Map<String, RegionSettings> regions, boolean signedCookie, String resolver,
+			List<String> sources) {
 
 	}
 

@@ -1,17 +1,28 @@
 package dev.cxp.internal.actuate;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import dev.cxp.autoconfigure.CxpAutoConfiguration;
+import dev.cxp.autoconfigure.CxpConsentStringsAutoConfiguration;
 import dev.cxp.autoconfigure.CxpEndpointAutoConfiguration;
+import dev.cxp.consent.ConsentDecision;
+import dev.cxp.consent.ConsentRequest;
+import dev.cxp.consent.ConsentResolver;
+import dev.cxp.consent.ConsentSource;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.internal.visitor.VisitorRequestPath;
+import dev.cxp.internal.web.servlet.DefaultConsentResolver;
 import dev.cxp.internal.web.servlet.TestExchanges;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link CxpEndpoint} and its auto-configuration.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CxpEndpointTests {
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
@@ -88,6 +100,45 @@ class CxpEndpointTests {
 				CxpEndpoint.CxpDescriptor descriptor = context.getBean(CxpEndpoint.class).cxp();
 				assertThat(descriptor.configuration().consent().signedCookie()).isTrue();
 				assertThat(descriptor.toString()).doesNotContain(key);
+			});
+	}
+
+	@Test
+	void endpointShowsTheResolverInUseAndItsSourcesInOrder() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=cxp")
+			.withBean("siteSource", ConsentSource.class, () -> new ConsentSource() {
+
+				@Override
+				public String name() {
+					return "site-cmp";
+				}
+
+				@Override
+				public Map<String, ConsentState> states(ConsentRequest request) {
+					return Map.of();
+				}
+
+			})
+			.run((context) -> {
+				CxpEndpoint.ConsentModel consent = context.getBean(CxpEndpoint.class).cxp().configuration().consent();
+				assertThat(consent.resolver()).isEqualTo(DefaultConsentResolver.class.getName());
+				assertThat(consent.sources()).containsExactly("header", "cookie", "site-cmp");
+			});
+	}
+
+	@Test
+	void aReplacedResolverIsShownAndTheStartUpLogNamesWhatItNoLongerConsults(CapturedOutput output) {
+		ConsentResolver site = (request) -> ConsentDecision.unspecified();
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=cxp", "cxp.consent.tcf.enabled=true")
+			.withConfiguration(AutoConfigurations.of(CxpConsentStringsAutoConfiguration.class))
+			.withBean(ConsentResolver.class, () -> site)
+			.run((context) -> {
+				CxpEndpoint.ConsentModel consent = context.getBean(CxpEndpoint.class).cxp().configuration().consent();
+				assertThat(consent.resolver()).isEqualTo(site.getClass().getName());
+				assertThat(consent.sources()).isEmpty();
+				assertThat(output).containsOnlyOnce("replaces the starter's sources of consent")
+					.contains("no longer consults: header, cookie, tcf.");
 			});
 	}
 

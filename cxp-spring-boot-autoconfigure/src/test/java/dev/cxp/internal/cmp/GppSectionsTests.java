@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GppSectionsTests {
 
-	private static final long SEED = Long.getLong("cxp.hostile.seed", System.nanoTime());
+	private static final long SEED = Long.getLong("hostile.seed", System.nanoTime());
 
 	private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 

@@ -56,11 +56,11 @@ public final class ConsentFixtures {
 
 	private static ConsentPolicy policy(String headerName, String cookieName, ConsentCookieFormat format,
 			ConsentRegions regions, List<ConsentSource> more) {
-		List<ConsentSource> sources = new ArrayList<>();
-		sources.add(new ConsentHeaderSource(headerName, format));
-		sources.add(new ConsentCookieSource(cookieName, format));
-		sources.addAll(more);
-		DefaultConsentResolver resolver = new DefaultConsentResolver(new ConsentChain(sources, format.purposes()));
+		List<List<ConsentSource>> links = new ArrayList<>();
+		links.add(List.of(new ConsentHeaderSource(headerName, format)));
+		links.add(List.of(new ConsentCookieSource(cookieName, format)));
+		more.forEach((source) -> links.add(List.of(source)));
+		DefaultConsentResolver resolver = new DefaultConsentResolver(new ConsentChain(links, format.purposes()));
 		return new ConsentPolicy((request) -> resolver.resolve(ServletConsentRequest.servletRequestOf(request)),
 				format.purposes(), regions);
 	}

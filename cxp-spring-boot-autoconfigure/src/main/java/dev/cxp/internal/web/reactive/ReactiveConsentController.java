@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 
 import dev.cxp.consent.ConsentState;
 import dev.cxp.internal.consent.DecidedConsent;
+import dev.cxp.internal.consent.GoogleConsentModes;
 import dev.cxp.internal.web.ConsentChoice;
 import dev.cxp.internal.web.ConsentChoiceReader;
 import dev.cxp.internal.web.ConsentProblem;
@@ -47,12 +48,17 @@ public class ReactiveConsentController {
 
 	private final ConsentChoiceReader choiceReader;
 
+	private final @Nullable GoogleConsentModes consentModes;
+
 	/**
 	 * Create the endpoint.
 	 * @param policy decides the current consent
 	 * @param recorder records choices
+	 * @param consentModes the Google Consent Mode signals its answers carry, {@code null} when they are off
 	 */
-	public ReactiveConsentController(ReactiveConsentPolicy policy, ReactiveConsentRecorder recorder) {
+	public ReactiveConsentController(ReactiveConsentPolicy policy, ReactiveConsentRecorder recorder,
+			@Nullable GoogleConsentModes consentModes) {
+		this.consentModes = consentModes;
 		this.policy = policy;
 		this.recorder = recorder;
 		this.choiceReader = new ConsentChoiceReader(policy.policy().purposes());
@@ -142,7 +148,8 @@ public class ReactiveConsentController {
 	}
 
 	private ConsentView view(DecidedConsent consent) {
-		return ConsentView.of(consent, this.policy.policy().purposes(), this.recorder.recorder().format().revision());
+		return ConsentView.of(consent, this.policy.policy().purposes(), this.recorder.recorder().format().revision(),
+				this.consentModes);
 	}
 
 	private static ResponseEntity<?> problem(InvalidConsentRequestException ex) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.internal.consent.ConsentPolicy;
 import dev.cxp.internal.consent.DecidedConsent;
+import dev.cxp.internal.consent.GoogleConsentModes;
 import dev.cxp.internal.web.ConsentChoice;
 import dev.cxp.internal.web.ConsentChoiceReader;
 import dev.cxp.internal.web.ConsentProblem;
@@ -46,15 +48,20 @@ public class ConsentController {
 
 	private final ConsentChoiceReader choiceReader;
 
+	private final @Nullable GoogleConsentModes consentModes;
+
 	/**
 	 * Create the endpoint.
 	 * @param policy decides the current consent
 	 * @param recorder records choices
+	 * @param consentModes the Google Consent Mode signals its answers carry, {@code null} when they are off
 	 */
-	public ConsentController(ConsentPolicy policy, ConsentRecorder recorder) {
+	public ConsentController(ConsentPolicy policy, ConsentRecorder recorder,
+			@Nullable GoogleConsentModes consentModes) {
 		this.policy = policy;
 		this.recorder = recorder;
 		this.choiceReader = new ConsentChoiceReader(policy.purposes());
+		this.consentModes = consentModes;
 	}
 
 	/**
@@ -122,7 +129,7 @@ public class ConsentController {
 	}
 
 	private ConsentView view(DecidedConsent consent) {
-		return ConsentView.of(consent, this.policy.purposes(), this.recorder.format().revision());
+		return ConsentView.of(consent, this.policy.purposes(), this.recorder.format().revision(), this.consentModes);
 	}
 
 	private static ResponseEntity<ConsentProblem> problem(InvalidConsentRequestException ex) {

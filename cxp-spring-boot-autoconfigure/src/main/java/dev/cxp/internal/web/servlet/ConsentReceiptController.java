@@ -3,6 +3,7 @@ package dev.cxp.internal.web.servlet;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,8 +24,8 @@ import dev.cxp.internal.web.ConsentReceiptIds;
  * {@code GET {cxp.web.base-path}/consent/receipt}: the visitor's own last consent record, found by the receipt
  * id in their consent cookie and by nothing else, so that no other visitor's record can be asked for. Answers
  * 404 when the cookie carries no receipt (or several different ones) or the ledger has no such record, and
- * 503 while the ledger cannot be read. Shows the receipt id, timestamp, revision and purposes only. Answers
- * are never cached.
+ * 503 while the ledger cannot be read, and 404 saying so when the application keeps no ledger. Shows the receipt
+ * id, timestamp, revision and purposes only. Answers are never cached.
  */
 @RestController
 @RequestMapping("${cxp.web.base-path:/cxp}")
@@ -36,15 +37,15 @@ public class ConsentReceiptController {
 
 	private final ConsentCookieFormat format;
 
-	private final ConsentLedger ledger;
+	private final @Nullable ConsentLedger ledger;
 
 	/**
 	 * Create the endpoint.
 	 * @param cookies reads the consent cookie
 	 * @param format the consent cookie's format
-	 * @param ledger where the records are
+	 * @param ledger where the records are, {@code null} when the application keeps no ledger
 	 */
-	public ConsentReceiptController(CxpCookies cookies, ConsentCookieFormat format, ConsentLedger ledger) {
+	public ConsentReceiptController(CxpCookies cookies, ConsentCookieFormat format, @Nullable ConsentLedger ledger) {
 		this.cookies = cookies;
 		this.format = format;
 		this.ledger = ledger;
@@ -57,6 +58,11 @@ public class ConsentReceiptController {
 	 */
 	@GetMapping("/consent/receipt")
 	public ResponseEntity<?> receipt(HttpServletRequest request) {
+		ConsentLedger ledger = this.ledger;
+		if (ledger == null) {
+			return problem(HttpStatus.NOT_FOUND, "The consent ledger is off, so there are no receipts: it needs a "
+					+ "DataSource and cxp.consent.ledger.enabled not set to false");
+		}
 		String receiptId = ConsentReceiptIds.of(this.format,
 				ServletConsentRequest.of(request).cookies(this.cookies.consentCookie().name()));
 		if (receiptId == null) {
@@ -64,7 +70,7 @@ public class ConsentReceiptController {
 		}
 		Optional<ConsentRecord> record;
 		try {
-			record = this.ledger.findByReceiptId(receiptId);
+			record = ledger.findByReceiptId(receiptId);
 		}
 		catch (RuntimeException ex) {
 			return problem(HttpStatus.SERVICE_UNAVAILABLE, "The consent ledger cannot be read now");

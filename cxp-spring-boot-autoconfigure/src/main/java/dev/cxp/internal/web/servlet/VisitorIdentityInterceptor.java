@@ -2,8 +2,10 @@ package dev.cxp.internal.web.servlet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import dev.cxp.internal.consent.GoogleConsentModes;
 import dev.cxp.internal.session.RequestedPage;
 import dev.cxp.internal.visitor.VisitorRequestPath;
 import dev.cxp.internal.web.servlet.RequestClassifier.Classification;
@@ -21,14 +23,20 @@ public class VisitorIdentityInterceptor implements HandlerInterceptor {
 
 	private final VisitorRequestPath requestPath;
 
+	private final @Nullable GoogleConsentModes consentModes;
+
 	/**
 	 * Create the interceptor.
 	 * @param classifier decides what to do with each request
 	 * @param requestPath the request path
+	 * @param consentModes the Google Consent Mode signals a page's template may put on the browser script, as the
+	 * request attribute {@value CxpVisitor#GOOGLE_CONSENT_MODE_ATTRIBUTE}; {@code null} when they are off
 	 */
-	public VisitorIdentityInterceptor(RequestClassifier classifier, VisitorRequestPath requestPath) {
+	public VisitorIdentityInterceptor(RequestClassifier classifier, VisitorRequestPath requestPath,
+			@Nullable GoogleConsentModes consentModes) {
 		this.classifier = classifier;
 		this.requestPath = requestPath;
+		this.consentModes = consentModes;
 	}
 
 	@Override
@@ -42,6 +50,10 @@ public class VisitorIdentityInterceptor implements HandlerInterceptor {
 					? new RequestedPage(request.getContextPath(), request.getRequestURI(), request.getQueryString()) : null;
 			CxpVisitor visitor = this.requestPath.process(new ServletExchange(request, response), page);
 			request.setAttribute(CxpVisitor.ATTRIBUTE, visitor);
+			if (this.consentModes != null) {
+				request.setAttribute(CxpVisitor.GOOGLE_CONSENT_MODE_ATTRIBUTE,
+						this.consentModes.json(visitor::consentEffective));
+			}
 		}
 		return true;
 	}
