@@ -20,6 +20,7 @@ import dev.cxp.internal.consent.ConsentPolicy;
 import dev.cxp.internal.consent.ConsentPurposes;
 import dev.cxp.internal.consent.ConsentRegions;
 import dev.cxp.internal.consent.ConsentResolution;
+import dev.cxp.internal.consent.GoogleConsentModes;
 import dev.cxp.internal.session.SessionTracker;
 import dev.cxp.internal.session.reactive.AdaptedReactiveSessionStore;
 import dev.cxp.internal.session.reactive.ReactiveSessionTracker;
@@ -101,8 +102,8 @@ final class CxpReactiveConfiguration {
 
 	@Bean
 	VisitorIdentityWebFilter cxpVisitorIdentityWebFilter(ReactiveRequestClassifier classifier,
-			ReactiveVisitorRequestPath requestPath) {
-		return new VisitorIdentityWebFilter(classifier, requestPath);
+			ReactiveVisitorRequestPath requestPath, ObjectProvider<GoogleConsentModes> consentModes) {
+		return new VisitorIdentityWebFilter(classifier, requestPath, consentModes.getIfAvailable());
 	}
 
 	// The mapping of the application's annotated controllers: WebFlux's own, not Actuator's or another library's

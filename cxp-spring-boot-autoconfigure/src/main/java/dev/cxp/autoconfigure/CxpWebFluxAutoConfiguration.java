@@ -40,8 +40,8 @@ import dev.cxp.internal.web.reactive.ReactiveVisitorRequestPath;
  * Auto-configuration of the starter in a WebFlux application: {@code CxpVisitor} controller arguments, which
  * apply even with {@code cxp.enabled=false} so that switching the starter off never breaks a controller, and the
  * starter's HTTP endpoints under {@code cxp.web.base-path}, with the wire formats of Spring MVC: the current
- * visitor and the browser script always, the consent endpoint unless
- * {@code cxp.web.consent-endpoint.enabled=false}, and the receipt endpoint with a consent ledger.
+ * visitor and the browser script always, the consent and receipt endpoints unless
+ * {@code cxp.web.consent-endpoint.enabled=false}.
  *
  * @since 0.3.0
  */
@@ -108,10 +108,13 @@ public final class CxpWebFluxAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnBean({ ConsentLedger.class, ConsentLedgerGuard.class })
 		ReactiveConsentReceiptController cxpConsentReceiptController(CxpCookies cookies, ConsentCookieFormat format,
-				ConsentLedger ledger, ConsentLedgerGuard guard) {
-			return new ReactiveConsentReceiptController(cookies, format, guard.guard(ledger));
+				ObjectProvider<ConsentLedger> ledger, ObjectProvider<ConsentLedgerGuard> guard) {
+			// Without a ledger the endpoint still answers, saying why there are no receipts
+			ConsentLedger available = ledger.getIfAvailable();
+			ConsentLedgerGuard ledgerGuard = guard.getIfAvailable();
+			return new ReactiveConsentReceiptController(cookies, format,
+					(available != null && ledgerGuard != null) ? ledgerGuard.guard(available) : null);
 		}
 
 	}

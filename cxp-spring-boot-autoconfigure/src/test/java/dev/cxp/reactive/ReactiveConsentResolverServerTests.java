@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * failing closed on an error or an empty answer.
  */
 @SpringBootTest(classes = ReactiveTestSite.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "spring.main.web-application-type=reactive", "cxp.consent.required=true" })
+		properties = { "spring.main.web-application-type=reactive", "cxp.consent.required=true",
+				"management.endpoints.web.exposure.include=cxp" })
 @Import(ReactiveConsentResolverServerTests.Resolver.class)
 class ReactiveConsentResolverServerTests {
 
@@ -89,6 +90,14 @@ class ReactiveConsentResolverServerTests {
 			.contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue("{\"consent\":\"denied\"}")
 			.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
 		assertThat(recorded.get("source").stringValue()).isEqualTo("intranet");
+	}
+
+	@Test
+	void theActuatorEndpointShowsTheResolverInUseAndNoSources() {
+		JsonNode consent = json.readTree(client().get().uri("/actuator/cxp").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody()).get("configuration").get("consent");
+		assertThat(consent.get("resolver").stringValue()).startsWith(Resolver.class.getName());
+		assertThat(consent.get("sources").isEmpty()).isTrue();
 	}
 
 	private JsonNode visitor(String header, String value) {

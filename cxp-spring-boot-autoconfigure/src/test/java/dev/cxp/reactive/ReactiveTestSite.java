@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import dev.cxp.visitor.CxpVisitor;
@@ -27,6 +28,11 @@ public class ReactiveTestSite {
 		@GetMapping(path = { "/", "/about", "/private/page" }, produces = MediaType.TEXT_HTML_VALUE)
 		Mono<String> page(CxpVisitor visitor) {
 			return Mono.just("<html><body>visitor " + visitor.visitorId() + "</body></html>");
+		}
+
+		@GetMapping(path = "/consent-mode", produces = MediaType.TEXT_HTML_VALUE)
+		String consentMode(ServerWebExchange exchange) {
+			return String.valueOf((Object) exchange.getAttribute(CxpVisitor.GOOGLE_CONSENT_MODE_ATTRIBUTE));
 		}
 
 		@GetMapping("/api/visitor")

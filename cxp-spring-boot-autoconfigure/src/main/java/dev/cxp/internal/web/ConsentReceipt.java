@@ -19,6 +19,12 @@ public record ConsentReceipt(String receiptId, String timestamp, String revision
 		Map<String, ConsentState> purposes) {
 
 	/**
+	 * The detail of the 404 problem the receipt endpoint answers when the application keeps no ledger.
+	 */
+	public static final String LEDGER_OFF = "The consent ledger is off, so there are no receipts: it needs a "
+			+ "DataSource and cxp.consent.ledger.enabled not set to false";
+
+	/**
 	 * The receipt of a record.
 	 * @param record the record
 	 * @return its receipt

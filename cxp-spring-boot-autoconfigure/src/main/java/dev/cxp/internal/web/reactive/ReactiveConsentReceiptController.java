@@ -2,6 +2,7 @@ package dev.cxp.internal.web.reactive;
 
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,7 +25,7 @@ import dev.cxp.internal.web.ConsentReceiptIds;
 /**
  * {@code GET {cxp.web.base-path}/consent/receipt} in a WebFlux application, as on Spring MVC: the visitor's own
  * last consent record, found by the receipt id in their consent cookie and by nothing else; 404 without one, 503
- * while the ledger cannot be read. The ledger, which is JDBC, is read on Reactor's bounded elastic scheduler.
+ * while the ledger cannot be read, and 404 saying so when the application keeps no ledger. The ledger, which is JDBC, is read on Reactor's bounded elastic scheduler.
  * Answers are never cached.
  */
 @RestController
@@ -37,15 +38,16 @@ public class ReactiveConsentReceiptController {
 
 	private final ConsentCookieFormat format;
 
-	private final ConsentLedger ledger;
+	private final @Nullable ConsentLedger ledger;
 
 	/**
 	 * Create the endpoint.
 	 * @param cookies reads the consent cookie
 	 * @param format the consent cookie's format
-	 * @param ledger where the records are, behind its guard
+	 * @param ledger where the records are, behind its guard; {@code null} when the application keeps no ledger
 	 */
-	public ReactiveConsentReceiptController(CxpCookies cookies, ConsentCookieFormat format, ConsentLedger ledger) {
+	public ReactiveConsentReceiptController(CxpCookies cookies, ConsentCookieFormat format,
+			@Nullable ConsentLedger ledger) {
 		this.cookies = cookies;
 		this.format = format;
 		this.ledger = ledger;
@@ -58,12 +60,16 @@ public class ReactiveConsentReceiptController {
 	 */
 	@GetMapping("/consent/receipt")
 	public Mono<ResponseEntity<?>> receipt(ServerWebExchange exchange) {
+		ConsentLedger ledger = this.ledger;
+		if (ledger == null) {
+			return Mono.just(problem(HttpStatus.NOT_FOUND, ConsentReceipt.LEDGER_OFF));
+		}
 		String receiptId = ConsentReceiptIds.of(this.format,
 				new ReactiveConsentRequest(exchange).cookies(this.cookies.consentCookie().name()));
 		if (receiptId == null) {
 			return Mono.just(problem(HttpStatus.NOT_FOUND, "No consent receipt"));
 		}
-		return Mono.fromCallable(() -> this.ledger.findByReceiptId(receiptId))
+		return Mono.fromCallable(() -> ledger.findByReceiptId(receiptId))
 			.subscribeOn(Schedulers.boundedElastic())
 			.map(ReactiveConsentReceiptController::answer)
 			.onErrorResume((ex) -> Mono.just(problem(HttpStatus.SERVICE_UNAVAILABLE,

@@ -1,10 +1,12 @@
 package dev.cxp.internal.web.reactive;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
+import dev.cxp.internal.consent.GoogleConsentModes;
 import dev.cxp.internal.session.RequestedPage;
 import dev.cxp.internal.web.reactive.ReactiveRequestClassifier.Classification;
 import dev.cxp.visitor.CxpVisitor;
@@ -12,8 +14,9 @@ import dev.cxp.visitor.CxpVisitor;
 /**
  * Runs the starter's request path before the handler of each request a controller method handles: decides
  * consent, keeps the {@code _mspi} visitor id cookie in step with it, tracks page views, and exposes the
- * {@link CxpVisitor} as the exchange attribute {@link CxpVisitor#ATTRIBUTE}. Cookies are added before the handler
- * runs, so they reach the response. Creates no {@code WebSession}.
+ * {@link CxpVisitor} as the exchange attribute {@link CxpVisitor#ATTRIBUTE}, with the Google Consent Mode signals of
+ * its consent as {@link CxpVisitor#GOOGLE_CONSENT_MODE_ATTRIBUTE} when they are on. Cookies are added before the
+ * handler runs, so they reach the response. Creates no {@code WebSession}.
  */
 public class VisitorIdentityWebFilter implements WebFilter {
 
@@ -21,14 +24,20 @@ public class VisitorIdentityWebFilter implements WebFilter {
 
 	private final ReactiveVisitorRequestPath requestPath;
 
+	private final @Nullable GoogleConsentModes consentModes;
+
 	/**
 	 * Create the filter.
 	 * @param classifier decides what to do with each request
 	 * @param requestPath the request path
+	 * @param consentModes the Google Consent Mode signals a page's template may put on the browser script, as the
+	 * exchange attribute {@value CxpVisitor#GOOGLE_CONSENT_MODE_ATTRIBUTE}; {@code null} when they are off
 	 */
-	public VisitorIdentityWebFilter(ReactiveRequestClassifier classifier, ReactiveVisitorRequestPath requestPath) {
+	public VisitorIdentityWebFilter(ReactiveRequestClassifier classifier, ReactiveVisitorRequestPath requestPath,
+			@Nullable GoogleConsentModes consentModes) {
 		this.classifier = classifier;
 		this.requestPath = requestPath;
+		this.consentModes = consentModes;
 	}
 
 	@Override
@@ -48,7 +57,15 @@ public class VisitorIdentityWebFilter implements WebFilter {
 		RequestedPage page = (classification == Classification.PAGE_VIEW)
 				? ReactiveRequestClassifier.page(exchange.getRequest()) : null;
 		return this.requestPath.process(new ReactiveExchange(exchange), page)
-			.doOnNext((visitor) -> exchange.getAttributes().put(CxpVisitor.ATTRIBUTE, visitor));
+			.doOnNext((visitor) -> expose(exchange, visitor));
+	}
+
+	private void expose(ServerWebExchange exchange, CxpVisitor visitor) {
+		exchange.getAttributes().put(CxpVisitor.ATTRIBUTE, visitor);
+		if (this.consentModes != null) {
+			exchange.getAttributes()
+				.put(CxpVisitor.GOOGLE_CONSENT_MODE_ATTRIBUTE, this.consentModes.json(visitor::consentEffective));
+		}
 	}
 
 }

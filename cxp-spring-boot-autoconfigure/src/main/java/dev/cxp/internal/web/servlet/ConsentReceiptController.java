@@ -60,8 +60,7 @@ public class ConsentReceiptController {
 	public ResponseEntity<?> receipt(HttpServletRequest request) {
 		ConsentLedger ledger = this.ledger;
 		if (ledger == null) {
-			return problem(HttpStatus.NOT_FOUND, "The consent ledger is off, so there are no receipts: it needs a "
-					+ "DataSource and cxp.consent.ledger.enabled not set to false");
+			return problem(HttpStatus.NOT_FOUND, ConsentReceipt.LEDGER_OFF);
 		}
 		String receiptId = ConsentReceiptIds.of(this.format,
 				ServletConsentRequest.of(request).cookies(this.cookies.consentCookie().name()));
