@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -16,12 +17,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
-import org.springframework.web.servlet.DispatcherServlet;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import dev.cxp.consent.ConsentResolver;
 import dev.cxp.consent.ConsentSource;
 import dev.cxp.internal.activity.CxpActivity;
 import dev.cxp.internal.cmp.CmpConsentReader;
@@ -32,10 +31,8 @@ import dev.cxp.internal.consent.ConsentCookieFormat;
 import dev.cxp.internal.consent.ConsentCookieSigner;
 import dev.cxp.internal.consent.ConsentCookieSource;
 import dev.cxp.internal.consent.ConsentHeaderSource;
-import dev.cxp.internal.consent.ConsentPolicy;
 import dev.cxp.internal.consent.ConsentPurposes;
 import dev.cxp.internal.consent.ConsentRegions;
-import dev.cxp.internal.consent.ConsentResolution;
 import dev.cxp.internal.consent.GoogleConsentModes;
 import dev.cxp.internal.consent.RegionSettings;
 import dev.cxp.internal.platform.PlatformCookies;
@@ -46,23 +43,22 @@ import dev.cxp.internal.support.SecureIdGenerator;
 import dev.cxp.internal.visitor.CookieAttributes;
 import dev.cxp.internal.visitor.CxpCookies;
 import dev.cxp.internal.visitor.VisitorIdentity;
-import dev.cxp.internal.visitor.VisitorRequestPath;
-import dev.cxp.internal.web.servlet.DefaultConsentResolver;
-import dev.cxp.internal.web.servlet.RequestClassifier;
-import dev.cxp.internal.web.servlet.ServletConsentRequest;
-import dev.cxp.internal.web.servlet.VisitorIdentityInterceptor;
 import dev.cxp.session.VisitorSessionStore;
 
 /**
- * Auto-configuration of consent-gated visitor identity and visit sessions for Spring MVC applications.
+ * Auto-configuration of consent-gated visitor identity and visit sessions, for Spring MVC and WebFlux
+ * applications: the stack-neutral core here, and the request path of each stack in its own configuration
+ * ({@link CxpServletConfiguration}, {@link CxpReactiveConfiguration}). When both stacks are on the class path,
+ * Spring Boot's rule decides the application's type (Spring MVC wins), and only that stack's beans are created.
  *
  * @since 0.1.0
  */
 @AutoConfiguration
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@ConditionalOnClass(DispatcherServlet.class)
+@ConditionalOnWebApplication
+@Conditional(CxpAutoConfiguration.OnSupportedWebStack.class)
 @ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CxpProperties.class)
+@Import({ CxpServletConfiguration.class, CxpReactiveConfiguration.class })
 public final class CxpAutoConfiguration {
 
 	@Bean
@@ -124,23 +120,6 @@ public final class CxpAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	ConsentResolver consentResolver(ConsentChain chain) {
-		return new DefaultConsentResolver(chain);
-	}
-
-	@Bean
-	ConsentResolution cxpConsentResolution(ConsentResolver resolver, ConsentChain chain) {
-		return ConsentResolution.of(resolver, chain, resolver instanceof DefaultConsentResolver);
-	}
-
-	@Bean
-	ConsentPolicy cxpConsentPolicy(ConsentResolver resolver, ConsentPurposes purposes, ConsentRegions regions) {
-		return new ConsentPolicy((request) -> resolver.resolve(ServletConsentRequest.servletRequestOf(request)),
-				purposes, regions);
-	}
-
-	@Bean
 	@ConditionalOnBooleanProperty("cxp.consent.google-consent-mode.enabled")
 	GoogleConsentModes cxpGoogleConsentModes(CxpProperties properties, ConsentPurposes purposes) {
 		return GoogleConsentModes.of(properties.consent().googleConsentMode().types(), purposes);
@@ -188,37 +167,36 @@ public final class CxpAutoConfiguration {
 		return new VisitorIdentity(cookies, ids, sessionTracker, activity);
 	}
 
-	@Bean
-	VisitorRequestPath cxpVisitorRequestPath(ConsentPolicy consentPolicy, CxpCookies cookies,
-			VisitorIdentity identity, SessionTracker sessionTracker, CxpActivity activity) {
-		return new VisitorRequestPath(consentPolicy, cookies, identity, sessionTracker, activity);
+	/**
+	 * A web application of a stack the starter serves: Spring MVC or WebFlux.
+	 */
+	static final class OnSupportedWebStack extends AnyNestedCondition {
+
+		OnSupportedWebStack() {
+			super(ConfigurationPhase.PARSE_CONFIGURATION);
+		}
+
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+		@ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+		static class SpringMvc {
+
+		}
+
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+		@ConditionalOnClass(name = "org.springframework.web.reactive.DispatcherHandler")
+		static class WebFlux {
+
+		}
+
 	}
 
-	@Bean
-	RequestClassifier cxpRequestClassifier(CxpProperties properties, Environment environment) {
+	// The paths the starter leaves alone, on either stack: its own endpoints, Actuator's and the error page
+	static List<String> ignoredPaths(CxpProperties properties, Environment environment) {
 		List<String> ignored = new ArrayList<>();
 		ignored.add(properties.web().basePath() + "/**");
 		ignored.add(environment.getProperty("management.endpoints.web.base-path", "/actuator") + "/**");
 		ignored.add(environment.getProperty("server.error.path", "/error"));
-		return new RequestClassifier(ignored, properties.tracking().excludePatterns());
-	}
-
-	@Bean
-	VisitorIdentityInterceptor visitorIdentityInterceptor(RequestClassifier classifier,
-			VisitorRequestPath requestPath, ObjectProvider<GoogleConsentModes> consentModes) {
-		return new VisitorIdentityInterceptor(classifier, requestPath, consentModes.getIfAvailable());
-	}
-
-	@Bean
-	WebMvcConfigurer cxpVisitorIdentityWebMvcConfigurer(VisitorIdentityInterceptor interceptor) {
-		return new WebMvcConfigurer() {
-
-			@Override
-			public void addInterceptors(InterceptorRegistry registry) {
-				registry.addInterceptor(interceptor);
-			}
-
-		};
+		return ignored;
 	}
 
 	// The application's clock when it declares one (tests do), else the system's: the starter publishes none

@@ -59,7 +59,7 @@ public final class CxpConsentLedgerAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnWebApplication
 	ConsentLedgerGuard cxpConsentLedgerGuard(ObjectProvider<Clock> clock, CxpProperties properties) {
 		CxpProperties.Ledger ledger = properties.consent().ledger();
 		return new ConsentLedgerGuard(CxpAutoConfiguration.clock(clock), ledger.timeout(), ledger.maxConcurrentCalls(),
@@ -67,7 +67,7 @@ public final class CxpConsentLedgerAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnWebApplication
 	ConsentLedgerWriter cxpConsentLedgerWriter(ConsentLedger ledger, ConsentLedgerGuard guard,
 			ConsentLedgerCounters counters, ObjectProvider<SecureIdGenerator> ids, ObjectProvider<Clock> clock,
 			CxpProperties properties, ObjectProvider<UserLinker> userLinker) {

@@ -34,7 +34,7 @@ import dev.cxp.internal.consent.ConsentPurposes;
  * @since 0.2.0
  */
 @AutoConfiguration
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
 @Conditional(CxpConsentStringsAutoConfiguration.OnConsentStringsEnabled.class)
 @EnableConfigurationProperties(CxpProperties.class)

@@ -30,12 +30,13 @@ import dev.cxp.visitor.CxpVisitor;
  * @param session Visit sessions
  * @param tracking Page-view tracking
  * @param web The starter's HTTP endpoints
+ * @param gateway The starter on a Spring Cloud Gateway
  * @since 0.1.0
  */
 @ConfigurationProperties(prefix = "cxp", ignoreUnknownFields = false)
 public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue Consent consent,
 		@DefaultValue Visitor visitor, @DefaultValue Session session, @DefaultValue Tracking tracking,
-		@DefaultValue Web web) {
+		@DefaultValue Web web, @DefaultValue Gateway gateway) {
 
 	public CxpProperties {
 		requirePrefixSatisfied(consent.cookieName(), visitor);
@@ -649,6 +650,17 @@ public record CxpProperties(@DefaultValue("true") boolean enabled, @DefaultValue
 	 * @param enabled Whether to serve GET, PUT and DELETE on the consent endpoint
 	 */
 	public record ConsentEndpoint(@DefaultValue("true") boolean enabled) {
+
+	}
+
+	/**
+	 * The starter on a Spring Cloud Gateway.
+	 *
+	 * @param forwardHeaders Whether to add to each routed request the visitor id (X-CXP-Visitor-Id, only with
+	 * effective consent) and the effective state of every purpose (X-CXP-Consent, such as
+	 * analytics=granted,ads=denied); copies of these headers sent by clients are always removed
+	 */
+	public record Gateway(@DefaultValue("false") boolean forwardHeaders) {
 
 	}
 

@@ -35,7 +35,7 @@ import dev.cxp.session.VisitorSessionStore;
  * @since 0.1.0
  */
 @AutoConfiguration(before = CxpAutoConfiguration.class, after = DataRedisAutoConfiguration.class)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = "cxp.enabled", matchIfMissing = true)
 @ConditionalOnClass(RedisConnectionFactory.class)
 @ConditionalOnProperty(name = "cxp.session.store", havingValue = "redis", matchIfMissing = true)

@@ -5,6 +5,7 @@
  * (an in-house consent platform) to the starter's chain of sources, keeping every protection of the chain;</li>
  * <li>{@link dev.cxp.consent.ConsentResolver}: replace the whole chain on Spring MVC (Global Privacy Control and
  * the {@code cxp.consent.required} policy still apply to what it answers);</li>
+ * <li>{@link dev.cxp.consent.ReactiveConsentResolver}: the same on WebFlux;</li>
  * <li>{@link dev.cxp.consent.ConsentDecision}, {@link dev.cxp.consent.ConsentState} and
  * {@link dev.cxp.consent.ConsentSources}: what a resolver or source answers, and the source tags the starter
  * gives its own decisions;</li>

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 import dev.cxp.consent.ConsentResolver;
 import dev.cxp.consent.cmp.ConsentStringDecoder;
@@ -55,6 +56,12 @@ class ExtensionPointsTests {
 		}
 		for (Class<?> nested : configuration.getDeclaredClasses()) {
 			collect(nested, backingOff);
+		}
+		Import imported = configuration.getAnnotation(Import.class);
+		if (imported != null) {
+			for (Class<?> importedConfiguration : imported.value()) {
+				collect(importedConfiguration, backingOff);
+			}
 		}
 	}
 

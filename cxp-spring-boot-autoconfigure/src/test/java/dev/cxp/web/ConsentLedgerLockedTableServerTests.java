@@ -23,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,6 +49,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 		properties = { "cxp.consent.ledger.enabled=true", "cxp.consent.ledger.timeout=1s",
 				"cxp.consent.ledger.max-concurrent-calls=4", "cxp.consent.ledger.max-writes-per-second=1000",
 				"cxp.consent.ledger.max-write-burst=1000" })
+// Its PostgreSQL stops after the class: the context goes with it, or its Hikari pool would go on retrying and
+// logging in the background of later tests, which assert that nothing is logged
+@DirtiesContext
 class ConsentLedgerLockedTableServerTests {
 
 	@RegisterExtension

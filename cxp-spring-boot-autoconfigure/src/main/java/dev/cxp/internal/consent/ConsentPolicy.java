@@ -64,23 +64,41 @@ public final class ConsentPolicy {
 	 * @return the consent decided
 	 */
 	public DecidedConsent decide(ConsentRequest request) {
+		ConsentDecision resolved;
+		try {
+			resolved = this.resolver.apply(request);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			resolved = resolverFailed(ex);
+		}
+		return decide(request, resolved);
+	}
+
+	/**
+	 * Decide consent for a request whose resolver was asked elsewhere, as a reactive resolver is: everything
+	 * {@link #decide(ConsentRequest)} applies after asking the resolver.
+	 * @param request the request
+	 * @param resolved what the resolver answered; {@code null} leaves every purpose unspecified
+	 * @return the consent decided
+	 */
+	public DecidedConsent decide(ConsentRequest request, @Nullable ConsentDecision resolved) {
 		ConsentRegion region = this.regions.resolve(request);
-		ConsentDecision decision = ask(request);
+		ConsentDecision decision = (resolved != null) ? this.purposes.normalize(resolved) : ConsentDecision.unspecified();
 		if (region.honorGlobalPrivacyControl() && "1".equals(request.header(GPC_HEADER))) {
 			decision = withGlobalPrivacyControl(decision);
 		}
 		return new DecidedConsent(decision, region, region.isEffective(decision.state()));
 	}
 
-	private ConsentDecision ask(ConsentRequest request) {
-		try {
-			ConsentDecision decision = this.resolver.apply(request);
-			return (decision != null) ? this.purposes.normalize(decision) : ConsentDecision.unspecified();
-		}
-		catch (RuntimeException | LinkageError ex) {
-			this.resolverFailure.warn("ConsentResolver failed; the request is treated as denied", ex);
-			return RESOLVER_FAILED;
-		}
+	/**
+	 * The decision that stands for a resolver that failed: denied, with source {@code error}. The failure is
+	 * logged at most once a minute, without request data.
+	 * @param failure what the resolver threw or signalled
+	 * @return the decision
+	 */
+	public ConsentDecision resolverFailed(Throwable failure) {
+		this.resolverFailure.warn("ConsentResolver failed; the request is treated as denied", failure);
+		return RESOLVER_FAILED;
 	}
 
 	private ConsentDecision withGlobalPrivacyControl(ConsentDecision decision) {

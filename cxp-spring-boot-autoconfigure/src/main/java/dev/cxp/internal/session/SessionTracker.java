@@ -97,7 +97,7 @@ public class SessionTracker {
 	 * at or after {@code decidedAt}
 	 */
 	public @Nullable VisitSession trackPageView(String visitorId, RequestedPage requested, Instant decidedAt) {
-		String page = this.pages.page(requested);
+		String page = page(requested);
 		TrackedPageView tracked;
 		try {
 			tracked = this.store.recordPageView(visitorId, new PageVisit(page, decidedAt));
@@ -106,6 +106,32 @@ public class SessionTracker {
 			storeFailed(ex);
 			return null;
 		}
+		return recorded(visitorId, page, decidedAt, tracked);
+	}
+
+	/**
+	 * What a request records as its page: the path within the application without path parameters, with the
+	 * query string only when configured, capped at {@link #MAX_PAGE_LENGTH} characters.
+	 * @param requested the page as the request names it
+	 * @return the page to record
+	 */
+	public String page(RequestedPage requested) {
+		return this.pages.page(requested);
+	}
+
+	/**
+	 * Count a page view the store recorded and publish its event: the part of
+	 * {@link #trackPageView(String, RequestedPage, Instant)} after the store, for a web stack that reaches the
+	 * store its own way.
+	 * @param visitorId the visitor id
+	 * @param page the page recorded, from {@link #page(RequestedPage)}
+	 * @param decidedAt when the request's consent was decided
+	 * @param tracked what the store answered; {@code null} when the visitor was erased at or after
+	 * {@code decidedAt}
+	 * @return the session after the page view, or {@code null} when it was not recorded
+	 */
+	public @Nullable VisitSession recorded(String visitorId, String page, Instant decidedAt,
+			@Nullable TrackedPageView tracked) {
 		if (tracked == null) {
 			// Decided before the visitor's withdrawal took effect: served untracked
 			return null;
@@ -174,7 +200,12 @@ public class SessionTracker {
 		}
 	}
 
-	private void storeFailed(RuntimeException ex) {
+	/**
+	 * Count a failure of the store and warn about it, at most once a minute: the request is served without
+	 * tracking.
+	 * @param ex the failure
+	 */
+	public void storeFailed(Throwable ex) {
 		this.listener.sessionStoreFailed();
 		this.storeFailure.warn("Visit session store failed; the request was served without tracking", ex);
 	}

@@ -1,5 +1,6 @@
 package dev.cxp.internal.support;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -19,10 +20,22 @@ public final class SecureIdGenerator {
 	private final SecureRandom random;
 
 	/**
-	 * Create a generator backed by a new {@link SecureRandom}.
+	 * Create a generator backed by a new {@link SecureRandom}: the JDK's DRBG (NIST SP 800-90A), seeded once from
+	 * the system's entropy.
 	 */
 	public SecureIdGenerator() {
-		this(new SecureRandom());
+		this(drbg());
+	}
+
+	// Linux's default SecureRandom reads /dev/urandom on every call, a file read that must not happen on a
+	// WebFlux event-loop thread; the DRBG reads entropy only when seeded.
+	private static SecureRandom drbg() {
+		try {
+			return SecureRandom.getInstance("DRBG");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			return new SecureRandom();
+		}
 	}
 
 	/**

@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record VisitorErasure(@Nullable String visitorId, boolean serverDataErased) {
 
-	static final VisitorErasure NOTHING = new VisitorErasure(null, true);
+	/**
+	 * Nothing was erased: the request held no visitor id.
+	 */
+	public static final VisitorErasure NOTHING = new VisitorErasure(null, true);
 
 }

@@ -78,21 +78,44 @@ public class VisitorIdentity {
 	 * @return what was erased
 	 */
 	public VisitorErasure eraseVisitor(CxpExchange exchange, VisitorIdCookies carried) {
-		if (!carried.present()) {
+		List<String> erasedIds = eraseVisitorIdCookies(exchange, carried);
+		if (erasedIds.isEmpty()) {
 			return VisitorErasure.NOTHING;
+		}
+		return erased(erasedIds, this.sessionTracker.forget(erasedIds));
+	}
+
+	/**
+	 * The first half of an erasure, which needs no store: delete the visitor id cookie in every variant when the
+	 * request carries one, and tell which sessions the store must erase. A web stack that reaches the store
+	 * without blocking erases them itself, then reports with {@link #erased(List, boolean)}.
+	 * @param exchange the exchange, whose response receives the deletions
+	 * @param carried the request's visitor id cookies
+	 * @return the first {@value #MAX_ERASED_VISITOR_IDS} valid ids the request holds, the id tracked first; empty
+	 * when there is no session to erase
+	 */
+	public List<String> eraseVisitorIdCookies(CxpExchange exchange, VisitorIdCookies carried) {
+		if (!carried.present()) {
+			return List.of();
 		}
 		this.cookies.eraseVisitorId(exchange);
 		this.listener.visitorErased();
 		List<String> visitorIds = carried.visitorIds();
-		if (visitorIds.isEmpty()) {
-			return VisitorErasure.NOTHING;
-		}
-		List<String> erasedIds = visitorIds.subList(0, Math.min(visitorIds.size(), MAX_ERASED_VISITOR_IDS));
-		boolean erased = this.sessionTracker.forget(erasedIds);
-		if (!erased) {
+		return visitorIds.subList(0, Math.min(visitorIds.size(), MAX_ERASED_VISITOR_IDS));
+	}
+
+	/**
+	 * The second half of an erasure: count a failure of the store.
+	 * @param erasedIds the ids whose sessions were to be erased, from
+	 * {@link #eraseVisitorIdCookies(CxpExchange, VisitorIdCookies)}, not empty
+	 * @param serverDataErased whether the store erased them
+	 * @return what was erased
+	 */
+	public VisitorErasure erased(List<String> erasedIds, boolean serverDataErased) {
+		if (!serverDataErased) {
 			this.listener.erasureFailed();
 		}
-		return new VisitorErasure(visitorIds.get(0), erased);
+		return new VisitorErasure(erasedIds.get(0), serverDataErased);
 	}
 
 }

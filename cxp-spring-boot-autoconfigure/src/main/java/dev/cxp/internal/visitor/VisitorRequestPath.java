@@ -1,6 +1,7 @@
 package dev.cxp.internal.visitor;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -57,22 +58,72 @@ public class VisitorRequestPath {
 	 */
 	public CxpVisitor process(CxpExchange exchange, @Nullable RequestedPage page) {
 		Instant decidedAt = this.sessionTracker.now();
-		DecidedConsent consent = this.policy.decide(exchange);
-		this.listener.consentDecided(consent.decision(), consent.effective());
-		VisitorIdCookies carried = this.cookies.visitorIds(exchange);
-		if (!consent.effective()) {
-			this.identity.eraseVisitor(exchange, carried);
-			return CxpVisitor.untracked(consent.decision(), consent.region());
+		IdentifiedVisitor visitor = identify(exchange, this.policy.decide(exchange));
+		String visitorId = visitor.visitorId();
+		if (visitorId == null) {
+			List<String> erasedIds = visitor.erasedIds();
+			if (!erasedIds.isEmpty()) {
+				this.identity.erased(erasedIds, this.sessionTracker.forget(erasedIds));
+			}
+			return visitor.untracked();
 		}
-		String visitorId = this.identity.ensureVisitorId(exchange, carried);
 		VisitSession session;
 		if (page != null) {
 			session = this.sessionTracker.trackPageView(visitorId, page, decidedAt);
 		}
 		else {
-			session = (carried.visitorId() != null) ? this.sessionTracker.currentSession(visitorId) : null;
+			session = visitor.returning() ? this.sessionTracker.currentSession(visitorId) : null;
 		}
-		return new CxpVisitor(visitorId, consent.decision(), true, session, consent.region());
+		return visitor.tracked(session);
+	}
+
+	/**
+	 * The step of a request that needs no store, shared by both web stacks: count the decision, and keep the
+	 * visitor id cookie in step with it (keep or issue it with effective consent, delete it without). What is
+	 * left, the session store's part, each stack does its own way: blocking, or without blocking.
+	 * @param exchange the request and its response, which receives the starter's cookies
+	 * @param consent the consent decided for the request
+	 * @return the visitor, and what the store must do for it
+	 */
+	public IdentifiedVisitor identify(CxpExchange exchange, DecidedConsent consent) {
+		this.listener.consentDecided(consent.decision(), consent.effective());
+		VisitorIdCookies carried = this.cookies.visitorIds(exchange);
+		if (!consent.effective()) {
+			return new IdentifiedVisitor(consent, null, false, this.identity.eraseVisitorIdCookies(exchange, carried));
+		}
+		String visitorId = this.identity.ensureVisitorId(exchange, carried);
+		return new IdentifiedVisitor(consent, visitorId, carried.visitorId() != null, List.of());
+	}
+
+	/**
+	 * The visitor of a request once its consent is decided and its id cookie in step with it.
+	 *
+	 * @param consent the consent decided
+	 * @param visitorId the visitor id, {@code null} without effective consent
+	 * @param returning whether the request carried the visitor id, so that a session may exist
+	 * @param erasedIds the ids whose sessions the store must erase, empty unless consent is not effective and the
+	 * request carried valid ids
+	 */
+	public record IdentifiedVisitor(DecidedConsent consent, @Nullable String visitorId, boolean returning,
+			List<String> erasedIds) {
+
+		/**
+		 * The visitor as controllers see it when not tracked.
+		 * @return the visitor, with no id and no session
+		 */
+		public CxpVisitor untracked() {
+			return CxpVisitor.untracked(this.consent.decision(), this.consent.region());
+		}
+
+		/**
+		 * The visitor as controllers see it when tracked.
+		 * @param session the session after this request, if any
+		 * @return the visitor
+		 */
+		public CxpVisitor tracked(@Nullable VisitSession session) {
+			return new CxpVisitor(this.visitorId, this.consent.decision(), true, session, this.consent.region());
+		}
+
 	}
 
 }

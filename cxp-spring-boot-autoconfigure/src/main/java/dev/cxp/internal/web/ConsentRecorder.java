@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 
 import dev.cxp.consent.ConsentChangedEvent;
+import dev.cxp.consent.ConsentRequest;
 import dev.cxp.consent.ConsentState;
 import dev.cxp.consent.ledger.ConsentMethod;
 import dev.cxp.internal.activity.CxpActivityListener;
@@ -102,10 +103,7 @@ public class ConsentRecorder {
 	 * @return the consent that later requests carrying the new cookie will get
 	 */
 	public DecidedConsent record(CxpExchange exchange, ConsentChoice choice) {
-		Map<String, ConsentState> previous = this.format.readCookies(exchange.cookies(this.cookies.consentCookie().name()));
-		Map<String, ConsentState> states = statesAfter(previous, choice);
-		ConsentMethod method = method(exchange, previous, new ConsentCookie(this.format.revision(), states, null));
-		return record(exchange, states, method).consent();
+		return record(exchange, prepare(exchange, choice)).consent();
 	}
 
 	/**
@@ -116,14 +114,14 @@ public class ConsentRecorder {
 	 * @return what was recorded
 	 */
 	public Recorded restore(CxpExchange exchange, Map<String, ConsentState> states) {
-		return record(exchange, states, ConsentMethod.RESTORED);
+		String cookieName = this.cookies.consentCookie().name();
+		Map<String, ConsentState> previous = this.format.readCookies(exchange.cookies(cookieName));
+		return record(exchange, pending(exchange, previous, states, ConsentMethod.RESTORED));
 	}
 
-	private Recorded record(CxpExchange exchange, Map<String, ConsentState> states, ConsentMethod method) {
-		String cookieName = this.cookies.consentCookie().name();
+	private Recorded record(CxpExchange exchange, PendingChoice pending) {
 		DecidedConsent before = this.policy.decide(exchange);
-		ConsentCookie recorded = new ConsentCookie(this.format.revision(), states, null);
-		DecidedConsent after = this.policy.decide(exchange.nextRequest(cookieName, this.format.format(recorded)));
+		DecidedConsent after = this.policy.decide(pending.nextRequest());
 		VisitorIdCookies carried = this.cookies.visitorIds(exchange);
 		String visitorId;
 		boolean erased;
@@ -136,10 +134,76 @@ public class ConsentRecorder {
 			visitorId = erasure.visitorId();
 			erased = erasure.serverDataErased();
 		}
-		// The ledger needs the visitor id the choice applies to, and the cookie the record's receipt id
-		if (this.ledger != null) {
-			String receiptId = this.ledger.record(exchange, method, recorded.revision(), recorded.states(),
-					after.region().code(), visitorId);
+		String receiptId = hasLedger() ? recordInLedger(exchange, pending, after, visitorId) : null;
+		return finish(exchange, pending, before, after, visitorId, erased, receiptId);
+	}
+
+	/**
+	 * The first step of recording a choice, shared by both web stacks: the states the consent cookie will record,
+	 * how the choice was made, and the request as the next one will look with it, which the resolver is then
+	 * asked about.
+	 * @param exchange the request that made the choice
+	 * @param choice the choice
+	 * @return the choice about to be recorded
+	 */
+	public PendingChoice prepare(CxpExchange exchange, ConsentChoice choice) {
+		String cookieName = this.cookies.consentCookie().name();
+		Map<String, ConsentState> previous = this.format.readCookies(exchange.cookies(cookieName));
+		Map<String, ConsentState> states = statesAfter(previous, choice);
+		ConsentMethod method = method(exchange, previous, new ConsentCookie(this.format.revision(), states, null));
+		return pending(exchange, previous, states, method);
+	}
+
+	private PendingChoice pending(CxpExchange exchange, Map<String, ConsentState> previous,
+			Map<String, ConsentState> states, ConsentMethod method) {
+		ConsentCookie recorded = new ConsentCookie(this.format.revision(), states, null);
+		return new PendingChoice(previous, recorded, method,
+				exchange.nextRequest(this.cookies.consentCookie().name(), this.format.format(recorded)));
+	}
+
+	/**
+	 * Whether choices are appended to a consent ledger.
+	 * @return {@code true} with a ledger
+	 */
+	public boolean hasLedger() {
+		return this.ledger != null;
+	}
+
+	/**
+	 * Append a choice to the consent ledger; blocks until the ledger answers or its timeout passes. Never throws
+	 * because of the ledger.
+	 * @param exchange the request that made the choice
+	 * @param pending the choice
+	 * @param after the consent later requests will get
+	 * @param visitorId the visitor id the choice applies to
+	 * @return the receipt id, or {@code null} when no record was written or there is no ledger
+	 */
+	public @Nullable String recordInLedger(CxpExchange exchange, PendingChoice pending, DecidedConsent after,
+			@Nullable String visitorId) {
+		if (this.ledger == null) {
+			return null;
+		}
+		ConsentCookie recorded = pending.recorded();
+		return this.ledger.record(exchange, pending.method(), recorded.revision(), recorded.states(),
+				after.region().code(), visitorId);
+	}
+
+	/**
+	 * The last step of recording a choice, shared by both web stacks: write the consent cookie, with the receipt
+	 * id when there is one, then publish the {@link ConsentChangedEvent} and count the change.
+	 * @param exchange the request that made the choice, and its response, which receives the cookie
+	 * @param pending the choice
+	 * @param before the consent the request had
+	 * @param after the consent later requests will get
+	 * @param visitorId the visitor id the choice applies to
+	 * @param erased whether the visitor's server-side data was erased
+	 * @param receiptId the receipt id of the ledger's record, {@code null} when none was written
+	 * @return what was recorded
+	 */
+	public Recorded finish(CxpExchange exchange, PendingChoice pending, DecidedConsent before,
+			DecidedConsent after, @Nullable String visitorId, boolean erased, @Nullable String receiptId) {
+		ConsentCookie recorded = pending.recorded();
+		if (receiptId != null) {
 			recorded = new ConsentCookie(recorded.revision(), recorded.states(), receiptId);
 		}
 		String value = this.format.format(recorded);
@@ -205,6 +269,19 @@ public class ConsentRecorder {
 	 * tracking is not effective, and the visitor id cookie was deleted if the request carried one
 	 */
 	public record Recorded(DecidedConsent consent, String cookieValue, @Nullable String visitorId) {
+
+	}
+
+	/**
+	 * A choice about to be recorded.
+	 *
+	 * @param previous the states the visitor's consent cookie recorded before
+	 * @param recorded what the new consent cookie records, without a receipt id yet
+	 * @param method how the choice was made, as the ledger keeps it
+	 * @param nextRequest the request as the next one from the same browser will look with the new cookie
+	 */
+	public record PendingChoice(Map<String, ConsentState> previous, ConsentCookie recorded, ConsentMethod method,
+			ConsentRequest nextRequest) {
 
 	}
 

@@ -52,7 +52,7 @@ public class RedisVisitorSessionStore implements VisitorSessionStore, Initializi
 
 	private static final byte[] ERASE_SESSION = loadScript("erase-session.lua").getBytes(StandardCharsets.UTF_8);
 
-	private static final List<String> FIELDS = List.of("id", "started", "seen", "expires", "previous", "page");
+	static final List<String> FIELDS = List.of("id", "started", "seen", "expires", "previous", "page");
 
 	private static final String ERASED_REPLY = "erased";
 
@@ -144,6 +144,15 @@ public class RedisVisitorSessionStore implements VisitorSessionStore, Initializi
 		List<?> reply = this.redis.execute(RECORD_PAGE_VIEW, List.of(key(visitorId)),
 				Long.toString(visit.timestamp().toEpochMilli()), Long.toString(this.timeout.toMillis()),
 				this.sessionIds.get(), cut(visit.page()), this.maxPageBytes);
+		return pageViewOf(reply);
+	}
+
+	/**
+	 * The page view the page-view script answered.
+	 * @param reply the script's reply, its items as strings
+	 * @return the page view, or {@code null} when the visitor was erased at or after its timestamp
+	 */
+	static @Nullable TrackedPageView pageViewOf(@Nullable List<?> reply) {
 		if (reply != null && reply.size() == 1 && ERASED_REPLY.equals(reply.get(0))) {
 			return null;
 		}
@@ -161,6 +170,16 @@ public class RedisVisitorSessionStore implements VisitorSessionStore, Initializi
 		this.connections.requireConnected();
 		HashOperations<String, String, String> hashes = this.redis.opsForHash();
 		List<String> values = hashes.multiGet(key(visitorId), FIELDS);
+		return sessionOf(values, now);
+	}
+
+	/**
+	 * The live session whose fields a read of the session's hash found.
+	 * @param values the values of {@link #FIELDS}, in order, {@code null} where missing
+	 * @param now the current time
+	 * @return the session, or {@code null} when there is none or it has expired
+	 */
+	static @Nullable VisitSession sessionOf(List<@Nullable String> values, Instant now) {
 		String id = values.get(0);
 		String started = values.get(1);
 		String seen = values.get(2);
@@ -211,6 +230,34 @@ public class RedisVisitorSessionStore implements VisitorSessionStore, Initializi
 		return "redis";
 	}
 
+	static String recordPageViewScript() {
+		return RECORD_PAGE_VIEW.getScriptAsString();
+	}
+
+	static String recordPageViewSha() {
+		return RECORD_PAGE_VIEW.getSha1();
+	}
+
+	static byte[] eraseSessionScript() {
+		return ERASE_SESSION.clone();
+	}
+
+	SessionStoreRedisConnections connections() {
+		return this.connections;
+	}
+
+	Duration timeout() {
+		return this.timeout;
+	}
+
+	Supplier<String> sessionIds() {
+		return this.sessionIds;
+	}
+
+	String maxPageBytes() {
+		return this.maxPageBytes;
+	}
+
 	/**
 	 * The number of keys under the key prefix when last counted. A thread of the store counts them with
 	 * {@code SCAN} (on every master of a cluster) once per count interval, from start-up on; this method only
@@ -235,7 +282,7 @@ public class RedisVisitorSessionStore implements VisitorSessionStore, Initializi
 		this.counter.stop();
 	}
 
-	private String cut(String page) {
+	String cut(String page) {
 		if (page.length() <= this.maxPageLength) {
 			return page;
 		}
@@ -255,7 +302,7 @@ public class RedisVisitorSessionStore implements VisitorSessionStore, Initializi
 		return escaped.toString();
 	}
 
-	private String key(String visitorId) {
+	String key(String visitorId) {
 		return this.keyPrefix + visitorId;
 	}
 

@@ -1,10 +1,6 @@
 package dev.cxp.internal.web.servlet;
 
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -16,13 +12,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.cxp.consent.ConsentState;
 import dev.cxp.consent.ledger.ConsentLedger;
 import dev.cxp.consent.ledger.ConsentRecord;
-import dev.cxp.internal.consent.ConsentCookie;
 import dev.cxp.internal.consent.ConsentCookieFormat;
 import dev.cxp.internal.visitor.CxpCookies;
 import dev.cxp.internal.web.ConsentProblem;
+import dev.cxp.internal.web.ConsentReceipt;
+import dev.cxp.internal.web.ConsentReceiptIds;
 
 /**
  * {@code GET {cxp.web.base-path}/consent/receipt}: the visitor's own last consent record, found by the receipt
@@ -64,10 +60,10 @@ public class ConsentReceiptController {
 	public ResponseEntity<?> receipt(HttpServletRequest request) {
 		ConsentLedger ledger = this.ledger;
 		if (ledger == null) {
-			return problem(HttpStatus.NOT_FOUND, "The consent ledger is off, so there are no receipts: it needs a "
-					+ "DataSource and cxp.consent.ledger.enabled not set to false");
+			return problem(HttpStatus.NOT_FOUND, ConsentReceipt.LEDGER_OFF);
 		}
-		String receiptId = receiptId(ServletConsentRequest.of(request).cookies(this.cookies.consentCookie().name()));
+		String receiptId = ConsentReceiptIds.of(this.format,
+				ServletConsentRequest.of(request).cookies(this.cookies.consentCookie().name()));
 		if (receiptId == null) {
 			return problem(HttpStatus.NOT_FOUND, "No consent receipt");
 		}
@@ -82,42 +78,11 @@ public class ConsentReceiptController {
 			.orElseGet(() -> problem(HttpStatus.NOT_FOUND, "No consent receipt"));
 	}
 
-	private @Nullable String receiptId(List<String> values) {
-		Set<String> receipts = new LinkedHashSet<>();
-		for (String value : values) {
-			ConsentCookie parsed = this.format.parse(value);
-			if (parsed != null && parsed.receiptId() != null) {
-				receipts.add(parsed.receiptId());
-			}
-		}
-		// Variants of the cookie naming different receipts: which one is the visitor's last is not known.
-		return (receipts.size() == 1) ? receipts.iterator().next() : null;
-	}
-
 	private static ResponseEntity<ConsentProblem> problem(HttpStatus status, String detail) {
 		return ResponseEntity.status(status)
 			.cacheControl(NO_STORE)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(ConsentProblem.of(status, detail));
-	}
-
-	/**
-	 * What the receipt endpoint answers.
-	 *
-	 * @param receiptId the record's receipt id
-	 * @param timestamp when the choice was recorded, ISO-8601 in UTC
-	 * @param revision the policy revision the choice was given under
-	 * @param purposes the state of each purpose after the choice
-	 * @since 0.2.0
-	 */
-	public record ConsentReceipt(String receiptId, String timestamp, String revision,
-			Map<String, ConsentState> purposes) {
-
-		static ConsentReceipt of(ConsentRecord record) {
-			return new ConsentReceipt(record.receiptId(), record.timestamp().toString(), record.revision(),
-					record.purposes());
-		}
-
 	}
 
 }

@@ -9,8 +9,8 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.util.ServletRequestPathUtils;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
+
+import dev.cxp.internal.web.RequestRules;
 
 /**
  * Decides what the starter does with a request: leave it alone, identify the visitor only, or also track
@@ -45,12 +45,7 @@ public class RequestClassifier {
 
 	}
 
-	private static final String SEC_FETCH_DEST = "Sec-Fetch-Dest";
-
-	// Arrays rather than lists: iterating a list allocates an iterator on every request
-	private final PathPattern[] ignoredPaths;
-
-	private final PathPattern[] untrackedPaths;
+	private final RequestRules rules;
 
 	/**
 	 * Create a classifier.
@@ -59,12 +54,7 @@ public class RequestClassifier {
 	 * @param untrackedPaths patterns of paths that are never page views
 	 */
 	public RequestClassifier(List<String> ignoredPaths, List<String> untrackedPaths) {
-		this.ignoredPaths = parse(ignoredPaths);
-		this.untrackedPaths = parse(untrackedPaths);
-	}
-
-	private static PathPattern[] parse(List<String> patterns) {
-		return patterns.stream().map(PathPatternParser.defaultInstance::parse).toArray(PathPattern[]::new);
+		this.rules = new RequestRules(ignoredPaths, untrackedPaths);
 	}
 
 	/**
@@ -81,31 +71,12 @@ public class RequestClassifier {
 			return Classification.IGNORED;
 		}
 		PathContainer path = pathWithinApplication(request);
-		if (matchesAny(this.ignoredPaths, path)) {
+		if (this.rules.isIgnored(path)) {
 			return Classification.IGNORED;
 		}
-		boolean pageView = "GET".equals(request.getMethod())
-				&& isNavigation(request) && !matchesAny(this.untrackedPaths, path);
+		boolean pageView = this.rules.isPageView(request.getMethod(),
+				request.getHeader(RequestRules.secFetchDestHeader()), request.getHeader(HttpHeaders.ACCEPT), path);
 		return pageView ? Classification.PAGE_VIEW : Classification.VISITOR;
-	}
-
-	private static boolean isNavigation(HttpServletRequest request) {
-		String destination = request.getHeader(SEC_FETCH_DEST);
-		if (destination != null) {
-			return "document".equalsIgnoreCase(destination);
-		}
-		String accept = request.getHeader(HttpHeaders.ACCEPT);
-		return accept != null && containsIgnoreCase(accept, "text/html");
-	}
-
-	private static boolean containsIgnoreCase(String value, String part) {
-		int last = value.length() - part.length();
-		for (int i = 0; i <= last; i++) {
-			if (value.regionMatches(true, i, part, 0, part.length())) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static PathContainer pathWithinApplication(HttpServletRequest request) {
@@ -113,15 +84,6 @@ public class RequestClassifier {
 			return ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
 		}
 		return RequestPath.parse(request.getRequestURI(), request.getContextPath()).pathWithinApplication();
-	}
-
-	private static boolean matchesAny(PathPattern[] patterns, PathContainer path) {
-		for (PathPattern pattern : patterns) {
-			if (pattern.matches(path)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }
