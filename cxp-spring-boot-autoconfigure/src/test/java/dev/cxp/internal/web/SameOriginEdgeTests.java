@@ -47,6 +47,10 @@ class SameOriginEdgeTests {
 		https.addHeader("Origin", "https://example.com");
 		assertThat(foreign(https, "https", "example.com", 443)).isFalse();
 		assertThat(foreign(https, "https", "example.com", 80)).isTrue();
+		MockHttpServletRequest portZero = request();
+		portZero.addHeader("Origin", "http://example.com:0");
+		assertThat(foreign(portZero, "http", "example.com", 80)).isTrue();
+		assertThat(foreign(portZero, "http", "example.com", 0)).isFalse();
 	}
 
 	@Test
