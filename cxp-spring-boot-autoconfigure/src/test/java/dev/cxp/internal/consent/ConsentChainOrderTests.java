@@ -1,0 +1,112 @@
+package dev.cxp.internal.consent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import dev.cxp.consent.ConsentDecision;
+import dev.cxp.consent.ConsentRequest;
+import dev.cxp.consent.ConsentSource;
+import dev.cxp.consent.ConsentState;
+import dev.cxp.internal.web.servlet.TestExchanges;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * How {@link ConsentChain} combines its sources: each purpose takes the state of the first source that grants or
+ * denies it, the decision is named after the first source that stated anything, and no source is asked once
+ * every purpose is stated.
+ */
+class ConsentChainOrderTests {
+
+	private static final ConsentPurposes PURPOSES = ConsentPurposes.of(List.of("analytics", "ads", "maps"),
+			"analytics");
+
+	private final List<String> asked = new ArrayList<>();
+
+	private final ConsentRequest request = TestExchanges.consentRequest(new MockHttpServletRequest());
+
+	@Test
+	void eachPurposeTakesTheStateOfTheFirstSourceThatStatesIt() {
+		ConsentChain chain = new ConsentChain(List.of(source("first", Map.of("ads", ConsentState.DENIED)),
+				source("second", Map.of("ads", ConsentState.GRANTED, "analytics", ConsentState.GRANTED))), PURPOSES);
+		ConsentDecision decision = chain.resolve(this.request);
+		assertThat(decision.source()).isEqualTo("first");
+		assertThat(decision.state()).isEqualTo(ConsentState.GRANTED);
+		assertThat(decision.state("ads")).isEqualTo(ConsentState.DENIED);
+		assertThat(decision.state("maps")).isEqualTo(ConsentState.UNSPECIFIED);
+		assertThat(this.asked).containsExactly("first", "second");
+	}
+
+	@Test
+	void aSourceThatStatesNothingDoesNotNameTheDecision() {
+		ConsentChain chain = new ConsentChain(List.of(source("silent", Map.of()),
+				source("unspecified", Map.of("analytics", ConsentState.UNSPECIFIED)),
+				source("unknown", Map.of("video", ConsentState.DENIED)),
+				source("cookie", Map.of("analytics", ConsentState.DENIED))), PURPOSES);
+		ConsentDecision decision = chain.resolve(this.request);
+		assertThat(decision.source()).isEqualTo("cookie");
+		assertThat(decision.state()).isEqualTo(ConsentState.DENIED);
+		assertThat(decision.purposes()).doesNotContainKey("video");
+	}
+
+	@Test
+	void aLaterSourceThatOnlyRepeatsStatedPurposesDoesNotNameTheDecision() {
+		ConsentChain chain = new ConsentChain(List.of(source("header", Map.of("ads", ConsentState.GRANTED)),
+				source("cookie", Map.of("ads", ConsentState.DENIED, "maps", ConsentState.DENIED))), PURPOSES);
+		ConsentDecision decision = chain.resolve(this.request);
+		assertThat(decision.source()).isEqualTo("header");
+		assertThat(decision.state("ads")).isEqualTo(ConsentState.GRANTED);
+		assertThat(decision.state("maps")).isEqualTo(ConsentState.DENIED);
+	}
+
+	@Test
+	void noSourceIsAskedOnceEveryPurposeIsStated() {
+		ConsentChain chain = new ConsentChain(List.of(
+				source("first", Map.of("analytics", ConsentState.GRANTED, "ads", ConsentState.GRANTED)),
+				source("second", Map.of("maps", ConsentState.DENIED)), source("third", Map.of())), PURPOSES);
+		ConsentDecision decision = chain.resolve(this.request);
+		assertThat(this.asked).containsExactly("first", "second");
+		assertThat(decision.source()).isEqualTo("first");
+		assertThat(decision.state("maps")).isEqualTo(ConsentState.DENIED);
+	}
+
+	@Test
+	void withoutAnyStatementTheDecisionIsUnspecified() {
+		ConsentChain chain = new ConsentChain(List.of(source("silent", Map.of())), PURPOSES);
+		assertThat(chain.resolve(this.request)).isSameAs(ConsentDecision.unspecified());
+		assertThat(new ConsentChain(List.of(), PURPOSES).resolve(this.request)).isSameAs(ConsentDecision.unspecified());
+	}
+
+	@Test
+	void theChainShowsItsSourcesInOrder() {
+		List<ConsentSource> sources = new ArrayList<>(
+				List.of(source("header", Map.of()), source("cookie", Map.of())));
+		ConsentChain chain = new ConsentChain(sources, PURPOSES);
+		sources.clear();
+		assertThat(chain.sources()).hasSize(2);
+		assertThat(chain.sourceNames()).containsExactly("header", "cookie");
+		assertThat(chain).hasToString("ConsentChain[header, cookie]");
+	}
+
+	private ConsentSource source(String name, Map<String, ConsentState> states) {
+		return new ConsentSource() {
+
+			@Override
+			public String name() {
+				return name;
+			}
+
+			@Override
+			public Map<String, ConsentState> states(ConsentRequest request) {
+				ConsentChainOrderTests.this.asked.add(name);
+				return states;
+			}
+
+		};
+	}
+
+}
