@@ -31,8 +31,8 @@ class ConsentChainOrderTests {
 
 	@Test
 	void eachPurposeTakesTheStateOfTheFirstSourceThatStatesIt() {
-		ConsentChain chain = new ConsentChain(List.of(source("first", Map.of("ads", ConsentState.DENIED)),
-				source("second", Map.of("ads", ConsentState.GRANTED, "analytics", ConsentState.GRANTED))), PURPOSES);
+		ConsentChain chain = chainOf(source("first", Map.of("ads", ConsentState.DENIED)),
+				source("second", Map.of("ads", ConsentState.GRANTED, "analytics", ConsentState.GRANTED)));
 		ConsentDecision decision = chain.resolve(this.request);
 		assertThat(decision.source()).isEqualTo("first");
 		assertThat(decision.state()).isEqualTo(ConsentState.GRANTED);
@@ -43,10 +43,10 @@ class ConsentChainOrderTests {
 
 	@Test
 	void aSourceThatStatesNothingDoesNotNameTheDecision() {
-		ConsentChain chain = new ConsentChain(List.of(source("silent", Map.of()),
+		ConsentChain chain = chainOf(source("silent", Map.of()),
 				source("unspecified", Map.of("analytics", ConsentState.UNSPECIFIED)),
 				source("unknown", Map.of("video", ConsentState.DENIED)),
-				source("cookie", Map.of("analytics", ConsentState.DENIED))), PURPOSES);
+				source("cookie", Map.of("analytics", ConsentState.DENIED)));
 		ConsentDecision decision = chain.resolve(this.request);
 		assertThat(decision.source()).isEqualTo("cookie");
 		assertThat(decision.state()).isEqualTo(ConsentState.DENIED);
@@ -55,8 +55,8 @@ class ConsentChainOrderTests {
 
 	@Test
 	void aLaterSourceThatOnlyRepeatsStatedPurposesDoesNotNameTheDecision() {
-		ConsentChain chain = new ConsentChain(List.of(source("header", Map.of("ads", ConsentState.GRANTED)),
-				source("cookie", Map.of("ads", ConsentState.DENIED, "maps", ConsentState.DENIED))), PURPOSES);
+		ConsentChain chain = chainOf(source("header", Map.of("ads", ConsentState.GRANTED)),
+				source("cookie", Map.of("ads", ConsentState.DENIED, "maps", ConsentState.DENIED)));
 		ConsentDecision decision = chain.resolve(this.request);
 		assertThat(decision.source()).isEqualTo("header");
 		assertThat(decision.state("ads")).isEqualTo(ConsentState.GRANTED);
@@ -65,9 +65,9 @@ class ConsentChainOrderTests {
 
 	@Test
 	void noSourceIsAskedOnceEveryPurposeIsStated() {
-		ConsentChain chain = new ConsentChain(List.of(
+		ConsentChain chain = chainOf(
 				source("first", Map.of("analytics", ConsentState.GRANTED, "ads", ConsentState.GRANTED)),
-				source("second", Map.of("maps", ConsentState.DENIED)), source("third", Map.of())), PURPOSES);
+				source("second", Map.of("maps", ConsentState.DENIED)), source("third", Map.of()));
 		ConsentDecision decision = chain.resolve(this.request);
 		assertThat(this.asked).containsExactly("first", "second");
 		assertThat(decision.source()).isEqualTo("first");
@@ -76,15 +76,15 @@ class ConsentChainOrderTests {
 
 	@Test
 	void withoutAnyStatementTheDecisionIsUnspecified() {
-		ConsentChain chain = new ConsentChain(List.of(source("silent", Map.of())), PURPOSES);
+		ConsentChain chain = chainOf(source("silent", Map.of()));
 		assertThat(chain.resolve(this.request)).isSameAs(ConsentDecision.unspecified());
-		assertThat(new ConsentChain(List.of(), PURPOSES).resolve(this.request)).isSameAs(ConsentDecision.unspecified());
+		assertThat(chainOf().resolve(this.request)).isSameAs(ConsentDecision.unspecified());
 	}
 
 	@Test
 	void theChainShowsItsSourcesInOrder() {
-		List<ConsentSource> sources = new ArrayList<>(
-				List.of(source("header", Map.of()), source("cookie", Map.of())));
+		List<List<ConsentSource>> sources = new ArrayList<>(
+				List.of(List.of(source("header", Map.of())), List.of(source("cookie", Map.of()))));
 		ConsentChain chain = new ConsentChain(sources, PURPOSES);
 		sources.clear();
 		assertThat(chain.sources()).hasSize(2);
@@ -107,6 +107,15 @@ class ConsentChainOrderTests {
 			}
 
 		};
+	}
+
+	// Each source a link of its own, as the starter's sources are but for the platforms' group
+	private static ConsentChain chainOf(ConsentSource... sources) {
+		List<List<ConsentSource>> links = new ArrayList<>();
+		for (ConsentSource source : sources) {
+			links.add(List.of(source));
+		}
+		return new ConsentChain(links, PURPOSES);
 	}
 
 }

@@ -55,7 +55,7 @@ class VisitorIdentityInterceptorTests {
 		}, this.activity);
 		VisitorRequestPath path = new VisitorRequestPath(ConsentFixtures.defaultPolicy(), cookies,
 				new VisitorIdentity(cookies, new SecureIdGenerator(), tracker, this.activity), tracker, this.activity);
-		return new VisitorIdentityInterceptor(new RequestClassifier(List.of("/cxp/**"), List.of()), path);
+		return new VisitorIdentityInterceptor(new RequestClassifier(List.of("/cxp/**"), List.of()), path, null);
 	}
 
 	private static HandlerMethod handlerMethod() {
