@@ -1,5 +1,6 @@
 package dev.cxp.reactive;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -120,7 +121,12 @@ class ReactivePathBlockHoundTests {
 
 	private static WebTestClient client(ConfigurableApplicationContext context) {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-		return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+		// The first requests of an instrumented JVM can take seconds on a busy machine: this test is about blocking,
+		// not speed
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + port)
+			.responseTimeout(Duration.ofSeconds(60))
+			.build();
 	}
 
 	// What a blocking call does: wait on a lock that nobody releases, here for a millisecond
