@@ -29,9 +29,7 @@ class ConsentLedgerBrowserTests extends BrowserTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", postgres::jdbcUrl);
-		registry.add("spring.datasource.username", postgres::username);
-		registry.add("spring.datasource.password", () -> "");
+		postgres.registerDataSource(registry);
 	}
 
 	@Test

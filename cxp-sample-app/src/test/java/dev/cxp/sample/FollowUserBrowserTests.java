@@ -35,9 +35,7 @@ class FollowUserBrowserTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", postgres::jdbcUrl);
-		registry.add("spring.datasource.username", postgres::username);
-		registry.add("spring.datasource.password", () -> "");
+		postgres.registerDataSource(registry);
 	}
 
 	@LocalServerPort

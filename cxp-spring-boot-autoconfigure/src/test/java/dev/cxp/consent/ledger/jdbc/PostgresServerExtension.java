@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * Runs a real PostgreSQL server for the tests of a class, from the Debian {@code postgresql} package: a new
@@ -125,6 +126,17 @@ public final class PostgresServerExtension implements BeforeAllCallback, AfterAl
 	 */
 	public String username() {
 		return USER;
+	}
+
+	/**
+	 * Point an application's {@code spring.datasource.*} at this server, for a test's
+	 * {@code @DynamicPropertySource}.
+	 * @param registry the test's dynamic properties
+	 */
+	public void registerDataSource(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", this::jdbcUrl);
+		registry.add("spring.datasource.username", this::username);
+		registry.add("spring.datasource.password", () -> "");
 	}
 
 	/**
