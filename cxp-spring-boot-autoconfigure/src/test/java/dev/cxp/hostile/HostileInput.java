@@ -29,7 +29,7 @@ final class HostileInput {
 	/**
 	 * The seed of this run, printed with every failure; set {@code cxp.hostile.seed} to replay one.
 	 */
-	static final long SEED = Long.getLong("hostile.seed", System.nanoTime());
+	static final long SEED = Long.getLong("cxp.hostile.seed", System.nanoTime());
 
 	static {
 		System.out.println("Hostile input: seed " + SEED + ", " + TRIES + " tries per property");

@@ -15,7 +15,7 @@ class Base64UrlBitsTests {
 
 	private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-	private static final long SEED = Long.getLong("hostile.seed", System.nanoTime());
+	private static final long SEED = Long.getLong("cxp.hostile.seed", System.nanoTime());
 
 	@Test
 	void readsFieldsOfEveryWidthAsTheirBits() {

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GppSectionsTests {
 
-	private static final long SEED = Long.getLong("hostile.seed", System.nanoTime());
+	private static final long SEED = Long.getLong("cxp.hostile.seed", System.nanoTime());
 
 	private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -133,6 +133,12 @@ class GppSectionsTests {
 			}
 			String sid = randomSid(random);
 			GppConsent read = this.decoder.decodeGpp(gpp, sid);
+			// A header naming more sections than the string carries is refused whatever the sid names, while the
+			// library pairs what it can and drops the rest (DBAB54E names sections 1 to 4, the library keeps 2)
+			if (GppSections.of(gpp) == null) {
+				assertThat(read).as("seed %d, string %d: %s sid %s", SEED + 1, i, gpp, sid).isNull();
+				continue;
+			}
 			if (read != null || !repeatsATcfSegment(gpp)) {
 				assertThat(read).as("seed %d, string %d: %s sid %s", SEED + 1, i, gpp, sid).isEqualTo(library(gpp, sid));
 			}

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TcStringReaderTests {
 
-	private static final long SEED = Long.getLong("hostile.seed", System.nanoTime());
+	private static final long SEED = Long.getLong("cxp.hostile.seed", System.nanoTime());
 
 	private static final Logger LIBRARY_LOGGER = Logger.getLogger(FixedIntegerRangeEncoder.class.getName());
 
