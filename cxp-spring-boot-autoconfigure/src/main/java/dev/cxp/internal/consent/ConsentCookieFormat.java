@@ -1,5 +1,6 @@
 package dev.cxp.internal.consent;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -7,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jspecify.annotations.Nullable;
 
 import dev.cxp.consent.ConsentState;
@@ -37,6 +41,9 @@ import dev.cxp.consent.ConsentState;
  * rejected (header values are never signed: another site cannot make a browser send the header);</li>
  * <li>copies are combined per purpose, and a denial wins over a grant.</li>
  * </ol>
+ * A request with one copy of the cookie, the common case, is read from a bounded cache of readings by exact
+ * value, since the cookie is read on every page view; a value whose signature is rejected counts as rejected
+ * every time it is read.
  */
 public final class ConsentCookieFormat {
 
@@ -65,11 +72,21 @@ public final class ConsentCookieFormat {
 	 */
 	public static final String LEGACY_REVISION = "1";
 
+	/**
+	 * How many distinct cookie values the cache of readings keeps.
+	 */
+	static final int CACHE_SIZE = 1024;
+
 	private final ConsentPurposes purposes;
 
 	private final String revision;
 
 	private final @Nullable ConsentCookieSigner signer;
+
+	private final Cache<String, Reading> cookieReadings = Caffeine.newBuilder().maximumSize(CACHE_SIZE).build();
+
+	// One function for every cache miss, rather than a lambda made on every page view
+	private final Function<String, Reading> readOneCookie = (value) -> read(List.of(value), true);
 
 	/**
 	 * Create the format for a site's purposes and current revision.
@@ -229,31 +246,42 @@ public final class ConsentCookieFormat {
 	 * The states that the copies of the consent cookie record, as a request reads them now (see the rules
 	 * above, signatures included).
 	 * @param values the values of every copy of the cookie
-	 * @return the state of each purpose the values state; a purpose left out is unspecified
+	 * @return the state of each purpose the values state, in the order of the configured purposes; a purpose
+	 * left out is unspecified
 	 */
 	public Map<String, ConsentState> readCookies(List<String> values) {
-		return read(values, true);
+		Reading reading = (values.size() == 1) ? this.cookieReadings.get(values.get(0), this.readOneCookie)
+				: read(values, true);
+		ConsentCookieSigner signer = this.signer;
+		for (int i = 0; signer != null && i < reading.rejected(); i++) {
+			signer.rejected();
+		}
+		return reading.states();
 	}
 
 	/**
 	 * The states that the values of the consent header record, as a request reads them now (see the rules
 	 * above; header values are not signed).
 	 * @param values every value of the header
-	 * @return the state of each purpose the values state; a purpose left out is unspecified
+	 * @return the state of each purpose the values state, in the order of the configured purposes; a purpose
+	 * left out is unspecified
 	 */
 	public Map<String, ConsentState> readHeaders(List<String> values) {
-		return read(values, false);
+		return read(values, false).states();
 	}
 
-	private Map<String, ConsentState> read(List<String> values, boolean signed) {
+	private Reading read(List<String> values, boolean signed) {
 		Map<String, ConsentState> combined = new HashMap<>();
+		int rejected = 0;
 		for (String value : values) {
 			ConsentCookie cookie = parse(value);
 			if (cookie == null) {
 				continue;
 			}
-			boolean grantsCount = this.revision.equals(cookie.revision())
-					&& (!signed || cookie.isRefusal() || verified(value));
+			boolean current = this.revision.equals(cookie.revision());
+			boolean voided = current && signed && !cookie.isRefusal() && !verified(value);
+			rejected += voided ? 1 : 0;
+			boolean grantsCount = current && !voided;
 			cookie.states().forEach((purpose, state) -> {
 				if (state == ConsentState.DENIED) {
 					combined.put(purpose, ConsentState.DENIED);
@@ -270,15 +298,11 @@ public final class ConsentCookieFormat {
 				ordered.put(purpose, state);
 			}
 		}
-		return ordered;
+		return new Reading(Collections.unmodifiableMap(ordered), rejected);
 	}
 
 	private boolean verified(String value) {
-		if (this.signer == null || this.signer.verifies(value)) {
-			return true;
-		}
-		this.signer.rejected();
-		return false;
+		return this.signer == null || this.signer.verifies(value);
 	}
 
 	private static @Nullable ConsentState legacyState(String value) {
@@ -307,6 +331,13 @@ public final class ConsentCookieFormat {
 			}
 		}
 		return true;
+	}
+
+	/**
+	 * What a request reads from the values of one name: the states, and how many values' grants a bad signature
+	 * voided.
+	 */
+	private record Reading(Map<String, ConsentState> states, int rejected) {
 	}
 
 }

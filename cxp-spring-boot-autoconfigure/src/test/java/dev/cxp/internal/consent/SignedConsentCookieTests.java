@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.cxp.consent.ConsentState;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -75,6 +76,35 @@ class SignedConsentCookieTests {
 		assertThat(states(edited)).containsOnly(Map.entry("analytics", ConsentState.UNSPECIFIED),
 				Map.entry("ads", ConsentState.UNSPECIFIED));
 		assertThat(this.signer.rejectedGrants()).isEqualTo(1);
+	}
+
+	@Test
+	void aForgedValueCountsAsRejectedEveryTimeItIsRead() {
+		// One value is read from the cache after its first reading: its rejection is still counted per request
+		for (int i = 0; i < 3; i++) {
+			assertThat(states("1.1.analytics:g")).containsEntry("analytics", ConsentState.UNSPECIFIED);
+		}
+		assertThat(this.signer.rejectedGrants()).isEqualTo(3);
+		String signed = this.signer.sign("1.1.analytics:g");
+		assertThat(states(signed)).containsEntry("analytics", ConsentState.GRANTED);
+		assertThat(states(signed)).containsEntry("analytics", ConsentState.GRANTED);
+		assertThat(this.signer.rejectedGrants()).isEqualTo(3);
+	}
+
+	@Test
+	void eachForgedCopyCountsAsRejected() {
+		assertThat(this.format.readCookies(List.of("1.1.analytics:g", "yes", this.signer.sign("1.1.ads:g"))))
+			.containsExactly(Map.entry("ads", ConsentState.GRANTED));
+		assertThat(this.signer.rejectedGrants()).isEqualTo(2);
+	}
+
+	@Test
+	void aReadingCannotBeChangedByTheRequestThatReadIt() {
+		String signed = this.signer.sign("1.1.analytics:g");
+		Map<String, ConsentState> first = this.format.readCookies(List.of(signed));
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> first.put("analytics", ConsentState.DENIED));
+		assertThat(this.format.readCookies(List.of(signed))).containsExactly(Map.entry("analytics", ConsentState.GRANTED));
 	}
 
 	@Test
