@@ -6,7 +6,9 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import dev.cxp.consent.ConsentResolver;
 import dev.cxp.consent.ConsentSource;
+import dev.cxp.consent.ReactiveConsentResolver;
 
 /**
  * What resolves consent in an application: the starter's chain of sources, or a resolver of the application's
@@ -37,7 +39,9 @@ public record ConsentResolution(String resolver, List<String> sources, List<Stri
 		for (ConsentSource source : chain.sources()) {
 			replaced.add(source.name());
 		}
-		logger.warn("The application's ConsentResolver (" + resolver.getClass().getName() + ") replaces the "
+		String kind = (resolver instanceof ReactiveConsentResolver) ? ReactiveConsentResolver.class.getSimpleName()
+				: ConsentResolver.class.getSimpleName();
+		logger.warn("The application's " + kind + " (" + resolver.getClass().getName() + ") replaces the "
 				+ "starter's sources of consent, which it no longer consults: " + String.join(", ", replaced)
 				+ ". Global Privacy Control and cxp.consent.required still apply to what it answers. To add a "
 				+ "signal of your own and keep the others, declare a ConsentSource bean instead.");
