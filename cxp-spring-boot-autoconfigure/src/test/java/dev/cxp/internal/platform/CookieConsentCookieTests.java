@@ -69,6 +69,15 @@ class CookieConsentCookieTests {
 	}
 
 	@Test
+	void theMembersMayComeInAnyOrder() {
+		String json = "{\"lastConsentTimestamp\":\"t\",\"revision\":0,\"consentId\":\"i\",\"data\":null,"
+				+ "\"consentTimestamp\":\"t\",\"categories\":[\"necessary\",\"analytics\"]}";
+		assertThat(this.reader.read(cookies("cc_cookie", encodeUriComponent(json))))
+			.containsExactly(Map.entry("analytics", ConsentState.GRANTED), Map.entry("ads", ConsentState.DENIED));
+		assertThat(this.reader.invalidValues()).isZero();
+	}
+
+	@Test
 	void aPurposeNeedsEveryMappedCategory() {
 		PlatformConsentReader reader = PlatformConsentReader.cookieConsent(new CookieConsentSettings("cc_cookie",
 				ordered("ads", List.of("ads", "marketing")), null));

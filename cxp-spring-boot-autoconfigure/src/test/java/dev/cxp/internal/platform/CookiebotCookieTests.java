@@ -109,10 +109,41 @@ class CookiebotCookieTests {
 			"{stamp:%27a%27%2Cutc:12345678901234567}", "{stamp:%27a%27%2Cutc:-}", "{stamp:%27a%27%2Cutc:1.5}",
 			"{stamp:%27a%27%2Cstat-istics:true}", "{stamp:%27a%27%2C:true}", "{}", "{stamp}", "{stamp:}",
 			"{stamp:%27%0A%27}", "{stamp:%27%C3%A9%27}", "{stamp:%27%C3%28%27}", "{stamp:%27a%27%2", "%7Bstamp:%27a%27}%",
-			"-2", "00", "- 1", "{stamp:%27a%27}{stamp:%27a%27}", "{\"stamp\":\"a\",\"statistics\":true}" })
+			"-2", "00", "- 1", "{stamp:%27a%27}{stamp:%27a%27}", "{\"stamp\":\"a\",\"statistics\":true}",
+			"{stamp:%27a%27%2Cx%40:true}", "{stamp:%27a%27%2Cx[:true}", "{stamp:%27a%27%2Cx%60:true}",
+			"{stamp:%27a%27%2Cx{:true}", "{stamp:%27a%27%2Cx/:true}", "{stamp:%27%1F%27}", "{stamp:%27%7F%27}" })
 	void aValueCookiebotNeverWritesIsInvalid(String value) {
 		assertThat(this.reader.read(cookies("CookieConsent", value))).isEmpty();
 		assertThat(this.reader.invalidValues()).isOne();
+	}
+
+	@Test
+	void aCategoryMayBeNamedWithEveryLetterDigitAndUnderscore() {
+		PlatformConsentReader reader = PlatformConsentReader
+			.cookiebot(new CookiebotSettings("CookieConsent", ordered("custom", List.of("AZaz09_"))));
+		assertThat(reader.read(cookies("CookieConsent", "{stamp:%27a%27%2CAZaz09_:true%2Cmethod:%27explicit%27}")))
+			.containsExactly(Map.entry("custom", ConsentState.GRANTED));
+		assertThat(reader.invalidValues()).isZero();
+	}
+
+	@Test
+	void aQuotedTextMayHoldEveryPrintableCharacterButTheQuote() {
+		String value = "{stamp:%27 !~%27%2Cstatistics:true%2Cmethod:%27explicit%27%2Cregion:%27 %27}".replace(" ", "%20");
+		assertThat(this.reader.read(cookies("CookieConsent", value)))
+			.containsExactly(Map.entry("analytics", ConsentState.GRANTED));
+		assertThat(this.reader.invalidValues()).isZero();
+	}
+
+	@Test
+	void aValueCutShortAnywhereIsNotCookiebotsAndReadingItNeverThrows() {
+		CookiebotCookieFormat format = new CookiebotCookieFormat();
+		String decoded = COOKIEBOT_EXPLICIT_TCF.replace("%27", "'").replace("%2C", ",");
+		for (String value : List.of(COOKIEBOT_EXPLICIT_TCF, decoded, "{stamp:'a',ver:-1}")) {
+			assertThat(format.read(value)).isNotNull();
+			for (int end = 0; end < value.length(); end++) {
+				assertThat(format.read(value.substring(0, end))).as(value.substring(0, end)).isNull();
+			}
+		}
 	}
 
 	@Test

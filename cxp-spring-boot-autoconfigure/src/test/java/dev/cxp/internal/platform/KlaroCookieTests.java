@@ -93,6 +93,17 @@ class KlaroCookieTests {
 	}
 
 	@Test
+	void theMarksEncodeUriComponentLeavesAsTheyAreReadAsThemselves() {
+		String service = "news-_.!~*'()";
+		PlatformConsentReader reader = PlatformConsentReader
+			.klaro(new KlaroSettings("klaro", Map.of("analytics", List.of(service))));
+		String value = klaro(Map.of(service, true));
+		assertThat(value).contains(service);
+		assertThat(reader.read(cookies("klaro", value))).containsExactly(Map.entry("analytics", ConsentState.GRANTED));
+		assertThat(reader.invalidValues()).isZero();
+	}
+
+	@Test
 	void aServiceNameBeyondNonAsciiIsReadAsEncoded() {
 		PlatformConsentReader reader = PlatformConsentReader
 			.klaro(new KlaroSettings("klaro", Map.of("analytics", List.of("statistik-dienst-ä"))));

@@ -130,6 +130,41 @@ class OneTrustCookieTests {
 		assertThat(this.reader.invalidValues()).isOne();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "&interactionCount=1&groups=C0002%3A1", "interactionCount=1&&groups=C0002%3A1",
+			"interactionCount=1&groups=C0002%3A1&" })
+	void anEmptyFieldIsSkippedWhereverItStands(String value) {
+		assertThat(this.reader.read(cookies("OptanonConsent", value)))
+			.containsExactly(Map.entry("analytics", ConsentState.GRANTED));
+		assertThat(this.reader.invalidValues()).isZero();
+	}
+
+	@Test
+	void aGroupIdMayHoldEveryLetterDigitUnderscoreAndHyphen() {
+		PlatformConsentReader reader = PlatformConsentReader.oneTrust(new OneTrustSettings("OptanonConsent",
+				"OptanonAlertBoxClosed", ordered("ads", List.of("AZaz09_-"))));
+		assertThat(reader.read(cookies("OptanonConsent", "interactionCount=1&groups=C0002%3A1%2CAZaz09_-%3A1")))
+			.containsExactly(Map.entry("ads", ConsentState.GRANTED));
+		assertThat(reader.invalidValues()).isZero();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "C%40", "C%5B", "C%60", "C%7B", "C%2F", "C~" })
+	void aGroupIdWithACharacterBesideTheAllowedOnesIsInvalid(String id) {
+		assertThat(this.reader.read(cookies("OptanonConsent", "interactionCount=1&groups=C0002%3A1%2C" + id + "%3A1")))
+			.isEmpty();
+		assertThat(this.reader.invalidValues()).isOne();
+	}
+
+	@Test
+	void anInteractionCountOfTenDigitsIsInvalid() {
+		String longest = "interactionCount=" + "9".repeat(9) + "&groups=C0002%3A1";
+		assertThat(this.reader.read(cookies("OptanonConsent", longest)))
+			.containsExactly(Map.entry("analytics", ConsentState.GRANTED));
+		assertThat(this.reader.read(cookies("OptanonConsent", longest.replace("=9", "=99")))).isEmpty();
+		assertThat(this.reader.invalidValues()).isOne();
+	}
+
 	@Test
 	void anEmptyGroupListIsReadAsSayingNothing() {
 		assertThat(this.reader.read(cookies("OptanonConsent", "interactionCount=1&groups="))).isEmpty();

@@ -117,6 +117,49 @@ class PlatformConsentReaderTests {
 	}
 
 	@Test
+	void withoutABannerClosedCookieToLookForTheDefaultsNeverCount() {
+		PlatformConsentReader reader = new PlatformConsentReader(PlatformConsentReader.ONETRUST, "OptanonConsent", null,
+				new OneTrustCookieFormat(), OneTrustSettings.DEFAULT_GROUPS);
+		assertThat(reader.read(cookies("OptanonConsent", ONETRUST_DEFAULTS, "OptanonAlertBoxClosed",
+				ONETRUST_ALERT_BOX_CLOSED)))
+			.isEmpty();
+		assertThat(reader.read(cookies("OptanonConsent", ONETRUST_CHOSEN)))
+			.containsExactly(Map.entry("analytics", ConsentState.DENIED), Map.entry("ads", ConsentState.GRANTED));
+		assertThat(reader.invalidValues()).isZero();
+	}
+
+	@Test
+	void aMappingOfOneCategoryPerPurposeStatesThePurposesInItsOrder() {
+		PlatformConsentReader reader = new PlatformConsentReader(PlatformConsentReader.ONETRUST, "OptanonConsent",
+				null, new OneTrustCookieFormat(), CategoryMapping.of("ads", "C0004", "analytics", "C0002"));
+		assertThat(reader.mapping()).containsExactly(Map.entry("ads", List.of("C0004")),
+				Map.entry("analytics", List.of("C0002")));
+		assertThat(reader.read(cookies("OptanonConsent", ONETRUST_CHOSEN)))
+			.containsExactly(Map.entry("ads", ConsentState.GRANTED), Map.entry("analytics", ConsentState.DENIED));
+	}
+
+	@Test
+	void theCacheKeepsAtMostItsCharactersOfValues() {
+		List<String> parsed = new ArrayList<>();
+		PlatformConsentReader reader = withFormat((value) -> {
+			parsed.add(value);
+			return PlatformChoice.NOTHING;
+		});
+		int length = PlatformConsentReader.MAX_VALUE_LENGTH;
+		int kept = PlatformConsentReader.CACHE_CHARACTERS / length;
+		List<String> values = new ArrayList<>();
+		for (int i = 0; i < 2 * kept; i++) {
+			values.add(String.format("%0" + length + "d", i));
+		}
+		values.forEach((value) -> reader.read(cookies("OptanonConsent", value)));
+		assertThat(parsed).hasSize(values.size());
+		parsed.clear();
+		values.forEach((value) -> reader.read(cookies("OptanonConsent", value)));
+		// The cache holds at most 256 of these values, so the other 256 at least are parsed again
+		assertThat(parsed).hasSizeGreaterThanOrEqualTo(values.size() - kept);
+	}
+
+	@Test
 	void theReaderTellsWhatItReads() {
 		assertThat(this.oneTrust.cookieName()).isEqualTo("OptanonConsent");
 		assertThat(this.oneTrust.mapping()).containsExactly(Map.entry("analytics", List.of("C0002")),
