@@ -1,6 +1,7 @@
 package dev.cxp.hostile;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,6 +14,7 @@ import com.iab.gpp.encoder.section.HeaderV1;
 import com.sun.management.ThreadMXBean;
 import jakarta.servlet.http.Cookie;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,10 +38,16 @@ class CraftedConsentStringTests {
 
 	private static final long ONE_MEGABYTE = 1024 * 1024;
 
-	/** CPU time of one read, far above what it costs and far below what decoding the ranges cost. */
+	/**
+	 * CPU time of a read, far above what it costs and far below what decoding the ranges cost; the median of a
+	 * test's reads is held to it, so that one read slowed by the machine (a compilation, a busy core) does not
+	 * count, while an amplifier, which slows every read, does.
+	 */
 	private static final long FIFTY_MILLISECONDS = 50_000_000;
 
 	private static final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+	private final List<Long> cpuTimes = new ArrayList<>();
 
 	private final CmpConsentReader reader = new CmpConsentReader(new IabConsentStringDecoder(),
 			new TcfSettings("euconsent-v2", Map.of("analytics", List.of(1)), false),
@@ -144,15 +152,22 @@ class CraftedConsentStringTests {
 		}
 	}
 
-	private static <T> @Nullable T cheaply(Supplier<@Nullable T> read) {
+	private <T> @Nullable T cheaply(Supplier<@Nullable T> read) {
 		long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
 		long cpuBefore = threads.getCurrentThreadCpuTime();
 		T result = read.get();
-		long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
+		this.cpuTimes.add(threads.getCurrentThreadCpuTime() - cpuBefore);
 		long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
 		assertThat(allocated).as("bytes allocated by one read").isLessThan(ONE_MEGABYTE);
-		assertThat(cpu).as("CPU nanoseconds of one read").isLessThan(FIFTY_MILLISECONDS);
 		return result;
+	}
+
+	@AfterEach
+	void readsCostLittleCpu() {
+		assertThat(this.cpuTimes).isNotEmpty();
+		List<Long> sorted = this.cpuTimes.stream().sorted().toList();
+		assertThat(sorted.get(sorted.size() / 2)).as("median CPU nanoseconds of a read, of %s", sorted)
+			.isLessThan(FIFTY_MILLISECONDS);
 	}
 
 	// A GPP header whose section ids are one range, 1 to last, in a dozen characters
