@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.sun.management.ThreadMXBean;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,11 @@ class HostileInputPlatformCookieTests {
 	/** Bytes one read may allocate: a parse of the longest value, with room to spare. */
 	static final long MOST_BYTES_PER_READ = 256 * 1024;
 
+	/**
+	 * CPU time of a read, far above what a bounded parse costs; the median of a test's reads is held to it, so that
+	 * one read slowed by the machine does not count, while a parse that costs what its input declares slows every
+	 * read of that input.
+	 */
 	private static final long FIFTY_MILLISECONDS = 50_000_000;
 
 	private static final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -61,6 +67,8 @@ class HostileInputPlatformCookieTests {
 					PlatformCookieValues.cookieConsent(0, "necessary")));
 
 	private final List<String> traceable = new ArrayList<>();
+
+	private final List<Long> cpuTimes = new ArrayList<>();
 
 	@BeforeAll
 	static void measurable() {
@@ -167,13 +175,20 @@ class HostileInputPlatformCookieTests {
 		catch (Throwable ex) {
 			fail(platform.name() + " threw" + replay(index, value), ex);
 		}
-		long cpu = threads.getCurrentThreadCpuTime() - cpuBefore;
+		this.cpuTimes.add(threads.getCurrentThreadCpuTime() - cpuBefore);
 		long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
 		assertThat(allocated).as(platform.name() + ": bytes allocated by one read" + replay(index, value))
 			.isLessThan(MOST_BYTES_PER_READ);
-		assertThat(cpu).as(platform.name() + ": CPU nanoseconds of one read" + replay(index, value))
-			.isLessThan(FIFTY_MILLISECONDS);
 		return states;
+	}
+
+	@AfterEach
+	void readsCostLittleCpu() {
+		if (!this.cpuTimes.isEmpty()) {
+			List<Long> sorted = this.cpuTimes.stream().sorted().toList();
+			assertThat(sorted.get(sorted.size() / 2)).as("median CPU nanoseconds of a read, the slowest %d",
+					sorted.get(sorted.size() - 1)).isLessThan(FIFTY_MILLISECONDS);
+		}
 	}
 
 	private static String replay(int index, String value) {
