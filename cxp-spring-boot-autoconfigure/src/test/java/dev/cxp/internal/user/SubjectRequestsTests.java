@@ -190,6 +190,19 @@ class SubjectRequestsTests {
 		assertNothingIdentifyingLogged(output);
 	}
 
+	@Test
+	void anErasureTheSessionStoreFailedReachesTheSessionsWhenRepeated() {
+		this.store.failing = true;
+		assertThatIllegalStateException().isThrownBy(() -> this.requests.erase("alice"));
+		assertThat(this.visitors.visitorIds(this.alice)).containsExactly("visitor-on-b", "visitor-gone", "visitor-on-a");
+		this.store.failing = false;
+		assertThat(this.requests.erase("alice")).isEqualTo(new SubjectErasure(3, 0));
+		assertThat(this.sessions.currentSession("visitor-on-a")).isNull();
+		assertThat(this.sessions.currentSession("visitor-on-b")).isNull();
+		assertThat(this.visitors.visitorIds(this.alice)).isEmpty();
+		assertThat(this.requests.erasureRequests()).isEqualTo(2);
+	}
+
 	private ConsentRecord choice(@Nullable String userLink, ConsentMethod method, @Nullable String region,
 			@Nullable String visitorId) {
 		ConsentRecord record = new ConsentRecord(this.ids.receiptId(), this.clock.instant(), "3",
