@@ -89,13 +89,18 @@ public class SubjectRequests {
 	 * Erase the user's visit sessions and unlink them from their records.
 	 * @param user the principal's name
 	 * @return what was erased
+	 * @throws IllegalStateException when the session store could not erase the sessions; the visitor ids stay
+	 * linked, so that the request can be repeated
 	 */
 	public SubjectErasure erase(String user) {
 		String link = this.links.of(user);
 		List<String> visitorIds = visitorIds(link);
 		boolean sessionsErased = visitorIds.isEmpty() || this.sessions.forget(visitorIds);
 		long unlinked = this.ledger.unlinkUser(link);
-		this.guard.call(() -> this.visitors.unlink(link));
+		if (sessionsErased) {
+			// Kept otherwise: the repeated request finds the sessions through them
+			this.guard.call(() -> this.visitors.unlink(link));
+		}
 		this.erasureRequests.incrementAndGet();
 		logger.info("Answered a data subject's erasure request: sessions of " + visitorIds.size()
 				+ " visitor ids erased" + (sessionsErased ? "" : " (the session store failed)") + ", " + unlinked
