@@ -10,10 +10,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import reactor.core.publisher.Mono;
 
 import dev.cxp.consent.ConsentDecision;
-import dev.cxp.consent.ConsentRequest;
 import dev.cxp.consent.ConsentResolver;
 import dev.cxp.consent.ConsentSource;
-import dev.cxp.consent.ConsentState;
 import dev.cxp.consent.ReactiveConsentResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,19 +57,7 @@ class ConsentResolutionTests {
 	}
 
 	private static ConsentSource source(String name) {
-		return new ConsentSource() {
-
-			@Override
-			public String name() {
-				return name;
-			}
-
-			@Override
-			public Map<String, ConsentState> states(ConsentRequest request) {
-				return Map.of();
-			}
-
-		};
+		return ConsentFixtures.source(name, Map.of());
 	}
 
 }
