@@ -169,6 +169,43 @@ class ConsentLedgerGuardTests {
 	}
 
 	@Test
+	void closedGuardSaysSoOnEveryCallWithoutUsingUpItsSlots() {
+		ConsentLedgerGuard guard = guard(1, 10, 10);
+		guard.close();
+		for (int i = 0; i < 3; i++) {
+			assertThatIllegalStateException().isThrownBy(() -> guard.call(() -> "never"))
+				.withMessage("The consent ledger guard is closed");
+		}
+	}
+
+	@Test
+	void slotIsGivenBackAfterEachCall() {
+		ConsentLedgerGuard guard = guard(2, 10, 10);
+		for (int i = 0; i < 3; i++) {
+			int call = i;
+			assertThat(guard.call(() -> call)).isEqualTo(call);
+		}
+	}
+
+	@Test
+	void guardsThreadsNeverKeepTheApplicationRunning() {
+		assertThat(guard(1, 10, 10).call(() -> Thread.currentThread().isDaemon())).isTrue();
+	}
+
+	@Test
+	void interruptedCallerGivesUpAndKeepsItsInterrupt() {
+		ConsentLedger guarded = guard(1, 10, 10).guard(this.ledger);
+		Thread.currentThread().interrupt();
+		try {
+			assertThatExceptionOfType(ConsentLedgerTimeoutException.class)
+				.isThrownBy(() -> guarded.findByReceiptId(this.ids.receiptId()));
+		}
+		finally {
+			assertThat(Thread.interrupted()).isTrue();
+		}
+	}
+
+	@Test
 	void boundsMustBePositive() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new ConsentLedgerGuard(this.clock, Duration.ZERO, 1, 1, 1));

@@ -27,6 +27,25 @@ class IpPrefixesTests {
 	}
 
 	@ParameterizedTest
+	@CsvSource({ "0::1, 0:0:0::/48", "9::1, 9:0:0::/48", "a::1, a:0:0::/48", "f::1, f:0:0::/48", "A::1, a:0:0::/48",
+			"F::1, f:0:0::/48" })
+	void everyHexDigitAtTheEndsOfItsRangeIsAccepted(String address, String network) {
+		assertThat(IpPrefixes.networkOf(address)).isEqualTo(network);
+	}
+
+	@Test
+	void unspecifiedAddressOfTwoCharactersIsTruncated() {
+		assertThat(IpPrefixes.networkOf("::")).isEqualTo("0:0:0::/48");
+	}
+
+	@Test
+	void longestLiteralAddressIsTruncated() {
+		String longest = "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255";
+		assertThat(longest).hasSize(45);
+		assertThat(IpPrefixes.networkOf(longest)).isEqualTo("ffff:ffff:ffff::/48");
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "", "localhost", "example.com", "1.2.3", "1.2.3.4.5", "1.2.3.256", "1.2.3.-1",
 			"01234.1.1.1", "1..2.3", " 1.2.3.4", "1.2.3.4\r\nX: y", "::g", "1:2:3:4:5:6:7:8:9", ":", "[::1]",
 			"1.2.3.4:80", "abc:def", ".:", "ffff::ffff::1" })

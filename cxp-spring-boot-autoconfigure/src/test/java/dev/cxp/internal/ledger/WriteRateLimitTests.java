@@ -1,6 +1,7 @@
 package dev.cxp.internal.ledger;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -9,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.cxp.support.MutableClock;
 
@@ -43,6 +46,20 @@ class WriteRateLimitTests {
 		}
 		// 100 at once, then one every 100 ms for 10 s.
 		assertThat(admitted).isEqualTo(200);
+	}
+
+	// Instants far from the epoch, one of them the second at which twice its nanoseconds since the epoch reach
+	// Long.MAX_VALUE: the bucket counts time since the limit was created, so that no clock overflows it.
+	@ParameterizedTest
+	@ValueSource(longs = { -2_208_988_800L, 0, 4_611_686_018L, 253_402_300_799L })
+	void burstAndIntervalHoldWhereverTheClockStarts(long epochSecond) {
+		MutableClock clock = new MutableClock(Instant.ofEpochSecond(epochSecond));
+		WriteRateLimit limit = new WriteRateLimit(clock, 1, 2);
+		assertThat(admitted(limit, 5)).isEqualTo(2);
+		clock.advance(Duration.ofMillis(999));
+		assertThat(limit.tryAcquire()).isFalse();
+		clock.advance(Duration.ofMillis(1));
+		assertThat(admitted(limit, 5)).isEqualTo(1);
 	}
 
 	@Test
