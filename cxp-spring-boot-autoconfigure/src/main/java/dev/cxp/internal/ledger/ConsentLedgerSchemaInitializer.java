@@ -1,6 +1,5 @@
 package dev.cxp.internal.ledger;
 
-import java.util.List;
 import javax.sql.DataSource;
 
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
@@ -38,9 +37,6 @@ public class ConsentLedgerSchemaInitializer extends DataSourceScriptDatabaseInit
 			// Resolving the platform opens a connection: only done when the scripts will run.
 			settings.setSchemaLocations(
 					new PlatformPlaceholderDatabaseDriverResolver().resolveAll(dataSource, SCHEMA_LOCATION));
-		}
-		else {
-			settings.setSchemaLocations(List.of());
 		}
 		return settings;
 	}

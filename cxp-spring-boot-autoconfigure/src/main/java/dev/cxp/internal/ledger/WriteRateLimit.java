@@ -1,6 +1,7 @@
 package dev.cxp.internal.ledger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -64,9 +65,7 @@ final class WriteRateLimit {
 	}
 
 	private long nanosSinceOrigin() {
-		Instant now = this.clock.instant();
-		return (now.getEpochSecond() - this.origin.getEpochSecond()) * NANOS_PER_SECOND
-				+ (now.getNano() - this.origin.getNano());
+		return Duration.between(this.origin, this.clock.instant()).toNanos();
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.cxp.internal.ledger;
 
 import java.nio.file.Path;
 
+import org.h2.Driver;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,8 +37,16 @@ class ConsentLedgerSchemaInitializerTests {
 		assertThat(tableCount(dataSource)).isZero();
 	}
 
+	@Test
+	void neverLeavesTheDatabaseAlone() {
+		SimpleDriverDataSource dataSource = fileDatabase();
+		assertThat(new ConsentLedgerSchemaInitializer(dataSource, DatabaseInitializationMode.NEVER)
+			.initializeDatabase()).isFalse();
+		assertThat(tableCount(dataSource)).isZero();
+	}
+
 	private SimpleDriverDataSource fileDatabase() {
-		return new SimpleDriverDataSource(new org.h2.Driver(),
+		return new SimpleDriverDataSource(new Driver(),
 				"jdbc:h2:file:" + this.directory.resolve("ledger").toAbsolutePath(), "sa", "");
 	}
 

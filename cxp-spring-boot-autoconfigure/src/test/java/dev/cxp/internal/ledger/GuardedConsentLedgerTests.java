@@ -68,13 +68,30 @@ class GuardedConsentLedgerTests {
 		assertThat(ledger.askedOn.getName()).startsWith("cxp-consent-ledger-");
 	}
 
+	@Test
+	void recordsOfAUserAreListedOnTheGuardsThread() {
+		ConsentRecord latest = record();
+		UserLinkLedger ledger = new UserLinkLedger(latest);
+		assertThat(this.guard.guard(ledger).findByUserLink("user-link", 20)).containsExactly(latest);
+		assertThat(ledger.askedFor).isEqualTo("user-link");
+		assertThat(ledger.askedOn.getName()).startsWith("cxp-consent-ledger-");
+	}
+
+	@Test
+	void unlinkingAUserSaysHowManyRecordsTheLedgerUnlinked() {
+		UserLinkLedger ledger = new UserLinkLedger(record());
+		assertThat(this.guard.guard(ledger).unlinkUser("user-link")).isEqualTo(3);
+		assertThat(ledger.askedFor).isEqualTo("user-link");
+		assertThat(ledger.askedOn.getName()).startsWith("cxp-consent-ledger-");
+	}
+
 	private ConsentRecord record() {
 		return new ConsentRecord("0123456789abcdef0123456789abcdef", this.clock.instant(), "1",
 				Map.of("analytics", ConsentState.GRANTED), ConsentMethod.API, null, null, null, null);
 	}
 
 	/**
-	 * A ledger that keeps user links and knows one record.
+	 * A ledger that keeps user links, knows one record, and says which user it was last asked about, on which thread.
 	 */
 	private static final class UserLinkLedger implements ConsentLedger {
 
@@ -116,7 +133,16 @@ class GuardedConsentLedgerTests {
 
 		@Override
 		public List<ConsentRecord> findByUserLink(String userLink, int limit) {
+			this.askedFor = userLink;
+			this.askedOn = Thread.currentThread();
 			return List.of(this.latest);
+		}
+
+		@Override
+		public long unlinkUser(String userLink) {
+			this.askedFor = userLink;
+			this.askedOn = Thread.currentThread();
+			return 3;
 		}
 
 	}
