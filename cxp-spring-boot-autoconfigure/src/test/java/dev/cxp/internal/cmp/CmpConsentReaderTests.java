@@ -227,6 +227,15 @@ class CmpConsentReaderTests {
 	}
 
 	@Test
+	void withoutTcStringsTheTcfSectionOfAGppStringDecidesNothing() {
+		CmpConsentReader gppOnly = reader(null, new GppSettings("__gpp", "__gpp_sid", List.of("ads")));
+		String gpp = ConsentStrings.gppWithTcfAndUsNat(purposes(1), OPTED_OUT, false);
+		assertThat(gppOnly.readGpp(gpp, null).purposes()).containsExactly(entry("ads", ConsentState.DENIED));
+		assertThat(gppOnly.readGpp(ConsentStrings.gppWithTcf(POLICY_VERSION, purposes(1)), null)).isNull();
+		assertThat(gppOnly.invalidStrings("gpp")).isZero();
+	}
+
+	@Test
 	void anOldTcfSectionInAGppStringIsIgnoredAndCounted() {
 		String gpp = ConsentStrings.gppWithTcf(2, purposes(1));
 		assertThat(CmpReading.read(this.reader, cookies("__gpp", gpp))).isNull();
