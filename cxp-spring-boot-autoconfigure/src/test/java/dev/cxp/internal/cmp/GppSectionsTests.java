@@ -124,6 +124,8 @@ class GppSectionsTests {
 		// A Fibonacci code that never ends, and one longer than 24 bits
 		assertThat(GppSections.of("DBAB" + "A".repeat(10) + "~A")).isNull();
 		assertThat(GppSections.of("DBABAAAAw~A")).isNull();
+		// The longest code read, 24 bits: section id 46368, the 24th Fibonacci number
+		assertThat(ids(GppSections.of("DBABAAABg~A"))).containsExactly(46368);
 	}
 
 	@Test
