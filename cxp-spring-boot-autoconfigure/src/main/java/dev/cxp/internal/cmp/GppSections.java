@@ -126,7 +126,7 @@ final class GppSections {
 			}
 			boolean range = bits.readBit();
 			int first = fibonacci(bits);
-			int last = (first > 0 && range) ? fibonacci(bits) : 0;
+			int last = range ? fibonacci(bits) : 0;
 			if (first <= 0 || (range && last <= 0)) {
 				return null;
 			}

@@ -68,6 +68,9 @@ class Base64UrlBitsTests {
 		assertThat(Base64UrlBits.of("AB.C", 0, 2)).isNotNull();
 		assertThat(Base64UrlBits.sextet('_')).isEqualTo(63);
 		assertThat(Base64UrlBits.sextet('\u0100')).isEqualTo(-1);
+		// The first character past ASCII, where the table of sextets ends
+		assertThat(Base64UrlBits.sextet('\u0080')).isEqualTo(-1);
+		assertThat(Base64UrlBits.of("AB\u0080", 0, 3)).isNull();
 	}
 
 }

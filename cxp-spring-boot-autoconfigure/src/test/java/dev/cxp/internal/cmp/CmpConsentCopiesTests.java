@@ -38,6 +38,37 @@ class CmpConsentCopiesTests {
 	}
 
 	@Test
+	void copiesThatAllGrantGrant() {
+		String granted = ConsentStrings.allPurposes();
+		CmpConsent consent = CmpReading.read(this.reader, cookies("euconsent-v2", granted, "euconsent-v2", granted));
+		assertThat(consent.state("analytics")).isEqualTo(ConsentState.GRANTED);
+		assertThat(consent.globalPrivacyControl()).isFalse();
+	}
+
+	@Test
+	void aDenialWinsWhicheverCopyCarriesIt() {
+		String granted = ConsentStrings.allPurposes();
+		String denied = ConsentStrings.purposeOneRefused();
+		assertThat(CmpReading.read(this.reader, cookies("euconsent-v2", denied, "euconsent-v2", granted)).state("analytics"))
+			.isEqualTo(ConsentState.DENIED);
+		assertThat(CmpReading.read(this.reader, cookies("euconsent-v2", granted, "euconsent-v2", denied)).state("analytics"))
+			.isEqualTo(ConsentState.DENIED);
+	}
+
+	@Test
+	void aGpcSignalInAnyCopyCounts() {
+		String granted = ConsentStrings.gppWithTcfAndUsNat(purposes(1), DID_NOT_OPT_OUT, false);
+		String gpc = ConsentStrings.gppUsNat(DID_NOT_OPT_OUT, DID_NOT_OPT_OUT, true);
+		assertThat(CmpReading.read(this.reader, cookies("__gpp", granted, "__gpp", granted)).globalPrivacyControl())
+			.isFalse();
+		for (Cookie[] cookies : List.of(cookies("__gpp", gpc, "__gpp", granted), cookies("__gpp", granted, "__gpp", gpc))) {
+			CmpConsent consent = CmpReading.read(this.reader, cookies);
+			assertThat(consent.globalPrivacyControl()).isTrue();
+			assertThat(consent.state("analytics")).isEqualTo(ConsentState.GRANTED);
+		}
+	}
+
+	@Test
 	void plantedGrantsBeforeTheRealDenialDoNotWin() {
 		List<String> namesAndValues = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {

@@ -124,6 +124,35 @@ class CmpConsentReaderTests {
 	}
 
 	@Test
+	void stringsOfTheLongestLengthAreDecoded() {
+		// Empty segments of a TC string and a section the GPP header does not name are read past
+		String tcString = ConsentStrings.allPurposes();
+		String longestTcString = tcString + ".".repeat(CmpConsentReader.MAX_STRING_LENGTH - tcString.length());
+		assertThat(this.reader.readTcf(longestTcString).state("analytics")).isEqualTo(ConsentState.GRANTED);
+		assertThat(this.reader.readTcf(longestTcString + ".")).isNull();
+		String gpp = ConsentStrings.gppWithTcf(POLICY_VERSION, purposes(1)) + "~";
+		String longestGpp = gpp + "A".repeat(CmpConsentReader.MAX_STRING_LENGTH - gpp.length());
+		assertThat(this.reader.readGpp(longestGpp, null).state("analytics")).isEqualTo(ConsentState.GRANTED);
+		assertThat(this.reader.readGpp(longestGpp + "A", null)).isNull();
+		assertThat(this.decoder.tcfDecodes).hasValue(1);
+		assertThat(this.decoder.gppDecodes).hasValue(1);
+		assertThat(this.reader.invalidStrings("tcf")).isEqualTo(1);
+		assertThat(this.reader.invalidStrings("gpp")).isEqualTo(1);
+	}
+
+	@Test
+	void applicableSectionIdsOfTheLongestLengthApply() {
+		CmpConsentReader reader = reader(TCF, new GppSettings("__gpp", "__gpp_sid", List.of("analytics")));
+		String gpp = ConsentStrings.gppWithTcfAndUsNat(purposes(1), OPTED_OUT, false);
+		String tcfOnly = "2" + ",".repeat(ApplicableSectionIds.MAX_LENGTH - 1);
+		assertThat(reader.readGpp(gpp, tcfOnly).state("analytics")).isEqualTo(ConsentState.GRANTED);
+		assertThat(CmpReading.read(reader, cookies("__gpp", gpp, "__gpp_sid", tcfOnly)).state("analytics"))
+			.isEqualTo(ConsentState.GRANTED);
+		// Longer: every section is read, and the US opt-out denies
+		assertThat(reader.readGpp(gpp, tcfOnly + ",").state("analytics")).isEqualTo(ConsentState.DENIED);
+	}
+
+	@Test
 	void nothingIsDecodedWithoutTheCookies() {
 		assertThat(CmpReading.read(this.reader, null)).isNull();
 		assertThat(CmpReading.read(this.reader, cookies("other", ConsentStrings.allPurposes(), "euconsent-v2", ""))).isNull();
@@ -144,6 +173,15 @@ class CmpConsentReaderTests {
 		assertThat(this.decoder.tcfDecodes).hasValue(2);
 		// Counted per request that carried it, though decoded once
 		assertThat(this.reader.invalidStrings("tcf")).isEqualTo(5);
+	}
+
+	@Test
+	void anInvalidGppStringIsDecodedOnceAndCountedEveryTime() {
+		for (int i = 0; i < 5; i++) {
+			assertThat(CmpReading.read(this.reader, cookies("__gpp", "DBnot~a~string"))).isNull();
+		}
+		assertThat(this.decoder.gppDecodes).hasValue(1);
+		assertThat(this.reader.invalidStrings("gpp")).isEqualTo(5);
 	}
 
 	@Test
@@ -186,6 +224,15 @@ class CmpConsentReaderTests {
 		assertThat(granted.purposes()).containsExactly(entry("analytics", ConsentState.GRANTED));
 		CmpConsent denied = CmpReading.read(this.reader, cookies("__gpp", ConsentStrings.gppWithTcf(POLICY_VERSION, purposes(2))));
 		assertThat(denied.purposes()).containsExactly(entry("analytics", ConsentState.DENIED));
+	}
+
+	@Test
+	void withoutTcStringsTheTcfSectionOfAGppStringDecidesNothing() {
+		CmpConsentReader gppOnly = reader(null, new GppSettings("__gpp", "__gpp_sid", List.of("ads")));
+		String gpp = ConsentStrings.gppWithTcfAndUsNat(purposes(1), OPTED_OUT, false);
+		assertThat(gppOnly.readGpp(gpp, null).purposes()).containsExactly(entry("ads", ConsentState.DENIED));
+		assertThat(gppOnly.readGpp(ConsentStrings.gppWithTcf(POLICY_VERSION, purposes(1)), null)).isNull();
+		assertThat(gppOnly.invalidStrings("gpp")).isZero();
 	}
 
 	@Test

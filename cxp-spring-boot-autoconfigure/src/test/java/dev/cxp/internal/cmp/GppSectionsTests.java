@@ -8,6 +8,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 import java.util.random.RandomGeneratorFactory;
+import java.util.stream.IntStream;
 
 import com.iab.gpp.encoder.GppModel;
 import com.iab.gpp.encoder.datatype.encoder.FibonacciIntegerRangeEncoder;
@@ -97,6 +98,23 @@ class GppSectionsTests {
 	}
 
 	@Test
+	void aSectionTheHeaderDoesNotNameIsNotRead() {
+		assertThat(ids(GppSections.of("DBABMA~A~B"))).containsExactly(2);
+		assertThat(ids(GppSections.of("DBABMA~A~B~C"))).containsExactly(2);
+	}
+
+	@Test
+	void aRangeOf8193IdsIsReadAndALongerOneEndsTheList() {
+		// 1 to 8193 adds 8,192 ids to none, as far as the library's decoder of the header goes
+		String header = header(IntStream.rangeClosed(1, 8193).boxed().toList());
+		assertThat(GppSections.of(header + "~A".repeat(8193)).size()).isEqualTo(8193);
+		assertThat(new HeaderV1(header).getFieldValue(HeaderV1Field.SECTION_IDS)).asList().hasSize(8193);
+		String longer = header(IntStream.rangeClosed(1, 8194).boxed().toList());
+		assertThat(GppSections.of(longer + "~A".repeat(8194)).size()).isZero();
+		assertThat(new HeaderV1(longer).getFieldValue(HeaderV1Field.SECTION_IDS)).asList().isEmpty();
+	}
+
+	@Test
 	void refusesWhatIsNoGppString() {
 		assertThat(GppSections.of("")).isNull();
 		assertThat(GppSections.of("D")).isNull();
@@ -106,6 +124,8 @@ class GppSectionsTests {
 		// A Fibonacci code that never ends, and one longer than 24 bits
 		assertThat(GppSections.of("DBAB" + "A".repeat(10) + "~A")).isNull();
 		assertThat(GppSections.of("DBABAAAAw~A")).isNull();
+		// The longest code read, 24 bits: section id 46368, the 24th Fibonacci number
+		assertThat(ids(GppSections.of("DBABAAABg~A"))).containsExactly(46368);
 	}
 
 	@Test
@@ -156,6 +176,12 @@ class GppSectionsTests {
 					.hasSizeLessThanOrEqualTo(IabConsentStringDecoder.MAX_US_SECTION_LENGTH / 3);
 			}
 		}
+	}
+
+	private static String header(List<Integer> sectionIds) {
+		HeaderV1 header = new HeaderV1();
+		header.setFieldValue(HeaderV1Field.SECTION_IDS, sectionIds);
+		return header.encode();
 	}
 
 	private static List<Integer> ids(@Nullable GppSections sections) {

@@ -111,6 +111,18 @@ class IabConsentStringDecoderTests {
 	}
 
 	@Test
+	void aUsSectionOfTheLongestLengthIsHandedToTheLibrary() {
+		String gpp = ConsentStrings.gppUsNat(OPTED_OUT, DID_NOT_OPT_OUT, true);
+		int sectionStart = gpp.indexOf('~') + 1;
+		// Bits past the last field are not read
+		String longest = gpp + "A".repeat(IabConsentStringDecoder.MAX_US_SECTION_LENGTH - (gpp.length() - sectionStart));
+		assertThat(longest.length() - sectionStart).isEqualTo(IabConsentStringDecoder.MAX_US_SECTION_LENGTH);
+		assertThat(this.decoder.decodeGpp(longest, null).usSections())
+			.containsExactly(new GppConsent.UsSection(7, true, false, false, true));
+		assertThat(this.decoder.decodeGpp(longest + "A", null)).isNull();
+	}
+
+	@Test
 	void readsOnlyTheApplicableSections() {
 		String gpp = ConsentStrings.gppWithTcfAndUsNat(purposes(1), OPTED_OUT, false);
 		GppConsent all = this.decoder.decodeGpp(gpp, null);

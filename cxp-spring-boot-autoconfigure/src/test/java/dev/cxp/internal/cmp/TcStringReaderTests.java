@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
@@ -126,6 +127,42 @@ class TcStringReaderTests {
 		assertThat(TcStringReader.read(valid + "..")).isEqualTo(library(valid));
 	}
 
+	@Test
+	void anInvertedVendorRangeIsRefusedWhileFewerThan8193IdsAreCounted() {
+		// 1 to 8193 adds 8,192 ids to none: the library still counts, and throws at the inverted range after it
+		String tcString = vendorRanges(1, 8193, 5, 3);
+		assertThat(TcStringReader.read(tcString)).isNull();
+		assertThat(library(tcString)).isNull();
+		// A range of one id far up the list counts one id, not its value
+		String high = vendorRanges(5000, 5000, 5, 3);
+		assertThat(TcStringReader.read(high)).isNull();
+		assertThat(library(high)).isNull();
+	}
+
+	@Test
+	void anInvertedVendorRangeAfterMoreThan8192IdsIsNotRefused() {
+		// 8,193 ids counted, then a range of one would take the list past 8,192: the library stops there
+		String afterARange = vendorRanges(1, 8193, 1, 1, 5, 3);
+		assertThat(TcStringReader.read(afterARange)).isNotNull().isEqualTo(library(afterARange));
+		// 8,191 ids and a single vendor make 8,192: the library stops at the next single vendor
+		String afterSingles = new CoreSegment().vendorConsents((bits) -> bits.write(4, 12)
+			.range(1, 8191)
+			.single(9000)
+			.single(9001)
+			.range(5, 3)).toBase64Url();
+		assertThat(TcStringReader.read(afterSingles)).isNotNull().isEqualTo(library(afterSingles));
+	}
+
+	// A core segment whose vendor consents are the given ranges, with no vendor legitimate interests
+	private static String vendorRanges(int... firstAndLast) {
+		return new CoreSegment().vendorConsents((bits) -> {
+			bits.write(firstAndLast.length / 2, 12);
+			for (int i = 0; i < firstAndLast.length; i += 2) {
+				bits.range(firstAndLast[i], firstAndLast[i + 1]);
+			}
+		}).toBase64Url();
+	}
+
 	private static String randomTcString(RandomGenerator random) {
 		TcfEuV2 section = new TcfEuV2();
 		section.setFieldValue(TcfEuV2Field.CMP_ID, random.nextInt(4096));
@@ -186,6 +223,55 @@ class TcStringReaderTests {
 			}
 		}
 		return core > 1 || publisher > 1;
+	}
+
+	/**
+	 * A core segment written bit by bit, as the TC string format lays it out, for what the library's encoder
+	 * never writes: inverted vendor ranges and lists of thousands of ids.
+	 */
+	private static final class CoreSegment {
+
+		private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+		private final StringBuilder bits = new StringBuilder();
+
+		CoreSegment vendorConsents(Consumer<CoreSegment> entries) {
+			write(2, 6).write(17_000_000_000L, 36).write(17_000_000_000L, 36); // Version, Created, LastUpdated
+			write(CMP_ID, 12).write(1, 12).write(1, 6).write(4 * 64 + 13, 12).write(80, 12);
+			write(POLICY_VERSION, 6).write(0, 1).write(0, 1).write(0, 12); // TcfPolicyVersion to SpecialFeatureOptIns
+			write(1, 24).write(0, 24).write(0, 1).write(3 * 64 + 4, 12); // PurposesConsent (1) to PublisherCC
+			write(65535, 16).write(1, 1); // MaxVendorId, IsRangeEncoding
+			entries.accept(this);
+			write(0, 16).write(0, 1); // No vendor legitimate interests: an empty bit field
+			return write(0, 12); // NumPubRestrictions
+		}
+
+		CoreSegment range(int first, int last) {
+			return write(1, 1).write(first, 16).write(last, 16);
+		}
+
+		CoreSegment single(int id) {
+			return write(0, 1).write(id, 16);
+		}
+
+		CoreSegment write(long value, int width) {
+			for (int bit = width - 1; bit >= 0; bit--) {
+				this.bits.append(((value >> bit) & 1) == 1 ? '1' : '0');
+			}
+			return this;
+		}
+
+		String toBase64Url() {
+			while (this.bits.length() % 6 != 0) {
+				this.bits.append('0');
+			}
+			StringBuilder text = new StringBuilder();
+			for (int i = 0; i < this.bits.length(); i += 6) {
+				text.append(BASE64URL.charAt(Integer.parseInt(this.bits.substring(i, i + 6), 2)));
+			}
+			return text.toString();
+		}
+
 	}
 
 	/**
