@@ -154,6 +154,16 @@ class SignedConsentCookieTests {
 		assertThat(this.format.parse(junk)).isNull();
 	}
 
+	@ParameterizedTest
+	@ValueSource(chars = { '+', '/', '=', '.' })
+	void aSignatureOutsideTheBase64urlAlphabetVerifiesNothing(char outside) {
+		String signed = this.signer.sign("1.1.analytics:g");
+		int signatureAt = signed.length() - ConsentCookieSigner.SIGNATURE_LENGTH;
+		String edited = signed.substring(0, signatureAt) + outside + signed.substring(signatureAt + 1);
+		assertThat(this.signer.verifies(signed)).isTrue();
+		assertThat(this.signer.verifies(edited)).isFalse();
+	}
+
 	@Test
 	void withoutASignerASignedValueReadsAsItsUnsignedPart() {
 		ConsentCookieFormat unsignedFormat = new ConsentCookieFormat(PURPOSES, "1", null);
