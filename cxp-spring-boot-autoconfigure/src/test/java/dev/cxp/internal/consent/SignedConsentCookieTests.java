@@ -165,6 +165,21 @@ class SignedConsentCookieTests {
 	}
 
 	@Test
+	void aSignatureWithNothingBeforeItVerifiesNothing() {
+		String signedEmpty = this.signer.sign("");
+		assertThat(signedEmpty).hasSize(ConsentCookieSigner.SIGNATURE_LENGTH + 1).startsWith("*");
+		assertThat(this.signer.verifies(signedEmpty)).isFalse();
+		assertThat(this.signer.verifies(this.signer.sign("x"))).isTrue();
+	}
+
+	@Test
+	void theFormatShowsItsRevisionAndSigner() {
+		assertThat(this.format.revision()).isEqualTo("1");
+		assertThat(this.format.signer()).isSameAs(this.signer);
+		assertThat(new ConsentCookieFormat(PURPOSES, "2", null).signer()).isNull();
+	}
+
+	@Test
 	void withoutASignerASignedValueReadsAsItsUnsignedPart() {
 		ConsentCookieFormat unsignedFormat = new ConsentCookieFormat(PURPOSES, "1", null);
 		String signed = this.signer.sign("1.1.analytics:g~ads:d." + RECEIPT);
