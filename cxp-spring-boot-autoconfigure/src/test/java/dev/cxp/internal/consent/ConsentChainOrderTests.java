@@ -92,6 +92,66 @@ class ConsentChainOrderTests {
 		assertThat(chain).hasToString("ConsentChain[header, cookie]");
 	}
 
+	@Test
+	void aDenialFromAnyPeerWinsAndNamesTheDecision() {
+		ConsentChain chain = new ConsentChain(List.of(List.of(
+				source("onetrust", Map.of("analytics", ConsentState.GRANTED, "ads", ConsentState.DENIED)),
+				source("cookiebot", Map.of("analytics", ConsentState.DENIED, "ads", ConsentState.GRANTED)))), PURPOSES);
+		ConsentDecision decision = chain.resolve(this.request);
+		assertThat(decision.state("analytics")).isEqualTo(ConsentState.DENIED);
+		assertThat(decision.state("ads")).isEqualTo(ConsentState.DENIED);
+		assertThat(decision.state("maps")).isEqualTo(ConsentState.UNSPECIFIED);
+		assertThat(decision.source()).isEqualTo("cookiebot");
+		assertThat(this.asked).containsExactly("onetrust", "cookiebot");
+	}
+
+	@Test
+	void peersThatAgreeAreNamedAfterTheFirstOfThem() {
+		ConsentChain chain = new ConsentChain(List.of(List.of(source("onetrust", Map.of("ads", ConsentState.GRANTED)),
+				source("cookiebot", Map.of("ads", ConsentState.GRANTED, "maps", ConsentState.DENIED)))), PURPOSES);
+		ConsentDecision decision = chain.resolve(this.request);
+		assertThat(decision.source()).isEqualTo("onetrust");
+		assertThat(decision.state("ads")).isEqualTo(ConsentState.GRANTED);
+		assertThat(decision.state("maps")).isEqualTo(ConsentState.DENIED);
+		assertThat(decision.state()).isEqualTo(ConsentState.UNSPECIFIED);
+	}
+
+	@Test
+	void aPeerThatLeavesAPurposeUnspecifiedDoesNotHideAnotherPeersAnswer() {
+		ConsentChain chain = new ConsentChain(
+				List.of(List.of(source("onetrust", Map.of("analytics", ConsentState.UNSPECIFIED)),
+						source("cookiebot", Map.of("analytics", ConsentState.GRANTED)))),
+				PURPOSES);
+		ConsentDecision decision = chain.resolve(this.request);
+		assertThat(decision.state("analytics")).isEqualTo(ConsentState.GRANTED);
+		assertThat(decision.source()).isEqualTo("cookiebot");
+	}
+
+	@Test
+	void peersOnlyStatePurposesAnEarlierLinkLeftOpen() {
+		ConsentChain chain = new ConsentChain(List.of(List.of(source("header", Map.of("analytics", ConsentState.GRANTED))),
+				List.of(source("onetrust", Map.of("analytics", ConsentState.DENIED, "ads", ConsentState.GRANTED)),
+						source("cookiebot", Map.of("maps", ConsentState.GRANTED)))),
+				PURPOSES);
+		ConsentDecision decision = chain.resolve(this.request);
+		assertThat(decision.source()).isEqualTo("header");
+		assertThat(decision.state("analytics")).isEqualTo(ConsentState.GRANTED);
+		assertThat(decision.state("ads")).isEqualTo(ConsentState.GRANTED);
+		assertThat(decision.state("maps")).isEqualTo(ConsentState.GRANTED);
+	}
+
+	@Test
+	void peersThatStateNothingLeaveTheDecisionToTheNextLink() {
+		ConsentChain chain = new ConsentChain(List.of(
+				List.of(source("onetrust", Map.of()), source("cookiebot", Map.of("video", ConsentState.GRANTED))),
+				List.of(source("cookie", Map.of("ads", ConsentState.DENIED)))), PURPOSES);
+		ConsentDecision decision = chain.resolve(this.request);
+		assertThat(decision.source()).isEqualTo("cookie");
+		assertThat(decision.state("ads")).isEqualTo(ConsentState.DENIED);
+		assertThat(decision.purposes()).doesNotContainKey("video");
+		assertThat(this.asked).containsExactly("onetrust", "cookiebot", "cookie");
+	}
+
 	private ConsentSource source(String name, Map<String, ConsentState> states) {
 		return new ConsentSource() {
 

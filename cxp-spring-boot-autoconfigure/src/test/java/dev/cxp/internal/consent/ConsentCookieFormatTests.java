@@ -79,6 +79,15 @@ class ConsentCookieFormatTests {
 	}
 
 	@Test
+	void aPurposeOfOneCharacterIsRead() {
+		ConsentCookieFormat oneCharacter = new ConsentCookieFormat(ConsentPurposes.of(List.of("a", "analytics"), "a"),
+				"3", null);
+		assertThat(oneCharacter.parse("1.3.a:g~analytics:d").states()).containsOnly(
+				Map.entry("a", ConsentState.GRANTED), Map.entry("analytics", ConsentState.DENIED));
+		assertThat(oneCharacter.readCookies(List.of("1.3.a:d"))).containsExactly(Map.entry("a", ConsentState.DENIED));
+	}
+
+	@Test
 	void unknownPurposesAreIgnored() {
 		ConsentCookie cookie = this.format.parse("1.3.marketing:g~ads:d~gone:d");
 		assertThat(cookie.states()).containsOnly(Map.entry("ads", ConsentState.DENIED));

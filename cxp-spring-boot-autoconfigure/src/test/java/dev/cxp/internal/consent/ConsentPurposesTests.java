@@ -72,6 +72,11 @@ class ConsentPurposesTests {
 	}
 
 	@Test
+	void toStringShowsThePurposesInOrderAndTheTrackingPurpose() {
+		assertThat(this.purposes).hasToString("[analytics, ads, personalization] (tracking: analytics)");
+	}
+
+	@Test
 	void decisionRefusesUnknownPurposes() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.purposes.decision(Map.of("marketing", ConsentState.GRANTED), "x"));

@@ -53,14 +53,15 @@ class ConsentRegionsTests {
 			"us,ca,US-CA,false,true", "US,TX,US,false,false", "US,null,US,false,false", "US,CO,US-CO,true,false",
 			"US,CA-US,US,false,false", "US,GB-CA,US,false,false", "US,XCA,US,false,false", "DE,null,DE,true,true",
 			"DE,CA,DE,true,true", "NO,null,NO,true,true", "FR,null,FR,true,false", "GB,null,GB,false,true",
-			"JP,null,JP,false,true", "CH,null,CH,false,true" })
+			"JP,null,JP,false,true", "CH,null,CH,false,true", "AT,null,AT,true,true", "CA,null,CA,false,true",
+			"za,null,ZA,false,true", "at,null,AT,true,true" })
 	void mostSpecificRegionWins(String country, String subdivision, String code, boolean required, boolean gpc) {
 		assertThat(resolve(country, subdivision)).isEqualTo(new ConsentRegion(code, required, gpc));
 	}
 
 	@ParameterizedTest(name = "country [{0}]")
 	@ValueSource(strings = { "", "XX", "T1", "A1", "ZZ", "UK", "EU", "EEA", "D", "DEU", "D\u00e9", "1\r", "D E",
-			"  ", "US-CA" })
+			"  ", "US-CA", "1T", "B1", "@T", "B[", "`T", "B{" })
 	void unknownOrMalformedCountriesGetTheGlobalSettings(String country) {
 		assertThat(resolve(country, "CA")).isSameAs(this.regions.global());
 		assertThat(resolve(country, null).code()).isNull();
@@ -111,6 +112,12 @@ class ConsentRegionsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new ConsentRegions(COUNTRY, null, false, true, twice))
 			.withMessageContaining("cxp.consent.regions.de")
 			.withMessageContaining("twice");
+	}
+
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource({ "de,DE", "eea,EEA", "us-az,US-AZ", "GB-ENG,GB-ENG", "jp-09,JP-09", "FR-2A,FR-2A", "ES-M,ES-M" })
+	void validCodesAreBroughtToTheirCanonicalForm(String code, String canonical) {
+		assertThat(RegionCodes.canonical("cxp.consent.regions." + code, code)).isEqualTo(canonical);
 	}
 
 	@ParameterizedTest

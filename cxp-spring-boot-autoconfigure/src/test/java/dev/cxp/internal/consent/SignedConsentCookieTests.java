@@ -154,6 +154,31 @@ class SignedConsentCookieTests {
 		assertThat(this.format.parse(junk)).isNull();
 	}
 
+	@ParameterizedTest
+	@ValueSource(chars = { '+', '/', '=', '.' })
+	void aSignatureOutsideTheBase64urlAlphabetVerifiesNothing(char outside) {
+		String signed = this.signer.sign("1.1.analytics:g");
+		int signatureAt = signed.length() - ConsentCookieSigner.SIGNATURE_LENGTH;
+		String edited = signed.substring(0, signatureAt) + outside + signed.substring(signatureAt + 1);
+		assertThat(this.signer.verifies(signed)).isTrue();
+		assertThat(this.signer.verifies(edited)).isFalse();
+	}
+
+	@Test
+	void aSignatureWithNothingBeforeItVerifiesNothing() {
+		String signedEmpty = this.signer.sign("");
+		assertThat(signedEmpty).hasSize(ConsentCookieSigner.SIGNATURE_LENGTH + 1).startsWith("*");
+		assertThat(this.signer.verifies(signedEmpty)).isFalse();
+		assertThat(this.signer.verifies(this.signer.sign("x"))).isTrue();
+	}
+
+	@Test
+	void theFormatShowsItsRevisionAndSigner() {
+		assertThat(this.format.revision()).isEqualTo("1");
+		assertThat(this.format.signer()).isSameAs(this.signer);
+		assertThat(new ConsentCookieFormat(PURPOSES, "2", null).signer()).isNull();
+	}
+
 	@Test
 	void withoutASignerASignedValueReadsAsItsUnsignedPart() {
 		ConsentCookieFormat unsignedFormat = new ConsentCookieFormat(PURPOSES, "1", null);
