@@ -121,11 +121,4 @@ final class PagePaths {
 		return this.sharedPages.estimatedSize();
 	}
 
-	/**
-	 * Run pending evictions of shared pages now.
-	 */
-	void cleanUp() {
-		this.sharedPages.cleanUp();
-	}
-
 }

@@ -237,6 +237,58 @@ class InMemoryVisitorSessionStoreTests {
 	}
 
 	@Test
+	void removingAVisitorDropsItsEntryAndItsNextPageViewStartsASession() {
+		AtomicInteger sessionIds = new AtomicInteger();
+		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(TIMEOUT,
+				() -> "session-" + sessionIds.incrementAndGet(), this.clock, 1000, Long.MAX_VALUE);
+		store.recordPageView("visitor", new PageVisit("/a", this.clock.instant()));
+		store.recordPageView("other", new PageVisit("/a", this.clock.instant()));
+		store.remove("visitor");
+		assertThat(store.find("visitor", this.clock.instant())).isNull();
+		assertThat(store.find("other", this.clock.instant())).isNotNull();
+		assertThat(store.size()).isOne();
+		// Unlike an erasure, a removal leaves no marker: a page view at the same instant is recorded
+		TrackedPageView next = store.recordPageView("visitor", new PageVisit("/b", this.clock.instant()));
+		assertThat(next.newSession()).isTrue();
+		assertThat(next.session().id()).isEqualTo("session-3");
+		assertThat(next.session().previousPage()).isNull();
+	}
+
+	@Test
+	void theMarkerOfAnErasureWeighsItsVisitorId() {
+		// 1,000 entries in 100,000 bytes: a floor of 100 bytes, below what any entry holds
+		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(TIMEOUT, () -> "s", this.clock, 1000,
+				100_000);
+		store.erase(List.of("v"), this.clock.instant());
+		long shortMarker = store.weightedSize();
+		assertThat(shortMarker).isGreaterThan(100);
+		String longId = "v".repeat(1000);
+		store.erase(List.of(longId), this.clock.instant());
+		// Markers of forged long ids must fill the byte bound as fast as they fill the heap
+		long longMarker = store.weightedSize() - shortMarker;
+		assertThat(longMarker).isGreaterThan(shortMarker).isGreaterThan(longId.length());
+	}
+
+	@Test
+	void theMaximumWeightIsTheTighterOfTheTwoBounds() {
+		// 3 entries in 1,000 bytes: a floor of 333 bytes, so 3 entries weigh at least 999
+		assertThat(new InMemoryVisitorSessionStore(TIMEOUT, () -> "s", this.clock, 3, 1000).maximumWeight())
+			.isEqualTo(999);
+		// A floor of one byte: the byte bound is the tighter
+		assertThat(new InMemoryVisitorSessionStore(TIMEOUT, () -> "s", this.clock, 1_000_000, 64_000).maximumWeight())
+			.isEqualTo(64_000);
+	}
+
+	@Test
+	void theEstimateCountsThePreviousPage() {
+		Instant now = this.clock.instant();
+		VisitSession first = new VisitSession("s", now, now, now, null, "/c");
+		VisitSession second = new VisitSession("s", now, now, now, "/" + "p".repeat(999), "/c");
+		assertThat(InMemoryVisitorSessionStore.estimatedBytes("v", second))
+			.isGreaterThanOrEqualTo(InMemoryVisitorSessionStore.estimatedBytes("v", first) + 1000);
+	}
+
+	@Test
 	void pageViewsLessThanATimeoutApartKeepOneSession() {
 		AtomicInteger sessionIds = new AtomicInteger();
 		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(TIMEOUT,

@@ -20,7 +20,6 @@ class PagePathsBoundsTests {
 		page(new String("/about"));
 		page("/cart;jsessionid=ABC");
 		page("/cart");
-		this.pages.cleanUp();
 		assertThat(this.pages.sharedPages()).isEqualTo(3);
 	}
 
@@ -29,7 +28,6 @@ class PagePathsBoundsTests {
 		String longest = "/" + "s".repeat(PagePaths.MAX_SHARED_PAGE_LENGTH - 1);
 		String first = page(new String(longest));
 		assertThat(page(new String(longest))).isSameAs(first);
-		this.pages.cleanUp();
 		assertThat(this.pages.sharedPages()).isOne();
 	}
 
@@ -38,7 +36,6 @@ class PagePathsBoundsTests {
 		String tooLong = "/" + "s".repeat(PagePaths.MAX_SHARED_PAGE_LENGTH);
 		String first = page(new String(tooLong));
 		assertThat(page(new String(tooLong))).isEqualTo(first).isNotSameAs(first);
-		this.pages.cleanUp();
 		assertThat(this.pages.sharedPages()).isZero();
 	}
 

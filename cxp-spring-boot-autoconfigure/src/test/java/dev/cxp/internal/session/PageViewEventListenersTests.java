@@ -104,6 +104,23 @@ class PageViewEventListenersTests {
 		}
 	}
 
+	@Test
+	void listenersOfAParentContextReceiveThePageViewAsTheirOwnContextPublishesIt() {
+		try (AnnotationConfigApplicationContext parent = context(BeanListener.class);
+				AnnotationConfigApplicationContext child = new AnnotationConfigApplicationContext()) {
+			child.setParent(parent);
+			child.register(BeanListener.class);
+			child.refresh();
+			SessionTracker tracker = tracker(child);
+			tracker.trackPageView(VISITOR, new RequestedPage("", "/", null), tracker.now());
+			assertThat(child.getBean(BeanListener.class).sources).containsExactly(child);
+			// As for any payload the child publishes: the parent wraps it itself, as coming from the parent
+			assertThat(parent.getBean(BeanListener.class).sources).containsExactly(parent);
+			assertThat(parent.getBean(BeanListener.class).received).extracting(PageViewEvent::page)
+				.containsExactly("/");
+		}
+	}
+
 	private SessionTracker tracker(AbstractApplicationContext context) {
 		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(Duration.ofMinutes(30), () -> "session",
 				this.clock, 100, Long.MAX_VALUE);
@@ -164,9 +181,12 @@ class PageViewEventListenersTests {
 
 		final List<PageViewEvent> received = new CopyOnWriteArrayList<>();
 
+		final List<Object> sources = new CopyOnWriteArrayList<>();
+
 		@Override
 		public void onApplicationEvent(PayloadApplicationEvent<PageViewEvent> event) {
 			this.received.add(event.getPayload());
+			this.sources.add(event.getSource());
 		}
 
 	}

@@ -6,12 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import dev.cxp.internal.activity.CxpActivityListener;
 import dev.cxp.internal.support.SecureIdGenerator;
 import dev.cxp.session.PageViewEvent;
+import dev.cxp.session.PageVisit;
+import dev.cxp.session.TrackedPageView;
 import dev.cxp.session.VisitSession;
+import dev.cxp.session.VisitorSessionStore;
 import dev.cxp.support.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +35,8 @@ class SessionTrackerTests {
 
 	private final AtomicInteger sessionsStarted = new AtomicInteger();
 
+	private final AtomicInteger storeFailures = new AtomicInteger();
+
 	private final InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(TIMEOUT,
 			new SecureIdGenerator()::sessionId, this.clock, 1000, Long.MAX_VALUE);
 
@@ -43,6 +49,11 @@ class SessionTrackerTests {
 					@Override
 					public void sessionStarted() {
 						SessionTrackerTests.this.sessionsStarted.incrementAndGet();
+					}
+
+					@Override
+					public void sessionStoreFailed() {
+						SessionTrackerTests.this.storeFailures.incrementAndGet();
 					}
 
 				});
@@ -173,6 +184,68 @@ class SessionTrackerTests {
 				}, CxpActivityListener.NONE);
 		assertThat(failingListener.trackPageView(VISITOR, new RequestedPage("", "/", null), failingListener.now())).isNotNull();
 		assertThat(failingListener.trackPageView(VISITOR, new RequestedPage("", "/next", null), failingListener.now()).previousPage()).isEqualTo("/");
+	}
+
+	@Test
+	void forgetTellsWhetherTheStoreErased() {
+		assertThat(this.tracker.forget(List.of(VISITOR))).isTrue();
+		assertThat(this.tracker.forget(List.of())).isTrue();
+		SessionTracker failing = new SessionTracker(new FailingStore(), this.clock, false, this.events::add,
+				new CxpActivityListener() {
+
+					@Override
+					public void sessionStoreFailed() {
+						SessionTrackerTests.this.storeFailures.incrementAndGet();
+					}
+
+				});
+		assertThat(failing.forget(List.of(VISITOR))).isFalse();
+		assertThat(this.storeFailures).hasValue(1);
+	}
+
+	@Test
+	void aFailingStoreIsCountedAndThePageIsServedUntracked() {
+		SessionTracker failing = new SessionTracker(new FailingStore(), this.clock, false, this.events::add,
+				new CxpActivityListener() {
+
+					@Override
+					public void sessionStoreFailed() {
+						SessionTrackerTests.this.storeFailures.incrementAndGet();
+					}
+
+				});
+		assertThat(failing.trackPageView(VISITOR, new RequestedPage("", "/", null), failing.now())).isNull();
+		assertThat(this.storeFailures).hasValue(1);
+		assertThat(failing.currentSession(VISITOR)).isNull();
+		assertThat(this.storeFailures).hasValue(2);
+		assertThat(this.events).isEmpty();
+	}
+
+	/**
+	 * A store that is down.
+	 */
+	private static final class FailingStore implements VisitorSessionStore {
+
+		@Override
+		public @Nullable TrackedPageView recordPageView(String visitorId, PageVisit visit) {
+			throw new IllegalStateException("store down");
+		}
+
+		@Override
+		public @Nullable VisitSession find(String visitorId, Instant now) {
+			throw new IllegalStateException("store down");
+		}
+
+		@Override
+		public void remove(String visitorId) {
+			throw new IllegalStateException("store down");
+		}
+
+		@Override
+		public long size() {
+			throw new IllegalStateException("store down");
+		}
+
 	}
 
 }
