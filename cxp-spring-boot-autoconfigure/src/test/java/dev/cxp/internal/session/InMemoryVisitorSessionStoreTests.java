@@ -289,6 +289,35 @@ class InMemoryVisitorSessionStoreTests {
 	}
 
 	@Test
+	void stringsAreWeighedAsTheJvmHoldsThem() {
+		Instant now = this.clock.instant();
+		String visitor = "v".repeat(32);
+		String session = "s".repeat(32);
+		// 300 for the entry; a string is 24 bytes and its array: a 16-byte header and a byte a Latin-1
+		// character, rounded up to 8 (32 characters: 72 in all, one character: 48)
+		assertThat(InMemoryVisitorSessionStore.estimatedBytes(visitor, new VisitSession(session, now, now, now, null, "/")))
+			.isEqualTo(300 + 72 + 72 + 48);
+		// U+00FF is the last Latin-1 character: 9 of them are 24 + 16 + 9 rounded up to 8
+		assertThat(InMemoryVisitorSessionStore.estimatedBytes(visitor,
+				new VisitSession(session, now, now, now, "\u00ff".repeat(9), "/")))
+			.isEqualTo(300 + 72 + 72 + 48 + 56);
+		// One character beyond Latin-1 makes the whole string two bytes a character: 24 + 16 + 8 x 2
+		assertThat(InMemoryVisitorSessionStore.estimatedBytes(visitor,
+				new VisitSession(session, now, now, now, null, "/" + "\u20ac".repeat(7))))
+			.isEqualTo(300 + 72 + 72 + 56);
+	}
+
+	@Test
+	void oneVisitorAndOneByteAreBoundsAStoreAccepts() {
+		InMemoryVisitorSessionStore oneVisitor = new InMemoryVisitorSessionStore(TIMEOUT, () -> "s", this.clock, 1,
+				Long.MAX_VALUE);
+		oneVisitor.recordPageView("first", new PageVisit("/", this.clock.instant()));
+		oneVisitor.recordPageView("second", new PageVisit("/", this.clock.instant()));
+		assertThat(oneVisitor.size()).isOne();
+		assertThat(new InMemoryVisitorSessionStore(TIMEOUT, () -> "s", this.clock, 1, 1).maximumWeight()).isOne();
+	}
+
+	@Test
 	void pageViewsLessThanATimeoutApartKeepOneSession() {
 		AtomicInteger sessionIds = new AtomicInteger();
 		InMemoryVisitorSessionStore store = new InMemoryVisitorSessionStore(TIMEOUT,

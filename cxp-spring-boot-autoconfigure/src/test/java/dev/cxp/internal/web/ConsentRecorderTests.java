@@ -3,6 +3,7 @@ package dev.cxp.internal.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.http.Cookie;
@@ -62,11 +63,18 @@ class ConsentRecorderTests {
 
 	private final AtomicInteger listenerFailures = new AtomicInteger();
 
+	private final List<ConsentState> changes = new CopyOnWriteArrayList<>();
+
 	private final CxpActivityListener listener = new CxpActivityListener() {
 
 		@Override
 		public void consentListenerFailed() {
 			ConsentRecorderTests.this.listenerFailures.incrementAndGet();
+		}
+
+		@Override
+		public void consentChanged(ConsentState state) {
+			ConsentRecorderTests.this.changes.add(state);
 		}
 
 	};
@@ -125,6 +133,13 @@ class ConsentRecorderTests {
 			assertThat(method(other, ConsentChoice.every(ConsentState.GRANTED))).as(site).isEqualTo(ConsentMethod.API);
 		}
 		assertThat(method(post(null), ConsentChoice.every(ConsentState.GRANTED))).isEqualTo(ConsentMethod.API);
+	}
+
+	@Test
+	void eachRecordedChoiceIsCountedWithTheStateItLeads() {
+		this.recorder.record(exchange(post(null)), ConsentChoice.every(ConsentState.GRANTED));
+		this.recorder.record(exchange(post("1.2.analytics:g~ads:g")), ConsentChoice.every(ConsentState.DENIED));
+		assertThat(this.changes).containsExactly(ConsentState.GRANTED, ConsentState.DENIED);
 	}
 
 	@Test
