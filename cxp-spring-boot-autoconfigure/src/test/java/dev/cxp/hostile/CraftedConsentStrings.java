@@ -1,14 +1,14 @@
 package dev.cxp.hostile;
 
+import dev.cxp.support.BitWriter;
+
 /**
  * Writes TC strings bit by bit, as the TCF v2 "TC string format" lays them out, so that a test can declare what
  * no CMP would: hundreds of publisher restrictions and vendor ranges over every id.
  */
 final class CraftedConsentStrings {
 
-	private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-	private final StringBuilder bits = new StringBuilder();
+	private final BitWriter bits = new BitWriter();
 
 	/**
 	 * A TC string of 3.9 KB: every purpose consented, no vendors, and 440 publisher restrictions each over
@@ -64,21 +64,12 @@ final class CraftedConsentStrings {
 	}
 
 	private CraftedConsentStrings write(long value, int width) {
-		for (int bit = width - 1; bit >= 0; bit--) {
-			this.bits.append(((value >> bit) & 1) == 1 ? '1' : '0');
-		}
+		this.bits.write(value, width);
 		return this;
 	}
 
 	private String toBase64Url() {
-		while (this.bits.length() % 6 != 0) {
-			this.bits.append('0');
-		}
-		StringBuilder text = new StringBuilder();
-		for (int i = 0; i < this.bits.length(); i += 6) {
-			text.append(BASE64URL.charAt(Integer.parseInt(this.bits.substring(i, i + 6), 2)));
-		}
-		return text.toString();
+		return this.bits.toBase64Url();
 	}
 
 }

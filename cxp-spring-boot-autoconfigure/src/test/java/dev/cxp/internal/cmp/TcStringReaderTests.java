@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.cxp.consent.cmp.ConsentStrings;
 import dev.cxp.consent.cmp.TcfConsent;
+import dev.cxp.support.BitWriter;
 
 import static dev.cxp.consent.cmp.ConsentStrings.CMP_ID;
 import static dev.cxp.consent.cmp.ConsentStrings.POLICY_VERSION;
@@ -231,9 +232,7 @@ class TcStringReaderTests {
 	 */
 	private static final class CoreSegment {
 
-		private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-		private final StringBuilder bits = new StringBuilder();
+		private final BitWriter bits = new BitWriter();
 
 		CoreSegment vendorConsents(Consumer<CoreSegment> entries) {
 			write(2, 6).write(17_000_000_000L, 36).write(17_000_000_000L, 36); // Version, Created, LastUpdated
@@ -255,21 +254,12 @@ class TcStringReaderTests {
 		}
 
 		CoreSegment write(long value, int width) {
-			for (int bit = width - 1; bit >= 0; bit--) {
-				this.bits.append(((value >> bit) & 1) == 1 ? '1' : '0');
-			}
+			this.bits.write(value, width);
 			return this;
 		}
 
 		String toBase64Url() {
-			while (this.bits.length() % 6 != 0) {
-				this.bits.append('0');
-			}
-			StringBuilder text = new StringBuilder();
-			for (int i = 0; i < this.bits.length(); i += 6) {
-				text.append(BASE64URL.charAt(Integer.parseInt(this.bits.substring(i, i + 6), 2)));
-			}
-			return text.toString();
+			return this.bits.toBase64Url();
 		}
 
 	}

@@ -38,24 +38,7 @@ class GuardedConsentLedgerTests {
 
 	@Test
 	void ledgerWithoutUserLinksIsSaidNotToHaveThem() {
-		ConsentLedger withoutLinks = new ConsentLedger() {
-
-			@Override
-			public void append(ConsentRecord record) {
-			}
-
-			@Override
-			public Optional<ConsentRecord> findByReceiptId(String receiptId) {
-				return Optional.empty();
-			}
-
-			@Override
-			public long deleteOlderThan(Instant cutoff) {
-				return 0;
-			}
-
-		};
-		assertThat(this.guard.guard(withoutLinks).supportsUserLinks()).isFalse();
+		assertThat(this.guard.guard(new EmptyLedger()).supportsUserLinks()).isFalse();
 	}
 
 	@Test
@@ -91,19 +74,9 @@ class GuardedConsentLedgerTests {
 	}
 
 	/**
-	 * A ledger that keeps user links, knows one record, and says which user it was last asked about, on which thread.
+	 * A ledger that keeps no records and no user links.
 	 */
-	private static final class UserLinkLedger implements ConsentLedger {
-
-		private final ConsentRecord latest;
-
-		private volatile String askedFor;
-
-		private volatile Thread askedOn;
-
-		UserLinkLedger(ConsentRecord latest) {
-			this.latest = latest;
-		}
+	private static class EmptyLedger implements ConsentLedger {
 
 		@Override
 		public void append(ConsentRecord record) {
@@ -117,6 +90,23 @@ class GuardedConsentLedgerTests {
 		@Override
 		public long deleteOlderThan(Instant cutoff) {
 			return 0;
+		}
+
+	}
+
+	/**
+	 * A ledger that keeps user links, knows one record, and says which user it was last asked about, on which thread.
+	 */
+	private static final class UserLinkLedger extends EmptyLedger {
+
+		private final ConsentRecord latest;
+
+		private volatile String askedFor;
+
+		private volatile Thread askedOn;
+
+		UserLinkLedger(ConsentRecord latest) {
+			this.latest = latest;
 		}
 
 		@Override
